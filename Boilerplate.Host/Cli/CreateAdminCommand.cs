@@ -1,0 +1,33 @@
+using Boilerplate.ServiceInterface.Users;
+using Boilerplate.ServiceModel;
+using FluentValidation;
+
+namespace Boilerplate.Host.Cli;
+
+/// <summary><c>create-admin</c>: the first admin, which registration can never make.</summary>
+public sealed class CreateAdminCommand(IServiceProvider services, TextWriter output)
+{
+    public async Task<int> RunAsync(string? email, string? username, string? password)
+    {
+        if (string.IsNullOrEmpty(email) || string.IsNullOrEmpty(username))
+            throw new CommandException("create-admin needs --email and --username.");
+
+        // The same rules as registration, so an admin account is never weaker than a user's.
+        var request = new CreateUser { Email = email, Username = username, Password = password };
+        var check = await services.GetRequiredService<IValidator<CreateUser>>().ValidateAsync(request);
+        if (!check.IsValid)
+            throw new CommandException(string.Join(" ", check.Errors.Select(e => e.ErrorMessage)));
+
+        using var scope = services.CreateScope();
+        try
+        {
+            var user = await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync(email, username, password!, admin: true);
+            await output.WriteLineAsync($"created admin {user.Username} <{user.Email}> public_id {user.PublicId}");
+            return 0;
+        }
+        catch (UserExistsException)
+        {
+            throw new CommandException("a user with that email or username already exists.");
+        }
+    }
+}

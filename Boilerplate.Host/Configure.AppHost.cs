@@ -1,0 +1,53 @@
+using Boilerplate.ServiceInterface.Auth;
+using Boilerplate.ServiceInterface.Users;
+using Boilerplate.ServiceModel.Types;
+using FluentValidation;
+using ServiceStack;
+
+namespace Boilerplate.Host;
+
+public static class ConfigureAppHost
+{
+    private const int MaxRequestBodyBytes = 64 * 1024;
+
+    public static WebApplicationBuilder AddAppHost(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<UserAccounts>();
+        services.AddValidatorsFromAssemblyContaining<CreateUserValidator>(ServiceLifetime.Singleton);
+        services.AddServiceStackLite(options =>
+        {
+            options.ServiceAssemblies.Add(typeof(UserServices).Assembly);
+            options.MaxRequestBodyBytes = MaxRequestBodyBytes;
+            options.NotAuthenticatedMessage = AuthMessages.MissingToken;
+            options.InvalidTokenMessage = AuthMessages.InvalidToken;
+            options.MissingRoleMessage = _ => AuthMessages.AdminRequired;
+            // The seed's {"status":"fail","message":…} with ServiceStack's responseStatus beside it.
+            options.CreateErrorBody = status => new StatusResponse
+            {
+                Status = StatusResponse.Fail,
+                Message = status.Message,
+                ResponseStatus = status,
+            };
+        });
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+        });
+        return builder;
+    }
+
+    public static WebApplication UseAppHost(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return next(context);
+        });
+        app.UseServiceStackLiteErrors();
+        app.MapServiceStackLite();
+        return app;
+    }
+}

@@ -1,0 +1,71 @@
+using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Data.Migrations;
+using FluentMigrator.Runner;
+using FluentMigrator.Runner.Processors;
+using LinqToDB;
+using LinqToDB.DataProvider.SQLite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Boilerplate.Host;
+
+public static class ConfigureDb
+{
+    public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(sp => new SqliteDatabase(DatabaseUrl.ToSqliteConnectionString(
+            sp.GetRequiredService<IOptions<DatabaseSettings>>().Value.Url,
+            sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddSingleton(sp => new DataOptions().UseSQLite(sp.GetRequiredService<SqliteDatabase>().ConnectionString, SQLiteProvider.Microsoft));
+        services.AddScoped<AppDb>();
+
+        services.AddFluentMigratorCore()
+            .ConfigureRunner(runner => runner.AddSQLite().ScanIn(typeof(M001_InitialDatabaseMigration).Assembly).For.Migrations());
+        services.AddOptions<ProcessorOptions>()
+            .Configure<SqliteDatabase>((options, database) => options.ConnectionString = database.ConnectionString);
+
+        services.AddHostedService<DatabaseStartup>();
+        return builder;
+    }
+}
+
+/// <summary>The SQLite database file: its connection string and the one-time settings it needs.</summary>
+public sealed class SqliteDatabase(string connectionString)
+{
+    public string ConnectionString { get; } = connectionString;
+
+    /// <summary>Creates the folder and turns on write-ahead logging, so readers never wait for a writer.</summary>
+    public void Prepare()
+    {
+        var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        using var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        command.ExecuteNonQuery();
+    }
+}
+
+/// <summary>Prepares the database before the first request and applies migrations where configured.</summary>
+public sealed partial class DatabaseStartup(
+    SqliteDatabase database, IOptions<DatabaseSettings> settings, IServiceScopeFactory scopes, ILogger<DatabaseStartup> log) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        database.Prepare();
+        if (settings.Value.MigrateOnStart)
+        {
+            using var scope = scopes.CreateScope();
+            scope.ServiceProvider.GetRequiredService<IMigrationRunner>().MigrateUp();
+            LogMigrated();
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(LogLevel.Information, "Database migrations are current")]
+    private partial void LogMigrated();
+}

@@ -1,0 +1,31 @@
+using Boilerplate.Host;
+using Boilerplate.Host.Cli;
+using Microsoft.Extensions.Options;
+
+// The startup modules, in the order they run:
+//   Configure.Settings  environment (BOILERPLATE_ENV), SECRET_KEY / DATABASE_URL, production checks
+//   Configure.Db        linq2db on SQLite, FluentMigrator, migrations at start where configured
+//   Configure.Auth      bcrypt, JWT issue and validation, the revoked-token list
+//   Configure.AppHost   the ServiceStack-style message layer: DTO routes, validation, error bodies
+try
+{
+    AppEnvironment.Select();
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddSettings();
+    builder.AddDatabase();
+    builder.AddAuth();
+    builder.AddAppHost();
+
+    var app = builder.Build();
+    app.UseAppHost();
+
+    return await new CommandLine(app).RunAsync(args);
+}
+catch (OptionsValidationException e)
+{
+    // A bad setting stops the service with one line that says which, not a stack trace.
+    await Console.Error.WriteLineAsync($"error: {string.Join(" ", e.Failures)}");
+    return 1;
+}
+
+public partial class Program;

@@ -1,0 +1,40 @@
+using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Users;
+using Boilerplate.ServiceModel;
+using Boilerplate.ServiceModel.Types;
+using FluentValidation;
+using LinqToDB.Async;
+using ServiceStack;
+
+namespace Boilerplate.ServiceInterface.Auth;
+
+public class AuthServices(AppDb db, PasswordHasher passwords, JwtTokens tokens, RevokedTokens revoked) : Service
+{
+    public async Task<TokenResponse> Post(Login request)
+    {
+        var email = UserAccounts.NormalizeEmail(request.Email!);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email, HttpContext.RequestAborted);
+        if (!passwords.Verify(request.Password!, user?.PasswordHash))
+            throw HttpError.Unauthorized(AuthMessages.BadCredentials);
+
+        return new TokenResponse { Message = "Successfully logged in.", Authorization = tokens.Issue(user!).Token };
+    }
+
+    public async Task<StatusResponse> Post(Logout request)
+    {
+        // The guard let only a valid, unrevoked token through, so both claims are there.
+        var tokenId = Guid.ParseExact(User.FindFirst(TokenClaims.TokenId)!.Value, "N");
+        var expires = DateTimeOffset.FromUnixTimeSeconds(long.Parse(User.FindFirst(TokenClaims.Expires)!.Value, System.Globalization.CultureInfo.InvariantCulture));
+        await revoked.RevokeAsync(db, tokenId, expires.UtcDateTime, HttpContext.RequestAborted);
+        return new StatusResponse { Message = "Successfully logged out." };
+    }
+}
+
+public sealed class LoginValidator : AbstractValidator<Login>
+{
+    public LoginValidator()
+    {
+        RuleFor(x => x.Email).NotEmpty().WithMessage("email is required.");
+        RuleFor(x => x.Password).NotEmpty().WithMessage("password is required.");
+    }
+}

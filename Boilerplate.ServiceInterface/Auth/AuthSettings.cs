@@ -1,0 +1,18 @@
+namespace Boilerplate.ServiceInterface.Auth;
+
+/// <summary>The <c>Auth</c> configuration section.</summary>
+public sealed class AuthSettings
+{
+    public const string Section = "Auth";
+
+    /// <summary>HS256 signing key; at least 32 bytes. <c>SECRET_KEY</c> overrides it.</summary>
+    public string SecretKey { get; set; } = "";
+    public string Issuer { get; set; } = "ssjwt";
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(1);
+    /// <summary>Tolerance for clocks that disagree, applied to <c>exp</c>.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+    public int BcryptWorkFactor { get; set; } = 12;
+    public int MinPasswordLength { get; set; } = 8;
+    /// <summary>How often rows of revoked tokens that have expired anyway are deleted.</summary>
+    public TimeSpan RevokedTokenPurgeInterval { get; set; } = TimeSpan.FromHours(1);
+}

@@ -1,0 +1,63 @@
+using System.Text;
+using Boilerplate.ServiceInterface.Data;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using ServiceStack;
+
+namespace Boilerplate.ServiceInterface.Auth;
+
+public sealed record IssuedToken(string Token, Guid Id, DateTimeOffset ExpiresAt);
+
+/// <summary>Issues HS256 access tokens and says how they are validated.</summary>
+public sealed class JwtTokens(IOptions<AuthSettings> options, TimeProvider clock)
+{
+    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
+    private readonly AuthSettings settings = options.Value;
+    private readonly SigningCredentials credentials = new(SigningKey(options.Value), SecurityAlgorithms.HmacSha256);
+
+    public IssuedToken Issue(UserRecord user)
+    {
+        var now = clock.GetUtcNow();
+        var id = Guid.NewGuid();
+        var expires = now + settings.TokenLifetime;
+        var claims = new Dictionary<string, object>
+        {
+            [TokenClaims.Subject] = user.PublicId,
+            [TokenClaims.TokenId] = id.ToString("N"),
+            [TokenClaims.Name] = user.Username,
+            [TokenClaims.Email] = user.Email,
+            [TokenClaims.PreferredUsername] = user.Username,
+        };
+        if (user.Admin)
+            claims[TokenClaims.Roles] = new[] { RoleNames.Admin };
+
+        var token = Handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = settings.Issuer,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            Claims = claims,
+            SigningCredentials = credentials,
+        });
+        return new IssuedToken(token, id, expires);
+    }
+
+    /// <summary>The one definition of a valid token, used by the JWT bearer handler.</summary>
+    public static TokenValidationParameters ValidationParameters(AuthSettings settings) => new()
+    {
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        IssuerSigningKey = SigningKey(settings),
+        ValidIssuer = settings.Issuer,
+        ValidateAudience = false,
+        RequireExpirationTime = true,
+        RequireSignedTokens = true,
+        ClockSkew = settings.ClockSkew,
+        NameClaimType = TokenClaims.Name,
+        RoleClaimType = TokenClaims.Roles,
+    };
+
+    private static SymmetricSecurityKey SigningKey(AuthSettings settings) =>
+        new(Encoding.UTF8.GetBytes(settings.SecretKey));
+}

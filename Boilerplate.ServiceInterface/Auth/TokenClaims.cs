@@ -1,0 +1,13 @@
+namespace Boilerplate.ServiceInterface.Auth;
+
+/// <summary>The JWT claim names, as ServiceStack's JWT provider writes them.</summary>
+public static class TokenClaims
+{
+    public const string Subject = "sub";
+    public const string TokenId = "jti";
+    public const string Expires = "exp";
+    public const string Name = "name";
+    public const string Email = "email";
+    public const string PreferredUsername = "preferred_username";
+    public const string Roles = "roles";
+}

@@ -1,0 +1,18 @@
+using LinqToDB.Mapping;
+
+namespace Boilerplate.ServiceInterface.Data;
+
+/// <summary>A row of the <c>user</c> table.</summary>
+[Table("user")]
+public class UserRecord
+{
+    [Column("id"), PrimaryKey, Identity] public long Id { get; set; }
+    /// <summary>The id the API shows: a UUID, so ids cannot be guessed or counted.</summary>
+    [Column("public_id"), NotNull] public string PublicId { get; set; } = "";
+    /// <summary>Stored lower-cased, so one address is one account whatever its casing.</summary>
+    [Column("email"), NotNull] public string Email { get; set; } = "";
+    [Column("username"), NotNull] public string Username { get; set; } = "";
+    [Column("password_hash"), NotNull] public string PasswordHash { get; set; } = "";
+    [Column("admin"), NotNull] public bool Admin { get; set; }
+    [Column("registered_on"), NotNull] public DateTime RegisteredOn { get; set; }
+}

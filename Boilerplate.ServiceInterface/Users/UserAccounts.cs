@@ -1,0 +1,44 @@
+using Boilerplate.ServiceInterface.Auth;
+using Boilerplate.ServiceInterface.Data;
+using LinqToDB;
+using LinqToDB.Async;
+
+namespace Boilerplate.ServiceInterface.Users;
+
+public sealed class UserExistsException() : Exception("User already exists. Please Log in.");
+
+/// <summary>Creating accounts: shared by registration and the <c>create-admin</c> command.</summary>
+public sealed class UserAccounts(AppDb db, PasswordHasher passwords, TimeProvider clock)
+{
+    public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+
+    /// <exception cref="UserExistsException">The email or the username is taken.</exception>
+    public async Task<UserRecord> CreateAsync(string email, string username, string password, bool admin, CancellationToken cancel = default)
+    {
+        email = NormalizeEmail(email);
+        username = username.Trim();
+        var usernameKey = username.ToLowerInvariant();
+        if (await db.Users.AnyAsync(u => u.Email == email || Sql.Lower(u.Username) == usernameKey, cancel))
+            throw new UserExistsException();
+
+        var user = new UserRecord
+        {
+            PublicId = Guid.NewGuid().ToString(),
+            Email = email,
+            Username = username,
+            PasswordHash = passwords.Hash(password),
+            Admin = admin,
+            RegisteredOn = clock.GetUtcNow().UtcDateTime,
+        };
+        try
+        {
+            user.Id = await db.InsertWithInt64IdentityAsync(user, token: cancel);
+        }
+        catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // Two registrations raced past the check above; the unique index let one through.
+            throw new UserExistsException();
+        }
+        return user;
+    }
+}

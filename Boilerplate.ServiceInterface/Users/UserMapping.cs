@@ -1,0 +1,17 @@
+using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceModel.Types;
+
+namespace Boilerplate.ServiceInterface.Users;
+
+public static class UserMapping
+{
+    public static User ToDto(UserRecord user) => new()
+    {
+        PublicId = user.PublicId,
+        Email = user.Email,
+        Username = user.Username,
+        Admin = user.Admin,
+        // The database keeps no DateTimeKind; everything is stored in UTC.
+        RegisteredOn = DateTime.SpecifyKind(user.RegisteredOn, DateTimeKind.Utc),
+    };
+}

@@ -1,0 +1,48 @@
+using System.Net.Mail;
+using System.Text;
+using Boilerplate.ServiceInterface.Auth;
+using Boilerplate.ServiceModel;
+using FluentValidation;
+using Microsoft.Extensions.Options;
+
+namespace Boilerplate.ServiceInterface.Users;
+
+public sealed class CreateUserValidator : AbstractValidator<CreateUser>
+{
+    public CreateUserValidator(IOptions<AuthSettings> settings)
+    {
+        RuleFor(x => x.Email).NotEmpty().WithMessage("email is required.")
+            .MaximumLength(255).WithMessage("email must be at most 255 characters.")
+            .Must(BeAnEmailAddress!).WithErrorCode("Email").WithMessage("email must be a valid email address.");
+        RuleFor(x => x.Username).NotEmpty().WithMessage("username is required.")
+            .Matches("^[A-Za-z0-9_.-]{3,50}$")
+            .WithMessage("username must be 3 to 50 characters: letters, digits, '_', '.' or '-'.");
+        RuleFor(x => x.Password).Password(settings.Value.MinPasswordLength);
+    }
+
+    private static bool BeAnEmailAddress(string email) =>
+        MailAddress.TryCreate(email.Trim(), out var address)
+        && address.Address == email.Trim()
+        && address.Host.Contains('.', StringComparison.Ordinal);
+}
+
+public sealed class GetUsersValidator : AbstractValidator<GetUsers>
+{
+    public const int MaxPerPage = 100;
+
+    public GetUsersValidator()
+    {
+        RuleFor(x => x.Page).InclusiveBetween(1, 1_000_000).WithMessage("page must be between 1 and 1000000.");
+        RuleFor(x => x.PerPage).InclusiveBetween(1, MaxPerPage).WithMessage($"per_page must be between 1 and {MaxPerPage}.");
+    }
+}
+
+public static class PasswordRules
+{
+    public static IRuleBuilderOptions<T, string?> Password<T>(this IRuleBuilder<T, string?> rule, int minLength) =>
+        rule.NotEmpty().WithMessage("password is required.")
+            .MinimumLength(minLength).WithMessage($"password must be at least {minLength} characters.")
+            .Must(p => Encoding.UTF8.GetByteCount(p!) <= PasswordHasher.MaxPasswordBytes)
+            .WithErrorCode("MaximumLength")
+            .WithMessage($"password must be at most {PasswordHasher.MaxPasswordBytes} bytes.");
+}

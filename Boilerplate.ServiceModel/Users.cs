@@ -1,0 +1,50 @@
+using System.Runtime.Serialization;
+using Boilerplate.ServiceModel.Types;
+using ServiceStack;
+
+namespace Boilerplate.ServiceModel;
+
+/// <summary>Registers a user and signs them in: 201 with a token, 409 when the email or username is taken.</summary>
+[Route("/user", "POST")]
+public class CreateUser : IReturn<TokenResponse>, IPost
+{
+    public string? Email { get; set; }
+    public string? Username { get; set; }
+    public string? Password { get; set; }
+}
+
+/// <summary>Lists registered users, oldest first, a page at a time (admins only).</summary>
+[Route("/user", "GET")]
+[ValidateIsAdmin]
+public class GetUsers : IReturn<GetUsersResponse>, IGet
+{
+    /// <summary>1-based page number; 1 when absent.</summary>
+    public int? Page { get; set; }
+
+    /// <summary>Users per page, 1 to 100; 20 when absent.</summary>
+    [DataMember(Name = "per_page")]
+    public int? PerPage { get; set; }
+}
+
+public class GetUsersResponse
+{
+    public List<User> Data { get; set; } = [];
+    public int Page { get; set; }
+    [DataMember(Name = "per_page")]
+    public int PerPage { get; set; }
+    public int Total { get; set; }
+}
+
+/// <summary>One user by public id. Users see only themselves; admins see anyone.</summary>
+[Route("/user/{public_id}", "GET")]
+[ValidateIsAuthenticated]
+public class GetUser : IReturn<User>, IGet
+{
+    [DataMember(Name = "public_id")]
+    public string? PublicId { get; set; }
+}
+
+/// <summary>The user the bearer token belongs to.</summary>
+[Route("/user/me", "GET")]
+[ValidateIsAuthenticated]
+public class GetCurrentUser : IReturn<User>, IGet;

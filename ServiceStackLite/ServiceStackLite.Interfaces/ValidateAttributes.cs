@@ -1,0 +1,27 @@
+namespace ServiceStack;
+
+/// <summary>The request needs a valid bearer token.</summary>
+/// <remarks>
+/// A missing token is answered with <see cref="StatusCode"/> (401 unless set); a token that is
+/// present but invalid, expired or revoked is always a 401 TokenException.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Class, Inherited = true)]
+public class ValidateIsAuthenticatedAttribute : Attribute
+{
+    public int StatusCode { get; set; } = 401;
+}
+
+/// <summary>The request needs a valid bearer token whose roles include <see cref="Role"/> (403 otherwise).</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = true)]
+public class ValidateHasRoleAttribute(string role) : ValidateIsAuthenticatedAttribute
+{
+    public string Role { get; } = role;
+}
+
+/// <summary>Shorthand for <c>[ValidateHasRole("Admin")]</c>.</summary>
+public sealed class ValidateIsAdminAttribute() : ValidateHasRoleAttribute(RoleNames.Admin);
+
+public static class RoleNames
+{
+    public const string Admin = "Admin";
+}

@@ -1,0 +1,89 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ServiceStack.Binding;
+
+/// <summary>
+/// Builds a request DTO the way ServiceStack does for custom routes: the body first (JSON whatever
+/// the content type, or a form), then path variables, then the query string, each overwriting the last.
+/// </summary>
+public sealed class RequestBinder(ServiceStackLiteOptions options)
+{
+    public async Task<object> BindAsync(HttpContext context, Type requestType)
+    {
+        var properties = DtoProperties.Of(requestType);
+        var request = context.Request;
+        object? dto = null;
+
+        if (HasBody(context))
+        {
+            if (request.HasFormContentType)
+            {
+                dto = properties.Create();
+                var form = await request.ReadFormAsync(context.RequestAborted);
+                foreach (var (key, values) in form)
+                    properties.Find(key)?.SetFromText(dto, values.ToString());
+            }
+            else
+            {
+                dto = await ReadJsonAsync(context, requestType);
+            }
+        }
+        dto ??= properties.Create();
+
+        foreach (var (key, value) in request.RouteValues)
+            properties.Find(key)?.SetFromText(dto, value?.ToString());
+        foreach (var (key, values) in request.Query)
+            properties.Find(key)?.SetFromText(dto, values.ToString());
+        return dto;
+    }
+
+    private static bool HasBody(HttpContext context) =>
+        !HttpMethods.IsGet(context.Request.Method)
+        && !HttpMethods.IsHead(context.Request.Method)
+        && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != false;
+
+    private async Task<object?> ReadJsonAsync(HttpContext context, Type requestType)
+    {
+        var limit = options.MaxRequestBodyBytes;
+        if (context.Request.ContentLength > limit)
+            throw TooLarge(limit);
+
+        var buffer = new ArrayBufferWriter<byte>();
+        while (true)
+        {
+            var read = await context.Request.Body.ReadAsync(buffer.GetMemory(8192), context.RequestAborted);
+            if (read == 0) break;
+            buffer.Advance(read);
+            if (buffer.WrittenCount > limit) throw TooLarge(limit);
+        }
+        if (buffer.WrittenSpan.Trim(" \t\r\n"u8).IsEmpty)
+            return null;
+
+        try
+        {
+            return JsonSerializer.Deserialize(buffer.WrittenSpan, requestType, options.Json);
+        }
+        catch (JsonException e)
+        {
+            throw NotJson(e, context.Request.ContentType);
+        }
+    }
+
+    private static HttpError TooLarge(long limit) =>
+        new(413, "RequestTooLarge", $"The request body is larger than the {limit / 1024} KiB this service accepts.");
+
+    private static HttpError NotJson(JsonException e, string? contentType)
+    {
+        var where = e.Path is { Length: > 1 } path ? $" at {path}" : "";
+        var hint = contentType is null || contentType.Contains("json", StringComparison.OrdinalIgnoreCase)
+            ? ""
+            : " Send a JSON object with Content-Type: application/json.";
+        var error = HttpError.BadRequest($"The request body is not valid JSON{where}.{hint}", "SerializationException");
+        return e.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal)
+            ? error.ForField(p[2..].Split('.', '[')[0])
+            : error;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Reflection;
+using System.Runtime.Serialization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace ServiceStack.Json;
+
+/// <summary>
+/// ServiceStack's JSON conventions on System.Text.Json: camelCase names unless a
+/// <c>[DataMember(Name)]</c> says otherwise, nulls omitted, case-insensitive reads, enums as names.
+/// </summary>
+public static class JsonConventions
+{
+    public static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { UseDataMemberNames } },
+        };
+        options.Converters.Add(new JsonStringEnumConverter());
+        options.MakeReadOnly();
+        return options;
+    }
+
+    /// <summary>The name a property travels under on the wire.</summary>
+    public static string WireName(PropertyInfo property) =>
+        property.GetCustomAttribute<DataMemberAttribute>()?.Name
+        ?? JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+
+    private static void UseDataMemberNames(JsonTypeInfo typeInfo)
+    {
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.AttributeProvider is PropertyInfo info
+                && info.GetCustomAttribute<DataMemberAttribute>()?.Name is { } name)
+            {
+                property.Name = name;
+            }
+        }
+    }
+}

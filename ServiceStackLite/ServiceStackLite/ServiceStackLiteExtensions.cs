@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceStack.Binding;
+using ServiceStack.Errors;
+using ServiceStack.Routing;
+
+namespace ServiceStack;
+
+public static class ServiceStackLiteExtensions
+{
+    public static IServiceCollection AddServiceStackLite(this IServiceCollection services, Action<ServiceStackLiteOptions> configure)
+    {
+        var options = new ServiceStackLiteOptions();
+        configure(options);
+        services.AddSingleton(options);
+        services.AddSingleton(new ServiceCatalog(options.ServiceAssemblies));
+        services.AddSingleton<RequestBinder>();
+        services.AddSingleton<ErrorResponder>();
+        services.AddSingleton<ServiceDispatcher>();
+        return services;
+    }
+
+    /// <summary>
+    /// Gives errors raised outside a service, and routing's bodiless 404 and 405 answers, the
+    /// same ResponseStatus body as every other error.
+    /// </summary>
+    public static IApplicationBuilder UseServiceStackLiteErrors(this IApplicationBuilder app)
+    {
+        var errors = app.ApplicationServices.GetRequiredService<ErrorResponder>();
+        app.UseExceptionHandler(handler => handler.Run(context =>
+            errors.WriteAsync(context, context.Features.Get<IExceptionHandlerFeature>()!.Error)));
+        return app.UseStatusCodePages(context => errors.WriteRoutingErrorAsync(context.HttpContext));
+    }
+
+    /// <summary>Maps every route of every request DTO to the dispatcher.</summary>
+    public static IEndpointRouteBuilder MapServiceStackLite(this IEndpointRouteBuilder endpoints)
+    {
+        var catalog = endpoints.ServiceProvider.GetRequiredService<ServiceCatalog>();
+        var dispatcher = endpoints.ServiceProvider.GetRequiredService<ServiceDispatcher>();
+        foreach (var operation in catalog.Operations)
+        {
+            foreach (var route in operation.Routes)
+            {
+                var pattern = RoutePattern.ToAspNetCore(route.Path);
+                var builder = route.Verbs is null
+                    ? endpoints.Map(pattern, context => dispatcher.HandleAsync(context, operation))
+                    : endpoints.MapMethods(pattern, RoutePattern.Verbs(route.Verbs), context => dispatcher.HandleAsync(context, operation));
+                builder.WithName($"{operation.Name} {route.Verbs} {route.Path}").WithMetadata(operation);
+            }
+        }
+        return endpoints;
+    }
+}

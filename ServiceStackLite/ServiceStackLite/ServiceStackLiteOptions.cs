@@ -1,0 +1,28 @@
+using System.Reflection;
+using System.Text.Json;
+using ServiceStack.Json;
+
+namespace ServiceStack;
+
+public sealed class ServiceStackLiteOptions
+{
+    /// <summary>Assemblies scanned for <see cref="Service"/> classes.</summary>
+    public List<Assembly> ServiceAssemblies { get; } = [];
+
+    /// <summary>Larger request bodies are refused with 413.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
+
+    public JsonSerializerOptions Json { get; } = JsonConventions.CreateOptions();
+
+    /// <summary>Message for a guarded operation called without a token.</summary>
+    public string NotAuthenticatedMessage { get; set; } = "Not Authenticated";
+
+    /// <summary>Message for a rejected token when the auth handler gave no <see cref="TokenException"/>.</summary>
+    public string InvalidTokenMessage { get; set; } = "Token is invalid";
+
+    /// <summary>Message for an authenticated caller who lacks a required role.</summary>
+    public Func<string, string> MissingRoleMessage { get; set; } = _ => "Invalid Role";
+
+    /// <summary>Wraps a ResponseStatus into the body of an error response.</summary>
+    public Func<ResponseStatus, object> CreateErrorBody { get; set; } = status => new ErrorResponse { ResponseStatus = status };
+}
