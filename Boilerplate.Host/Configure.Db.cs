@@ -48,19 +48,23 @@ public sealed class SqliteDatabase(string connectionString)
     }
 }
 
-/// <summary>Prepares the database before the first request and applies migrations where configured.</summary>
+/// <summary>
+/// Prepares the database before the first request and applies migrations where configured;
+/// elsewhere (production by default) it refuses to serve an out-of-date schema.
+/// </summary>
 public sealed partial class DatabaseStartup(
     SqliteDatabase database, IOptions<DatabaseSettings> settings, IServiceScopeFactory scopes, ILogger<DatabaseStartup> log) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         database.Prepare();
+        using var scope = scopes.CreateScope();
+        var migrations = scope.ServiceProvider.GetRequiredService<IMigrationRunner>();
         if (settings.Value.MigrateOnStart)
-        {
-            using var scope = scopes.CreateScope();
-            scope.ServiceProvider.GetRequiredService<IMigrationRunner>().MigrateUp();
-            LogMigrated();
-        }
+            migrations.MigrateUp();
+        else if (migrations.HasMigrationsToApplyUp())
+            throw new StartupException("the database has pending migrations: run 'db upgrade' (or set Database:MigrateOnStart).");
+        LogMigrated();
         return Task.CompletedTask;
     }
 

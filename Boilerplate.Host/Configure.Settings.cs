@@ -7,6 +7,9 @@ using Microsoft.Extensions.Options;
 
 namespace Boilerplate.Host;
 
+/// <summary>The service cannot start as configured; the message says why in one line.</summary>
+public sealed class StartupException(string message) : Exception(message);
+
 /// <summary>The seed's environment names: BOILERPLATE_ENV=dev|test|prod, dev when unset.</summary>
 public static class AppEnvironment
 {
@@ -26,7 +29,7 @@ public static class AppEnvironment
         if (!string.IsNullOrEmpty(seedName))
         {
             if (!Names.TryGetValue(seedName, out var name))
-                throw new OptionsValidationException("BOILERPLATE_ENV", typeof(string), [$"BOILERPLATE_ENV must be dev, test or prod, not '{seedName}'."]);
+                throw new StartupException($"BOILERPLATE_ENV must be dev, test or prod, not '{seedName}'.");
             Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", name);
         }
         else if (Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is null

@@ -19,12 +19,17 @@ try
     var app = builder.Build();
     app.UseAppHost();
 
-    return await new CommandLine(app).RunAsync(args);
+    return await new CommandLine(app.Services, () => app.RunAsync()).RunAsync(args);
 }
+// A bad setting stops the service with one line that says which, not a stack trace.
 catch (OptionsValidationException e)
 {
-    // A bad setting stops the service with one line that says which, not a stack trace.
     await Console.Error.WriteLineAsync($"error: {string.Join(" ", e.Failures)}");
+    return 1;
+}
+catch (StartupException e)
+{
+    await Console.Error.WriteLineAsync($"error: {e.Message}");
     return 1;
 }
 

@@ -4,7 +4,7 @@ namespace Boilerplate.Host.Cli;
 /// The host is also its own command line, like the seed's manage.py:
 /// <c>run</c> (default), <c>db upgrade|downgrade [--to N]|status</c>, <c>create-admin --email E --username U</c>.
 /// </summary>
-public sealed class CommandLine(WebApplication app, TextWriter? output = null, TextWriter? error = null, Func<string, string?>? readSecret = null)
+public sealed class CommandLine(IServiceProvider services, Func<Task> serve, TextWriter? output = null, TextWriter? error = null, Func<string, string?>? readSecret = null)
 {
     public const string Usage = """
         usage: Boilerplate.Host [command]
@@ -31,12 +31,12 @@ public sealed class CommandLine(WebApplication app, TextWriter? output = null, T
             switch (command)
             {
                 case "run":
-                    await app.RunAsync();
+                    await serve();
                     return 0;
                 case "db":
-                    return new DbCommand(app.Services, output).Run(words.ElementAtOrDefault(1), options);
+                    return new DbCommand(services, output).Run(words.ElementAtOrDefault(1), options);
                 case "create-admin":
-                    return await new CreateAdminCommand(app.Services, output).RunAsync(
+                    return await new CreateAdminCommand(services, output).RunAsync(
                         options.GetValueOrDefault("email"), options.GetValueOrDefault("username"),
                         readSecret("Admin password: "));
                 case "help" or "--help":

@@ -1,13 +1,17 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
 
 namespace ServiceStack.Binding;
 
 /// <summary>
-/// Builds a request DTO the way ServiceStack does for custom routes: the body first (JSON whatever
-/// the content type, or a form), then path variables, then the query string, each overwriting the last.
+/// Builds a request DTO the way ServiceStack does for custom routes: the body first (a form, or
+/// else JSON whatever the content type), then path variables, then the query string, each
+/// overwriting the last.
 /// </summary>
 public sealed class RequestBinder(ServiceStackLiteOptions options)
 {
@@ -19,16 +23,30 @@ public sealed class RequestBinder(ServiceStackLiteOptions options)
 
         if (HasBody(context))
         {
-            if (request.HasFormContentType)
+            if (IsMultipart(request))
             {
                 dto = properties.Create();
-                var form = await request.ReadFormAsync(context.RequestAborted);
-                foreach (var (key, values) in form)
-                    properties.Find(key)?.SetFromText(dto, values.ToString());
+                SetAll(properties, dto, await request.ReadFormAsync(context.RequestAborted));
             }
             else
             {
-                dto = await ReadJsonAsync(context, requestType);
+                var body = await ReadBodyAsync(context);
+                var text = body.WrittenSpan.Trim(" \t\r\n"u8);
+                if (text.IsEmpty)
+                {
+                    dto = null;
+                }
+                else if (request.HasFormContentType && text[0] is not (byte)'{')
+                {
+                    dto = properties.Create();
+                    SetAll(properties, dto, QueryHelpers.ParseQuery(Encoding.UTF8.GetString(text)));
+                }
+                else
+                {
+                    // JSON whatever the content type: ServiceStack's clients send text/plain, and
+                    // curl -d sends JSON labelled as a form.
+                    dto = Deserialize(text, requestType, request.ContentType);
+                }
             }
         }
         dto ??= properties.Create();
@@ -40,12 +58,21 @@ public sealed class RequestBinder(ServiceStackLiteOptions options)
         return dto;
     }
 
+    private static void SetAll(DtoProperties properties, object dto, IEnumerable<KeyValuePair<string, StringValues>> values)
+    {
+        foreach (var (key, value) in values)
+            properties.Find(key)?.SetFromText(dto, value.ToString());
+    }
+
+    private static bool IsMultipart(HttpRequest request) =>
+        request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true;
+
     private static bool HasBody(HttpContext context) =>
         !HttpMethods.IsGet(context.Request.Method)
         && !HttpMethods.IsHead(context.Request.Method)
         && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != false;
 
-    private async Task<object?> ReadJsonAsync(HttpContext context, Type requestType)
+    private async Task<ArrayBufferWriter<byte>> ReadBodyAsync(HttpContext context)
     {
         var limit = options.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
@@ -59,16 +86,18 @@ public sealed class RequestBinder(ServiceStackLiteOptions options)
             buffer.Advance(read);
             if (buffer.WrittenCount > limit) throw TooLarge(limit);
         }
-        if (buffer.WrittenSpan.Trim(" \t\r\n"u8).IsEmpty)
-            return null;
+        return buffer;
+    }
 
+    private object? Deserialize(ReadOnlySpan<byte> json, Type requestType, string? contentType)
+    {
         try
         {
-            return JsonSerializer.Deserialize(buffer.WrittenSpan, requestType, options.Json);
+            return JsonSerializer.Deserialize(json, requestType, options.Json);
         }
         catch (JsonException e)
         {
-            throw NotJson(e, context.Request.ContentType);
+            throw NotJson(e, contentType);
         }
     }
 

@@ -1,0 +1,57 @@
+using Boilerplate.Host;
+using Boilerplate.ServiceInterface.Users;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Boilerplate.Tests.Support;
+
+/// <summary>
+/// The real host, in-process, in the Test environment, on a SQLite file of its own (deleted
+/// afterwards) or on a given one (kept, so a second host can reopen it).
+/// </summary>
+public sealed class ApiFactory(string? environment = null, string? databasePath = null) : WebApplicationFactory<Program>
+{
+    private readonly bool ownsDatabase = databasePath is null;
+
+    public string DatabasePath { get; } = databasePath ?? NewDatabasePath();
+
+    /// <summary>Settings that override the environment's appsettings file, e.g. "Auth:SecretKey".</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    public static string NewDatabasePath() =>
+        Path.Combine(Path.GetTempPath(), "ssboilerplate-tests", $"{Guid.NewGuid():N}.db");
+
+    public Api CreateApi() => new(CreateClient());
+
+    /// <summary>Makes an admin the way the create-admin command does, and returns their token.</summary>
+    public async Task<string> CreateAdminAsync(string name, string password = "admin-password-1")
+    {
+        using (var scope = Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync($"{name}@example.com", name, password, admin: true);
+        return await CreateApi().LoginAsync($"{name}@example.com", password);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment ?? AppEnvironment.Test);
+        builder.UseSetting("Database:Url", "sqlite:" + DatabasePath);
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        if (ownsDatabase)
+            DeleteDatabase(DatabasePath);
+    }
+
+    public static void DeleteDatabase(string path)
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(path + suffix);
+    }
+}

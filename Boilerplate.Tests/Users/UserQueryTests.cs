@@ -1,0 +1,118 @@
+using Boilerplate.Tests.Support;
+
+namespace Boilerplate.Tests.Users;
+
+/// <summary>GET /user (admins), GET /user/{public_id} and GET /user/me.</summary>
+public class UserQueryTests : ApiFixture
+{
+    private string adminToken = null!;
+
+    [OneTimeSetUp]
+    public async Task CreateAdmin() => adminToken = await Factory.CreateAdminAsync(UniqueName("admin"));
+
+    [Test]
+    public async Task A_user_is_shown_with_exactly_the_seed_fields()
+    {
+        var token = await Api.RegisterAsync(UniqueName());
+        var me = await Api.GetAsync("/user/me", token);
+
+        Assert.That(me.Body.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "public_id", "email", "username", "admin", "registered_on" }));
+        Assert.That(Guid.TryParse(me.String("public_id"), out _), Is.True);
+        Assert.That(me.String("registered_on"), Does.EndWith("Z"), "registered_on is UTC");
+    }
+
+    [Test]
+    public async Task Admins_list_users_a_page_at_a_time_with_the_total()
+    {
+        for (var i = 0; i < 3; i++)
+            await Api.RegisterAsync(UniqueName());
+
+        var all = await Api.GetAsync("/user", adminToken);
+        var page = await Api.GetAsync("/user?page=2&per_page=2", adminToken);
+
+        Assert.That(all.Status, Is.EqualTo(200), all.Text);
+        var total = all.Body["total"]!.GetValue<int>();
+        Assert.That(total, Is.GreaterThanOrEqualTo(4));
+        Assert.That(all.Body["page"]!.GetValue<int>(), Is.EqualTo(1));
+        Assert.That(all.Body["per_page"]!.GetValue<int>(), Is.EqualTo(20));
+        Assert.That(page.Body["data"]!.AsArray(), Has.Count.EqualTo(2));
+        Assert.That(page.Body["data"]![0]!["public_id"]!.GetValue<string>(), Is.EqualTo(all.Body["data"]![2]!["public_id"]!.GetValue<string>()));
+        Assert.That(page.Body["total"]!.GetValue<int>(), Is.EqualTo(total));
+    }
+
+    [TestCase("per_page=101", "per_page")]
+    [TestCase("per_page=0", "per_page")]
+    [TestCase("page=0", "page")]
+    [TestCase("page=abc", "page")]
+    [TestCase("per_page=99999999999999999999", "per_page")]
+    public async Task Bad_paging_is_400_naming_the_field(string query, string field)
+    {
+        var response = await Api.GetAsync($"/user?{query}", adminToken);
+
+        Assert.That(response.Status, Is.EqualTo(400), response.Text);
+        Assert.That(response.ResponseStatus["errors"]![0]!["fieldName"]!.GetValue<string>(), Is.EqualTo(field));
+    }
+
+    [Test]
+    public async Task Listing_users_without_a_token_is_401()
+    {
+        var response = await Api.GetAsync("/user");
+        Assert.That(response.Status, Is.EqualTo(401));
+        Assert.That(response.String("message"), Is.EqualTo("Provide a valid auth token."));
+    }
+
+    [Test]
+    public async Task Listing_users_as_a_non_admin_is_403()
+    {
+        var response = await Api.GetAsync("/user", await Api.RegisterAsync(UniqueName()));
+
+        Assert.That(response.Status, Is.EqualTo(403));
+        Assert.That(response.String("status"), Is.EqualTo("fail"));
+        Assert.That(response.String("message"), Is.EqualTo("admin token required"));
+    }
+
+    [Test]
+    public async Task A_user_gets_their_own_record_by_public_id()
+    {
+        var token = await Api.RegisterAsync(UniqueName());
+        var publicId = (await Api.GetAsync("/user/me", token)).String("public_id");
+
+        var response = await Api.GetAsync($"/user/{publicId}", token);
+
+        Assert.That(response.Status, Is.EqualTo(200));
+        Assert.That(response.String("public_id"), Is.EqualTo(publicId));
+    }
+
+    [Test]
+    public async Task Someone_elses_record_is_404_for_a_non_admin_and_200_for_an_admin()
+    {
+        var other = (await Api.GetAsync("/user/me", await Api.RegisterAsync(UniqueName()))).String("public_id");
+        var token = await Api.RegisterAsync(UniqueName());
+
+        var asUser = await Api.GetAsync($"/user/{other}", token);
+        var asAdmin = await Api.GetAsync($"/user/{other}", adminToken);
+
+        Assert.That(asUser.Status, Is.EqualTo(404));
+        Assert.That(asUser.String("message"), Is.EqualTo("User not found."));
+        Assert.That(asAdmin.Status, Is.EqualTo(200));
+        Assert.That(asAdmin.String("public_id"), Is.EqualTo(other));
+    }
+
+    [TestCase("00000000-0000-0000-0000-000000000000")]
+    [TestCase("not-a-uuid")]
+    public async Task An_unknown_public_id_is_404(string publicId)
+    {
+        var response = await Api.GetAsync($"/user/{publicId}", adminToken);
+
+        Assert.That(response.Status, Is.EqualTo(404));
+        Assert.That(response.Body["status"]!.GetValue<string>(), Is.EqualTo("fail"));
+        Assert.That(response.String("message"), Is.EqualTo("User not found."));
+    }
+
+    [Test]
+    public async Task Getting_a_user_or_me_without_a_token_is_401()
+    {
+        Assert.That((await Api.GetAsync($"/user/{Guid.NewGuid()}")).Status, Is.EqualTo(401));
+        Assert.That((await Api.GetAsync("/user/me")).Status, Is.EqualTo(401));
+    }
+}
