@@ -34,6 +34,7 @@ public sealed class LoginValidator : AbstractValidator<Login>
 {
     public LoginValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.Email).NotEmpty().WithMessage("email is required.");
         RuleFor(x => x.Password).NotEmpty().WithMessage("password is required.");
     }

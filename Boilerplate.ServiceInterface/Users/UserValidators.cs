@@ -11,6 +11,8 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
 {
     public CreateUserValidator(IOptions<AuthSettings> settings)
     {
+        // One message per field: the first rule a value breaks.
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.Email).NotEmpty().WithMessage("email is required.")
             .MaximumLength(255).WithMessage("email must be at most 255 characters.")
             .Must(BeAnEmailAddress!).WithErrorCode("Email").WithMessage("email must be a valid email address.");
@@ -32,6 +34,7 @@ public sealed class GetUsersValidator : AbstractValidator<GetUsers>
 
     public GetUsersValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.Page).InclusiveBetween(1, 1_000_000).WithMessage("page must be between 1 and 1000000.");
         RuleFor(x => x.PerPage).InclusiveBetween(1, MaxPerPage).WithMessage($"per_page must be between 1 and {MaxPerPage}.");
     }

@@ -106,13 +106,18 @@ public sealed class RequestBinder(ServiceStackLiteOptions options)
 
     private static HttpError NotJson(JsonException e, string? contentType)
     {
-        var where = e.Path is { Length: > 1 } path ? $" at {path}" : "";
+        var field = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal)
+            ? path[2..].Split('.', '[')[0]
+            : null;
+        // System.Text.Json says "could not be converted" when the JSON is sound but a value has the wrong type.
+        if (field is not null && e.Message.Contains("could not be converted", StringComparison.Ordinal))
+            return HttpError.BadRequest($"{field} has a value of the wrong type.", "SerializationException").ForField(field);
+
         var hint = contentType is null || contentType.Contains("json", StringComparison.OrdinalIgnoreCase)
             ? ""
             : " Send a JSON object with Content-Type: application/json.";
+        var where = field is null ? "" : $" at {e.Path}";
         var error = HttpError.BadRequest($"The request body is not valid JSON{where}.{hint}", "SerializationException");
-        return e.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal)
-            ? error.ForField(p[2..].Split('.', '[')[0])
-            : error;
+        return field is null ? error : error.ForField(field);
     }
 }

@@ -33,7 +33,6 @@ public sealed class ErrorResponder(ServiceStackLiteOptions options, ILogger<Erro
         var response = context.Response;
         if (response.HasStarted)
             return;
-        response.Clear();
         response.StatusCode = statusCode;
         if (statusCode == 401)
             response.Headers.WWWAuthenticate = "Bearer";
