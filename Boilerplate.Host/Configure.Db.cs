@@ -52,23 +52,28 @@ public sealed class SqliteDatabase(string connectionString)
 /// Prepares the database before the first request and applies migrations where configured;
 /// elsewhere (production by default) it refuses to serve an out-of-date schema.
 /// </summary>
-public sealed partial class DatabaseStartup(
-    SqliteDatabase database, IOptions<DatabaseSettings> settings, IServiceScopeFactory scopes, ILogger<DatabaseStartup> log) : IHostedService
+public sealed partial class DatabaseStartup(IServiceProvider services, ILogger<DatabaseStartup> log) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        database.Prepare();
-        using var scope = scopes.CreateScope();
-        var migrations = scope.ServiceProvider.GetRequiredService<IMigrationRunner>();
-        if (settings.Value.MigrateOnStart)
-            migrations.MigrateUp();
-        else if (migrations.HasMigrationsToApplyUp())
-            throw new StartupException("the database has pending migrations: run 'db upgrade' (or set Database:MigrateOnStart).");
+        EnsureCurrent(services);
         LogMigrated();
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <exception cref="StartupException">Migrations are pending and not to be applied here.</exception>
+    public static void EnsureCurrent(IServiceProvider services)
+    {
+        services.GetRequiredService<SqliteDatabase>().Prepare();
+        using var scope = services.CreateScope();
+        var migrations = scope.ServiceProvider.GetRequiredService<IMigrationRunner>();
+        if (services.GetRequiredService<IOptions<DatabaseSettings>>().Value.MigrateOnStart)
+            migrations.MigrateUp();
+        else if (migrations.HasMigrationsToApplyUp())
+            throw new StartupException("the database has pending migrations: run 'db upgrade' (or set Database:MigrateOnStart).");
+    }
 
     [LoggerMessage(LogLevel.Information, "Database migrations are current")]
     private partial void LogMigrated();

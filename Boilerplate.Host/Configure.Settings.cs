@@ -56,7 +56,7 @@ public static class ConfigureSettings
     /// The seed's SECRET_KEY and DATABASE_URL, read as Auth:SecretKey and Database:Url. They sit
     /// just above the other environment variables, so command-line settings still override them.
     /// </summary>
-    private static void AddSeedVariables(ConfigurationManager configuration)
+    internal static void AddSeedVariables(ConfigurationManager configuration)
     {
         var aliases = new Dictionary<string, string?>();
         if (Environment.GetEnvironmentVariable("SECRET_KEY") is { Length: > 0 } secret)
