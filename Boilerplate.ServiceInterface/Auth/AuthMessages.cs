@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace Boilerplate.ServiceInterface.Auth;
 
 /// <summary>The seed's wording for every auth failure; clients show these to people.</summary>
@@ -11,10 +9,4 @@ public static class AuthMessages
     public const string RevokedToken = "Token blacklisted. Please log in again.";
     public const string AdminRequired = "admin token required";
     public const string BadCredentials = "email or password does not match.";
-}
-
-public static class CallerExtensions
-{
-    /// <summary>The caller's public id: the token's <c>sub</c>.</summary>
-    public static string? PublicId(this ClaimsPrincipal user) => user.FindFirst(TokenClaims.Subject)?.Value;
 }

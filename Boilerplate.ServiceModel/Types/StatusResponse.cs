@@ -11,12 +11,13 @@ public class StatusResponse
 
     public string Status { get; set; } = Success;
     public string Message { get; set; } = "";
+    [DataMember(Order = 2)]
     public ResponseStatus? ResponseStatus { get; set; }
 }
 
 /// <summary>A successful sign-in: the bearer token travels under the seed's <c>Authorization</c> key.</summary>
 public class TokenResponse : StatusResponse
 {
-    [DataMember(Name = "Authorization")]
+    [DataMember(Name = "Authorization", Order = 1)]
     public string Authorization { get; set; } = "";
 }

@@ -101,6 +101,7 @@ public class BadInputTests : ApiFixture
 
         Assert.That(response.Status, Is.EqualTo(404));
         Assert.That(response.Header("Content-Type"), Does.StartWith("application/json"));
+        Assert.That(response.Body.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "status", "message", "responseStatus" }));
         Assert.That(response.ResponseStatus["errorCode"]!.GetValue<string>(), Is.EqualTo("NotFound"));
     }
 

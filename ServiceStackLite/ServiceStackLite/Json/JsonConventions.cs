@@ -8,7 +8,8 @@ namespace ServiceStack.Json;
 
 /// <summary>
 /// ServiceStack's JSON conventions on System.Text.Json: camelCase names unless a
-/// <c>[DataMember(Name)]</c> says otherwise, nulls omitted, case-insensitive reads, enums as names.
+/// <c>[DataMember(Name)]</c> says otherwise (its <c>Order</c> places a property after the
+/// unordered ones), nulls omitted, case-insensitive reads, enums as names.
 /// </summary>
 public static class JsonConventions
 {
@@ -33,11 +34,15 @@ public static class JsonConventions
     {
         foreach (var property in typeInfo.Properties)
         {
-            if (property.AttributeProvider is PropertyInfo info
-                && info.GetCustomAttribute<DataMemberAttribute>()?.Name is { } name)
+            if (property.AttributeProvider is not PropertyInfo info
+                || info.GetCustomAttribute<DataMemberAttribute>() is not { } member)
             {
-                property.Name = name;
+                continue;
             }
+            if (member.Name is { } name)
+                property.Name = name;
+            if (member.Order >= 0)
+                property.Order = member.Order;
         }
     }
 }
