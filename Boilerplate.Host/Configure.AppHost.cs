@@ -47,6 +47,7 @@ public static class ConfigureAppHost
             return next(context);
         });
         app.UseServiceStackLiteErrors();
+        app.UseCors();
         app.MapServiceStackLite();
         return app;
     }

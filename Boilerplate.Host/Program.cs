@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 //   Configure.Settings  environment (BOILERPLATE_ENV), SECRET_KEY / DATABASE_URL, production checks
 //   Configure.Db        linq2db on SQLite, FluentMigrator, migrations at start where configured
 //   Configure.Auth      bcrypt, JWT issue and validation, the revoked-token list
+//   Configure.Cors      cross-origin calls from the front ends listed in Cors:AllowedOrigins
 //   Configure.AppHost   the ServiceStack-style message layer: DTO routes, validation, error bodies
 try
 {
@@ -14,6 +15,7 @@ try
     builder.AddSettings();
     builder.AddDatabase();
     builder.AddAuth();
+    builder.AddCors();
     builder.AddAppHost();
 
     var app = builder.Build();

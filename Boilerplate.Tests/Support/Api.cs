@@ -16,9 +16,11 @@ public sealed class Api(HttpClient http)
     public Task<ApiResponse> GetAsync(string path, string? token = null) =>
         SendAsync(HttpMethod.Get, path, null, token);
 
-    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, HttpContent? content = null, string? token = null, string? authorization = null)
+    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, HttpContent? content = null, string? token = null, string? authorization = null, string? origin = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
+        if (origin is not null)
+            request.Headers.Add("Origin", origin);
         if (token is not null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (authorization is not null)

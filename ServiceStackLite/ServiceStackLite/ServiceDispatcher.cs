@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -11,22 +12,68 @@ namespace ServiceStack;
 /// Serves one request for one operation: guard, bind, validate, call the service, write the result.
 /// Any failure on the way becomes an error response through <see cref="ErrorResponder"/>.
 /// </summary>
-public sealed class ServiceDispatcher(RequestBinder binder, ErrorResponder errors, ServiceStackLiteOptions options)
+public sealed class ServiceDispatcher(ServiceCatalog catalog, RequestBinder binder, ErrorResponder errors, ServiceStackLiteOptions options)
 {
-    public async Task HandleAsync(HttpContext context, Operation operation)
+    /// <summary>Response header of a failed batch: how many of its requests were done before the failure.</summary>
+    public const string BatchCompletedHeader = "X-AutoBatch-Completed";
+
+    /// <summary>A request on one of the operation's own <c>[Route]</c>s.</summary>
+    public Task HandleAsync(HttpContext context, Operation operation) =>
+        GuardAsync(context, operation, async () =>
+        {
+            var request = await binder.BindAsync(context, operation.RequestType, RouteKind.Custom);
+            await WriteResultAsync(context, await ExecuteAsync(context, operation, request));
+        });
+
+    /// <summary>
+    /// A request on a pre-defined route, where the operation is named in the path:
+    /// <c>GetUser</c>, <c>getuser.json</c>, or <c>CreateUser[]</c> for a batch.
+    /// </summary>
+    public async Task HandlePredefinedAsync(HttpContext context, string requestName)
+    {
+        var isBatch = requestName.EndsWith("[]", StringComparison.Ordinal);
+        var name = isBatch ? requestName[..^2] : requestName;
+        if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            name = name[..^".json".Length];
+
+        if (catalog.Find(name) is not { } operation)
+        {
+            // ServiceStack answers an unknown operation with NotImplementedException, a 405.
+            await errors.WriteAsync(context, new HttpError(405, "NotImplementedException", $"The operation '{name}' does not exist for this service."));
+            return;
+        }
+
+        await GuardAsync(context, operation, async () =>
+        {
+            if (!isBatch)
+            {
+                var request = await binder.BindAsync(context, operation.RequestType, RouteKind.Predefined);
+                await WriteResultAsync(context, await ExecuteAsync(context, operation, request));
+                return;
+            }
+
+            var requests = await binder.BindBatchAsync(context, operation.RequestType);
+            var results = new List<object?>(requests.Count);
+            foreach (var request in requests)
+            {
+                // Stop at the first failure, saying how many went through, as ServiceStack does.
+                context.Response.Headers[BatchCompletedHeader] = results.Count.ToString(CultureInfo.InvariantCulture);
+                results.Add(await ExecuteAsync(context, operation, request));
+            }
+            context.Response.Headers.Remove(BatchCompletedHeader);
+            await WriteResultAsync(context, results);
+        });
+    }
+
+    /// <summary>Checks the verb and the guard, runs <paramref name="serve"/>, and turns any failure into an error response.</summary>
+    private async Task GuardAsync(HttpContext context, Operation operation, Func<Task> serve)
     {
         try
         {
-            var method = operation.MethodFor(context.Request.Method)
-                ?? throw new HttpError(405, "MethodNotAllowed", $"{operation.Name} does not accept {context.Request.Method}.");
+            if (operation.MethodFor(context.Request.Method) is null)
+                throw new HttpError(405, "MethodNotAllowed", $"{operation.Name} does not accept {context.Request.Method}.");
             await AuthorizeAsync(context, operation);
-            var request = await binder.BindAsync(context, operation.RequestType);
-            await ValidateAsync(context, operation, request);
-
-            var service = operation.CreateService(context.RequestServices);
-            service.HttpContext = context;
-            var result = await method.Invoke(service, request);
-            await WriteResultAsync(context, result);
+            await serve();
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -36,6 +83,14 @@ public sealed class ServiceDispatcher(RequestBinder binder, ErrorResponder error
         {
             await errors.WriteAsync(context, e, operation.RequestType);
         }
+    }
+
+    private async Task<object?> ExecuteAsync(HttpContext context, Operation operation, object request)
+    {
+        await ValidateAsync(context, operation, request);
+        var service = operation.CreateService(context.RequestServices);
+        service.HttpContext = context;
+        return await operation.MethodFor(context.Request.Method)!.Invoke(service, request);
     }
 
     private async Task AuthorizeAsync(HttpContext context, Operation operation)

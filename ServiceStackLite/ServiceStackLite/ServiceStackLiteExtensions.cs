@@ -35,7 +35,14 @@ public static class ServiceStackLiteExtensions
         return app.UseStatusCodePages(context => errors.WriteRoutingErrorAsync(context.HttpContext));
     }
 
-    /// <summary>Maps every route of every request DTO to the dispatcher.</summary>
+    private const string OperationName = "operationName";
+    private static readonly string[] PredefinedVerbs = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+    /// <summary>
+    /// Maps every route of every request DTO to the dispatcher, and the routes every DTO has:
+    /// <c>/api/{Name}</c> (what the TypeScript client calls) and <c>/json/reply|oneway/{Name}</c>
+    /// (the .NET clients' fallback). Without a message queue, oneway runs exactly like reply.
+    /// </summary>
     public static IEndpointRouteBuilder MapServiceStackLite(this IEndpointRouteBuilder endpoints)
     {
         var catalog = endpoints.ServiceProvider.GetRequiredService<ServiceCatalog>();
@@ -51,6 +58,11 @@ public static class ServiceStackLiteExtensions
                 builder.WithName($"{operation.Name} {route.Verbs} {route.Path}").WithMetadata(operation);
             }
         }
+
+        RequestDelegate predefined = context => dispatcher.HandlePredefinedAsync(context, (string)context.Request.RouteValues[OperationName]!);
+        endpoints.MapMethods($"/api/{{{OperationName}}}", PredefinedVerbs, predefined).ExcludeFromDescription();
+        endpoints.MapMethods($"/json/reply/{{{OperationName}}}", PredefinedVerbs, predefined).ExcludeFromDescription();
+        endpoints.MapMethods($"/json/oneway/{{{OperationName}}}", PredefinedVerbs, predefined).ExcludeFromDescription();
         return endpoints;
     }
 }

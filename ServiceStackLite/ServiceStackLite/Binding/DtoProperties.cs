@@ -36,11 +36,13 @@ public sealed class DtoProperty
 {
     private readonly Action<object, object?> set;
     private readonly Func<object, object?> get;
+    private readonly object? defaultValue;
 
     public DtoProperty(PropertyInfo info)
     {
         Info = info;
         WireName = JsonConventions.WireName(info);
+        defaultValue = info.PropertyType.IsValueType ? Activator.CreateInstance(info.PropertyType) : null;
         var target = Expression.Parameter(typeof(object));
         var value = Expression.Parameter(typeof(object));
         var typedTarget = Expression.Convert(target, info.DeclaringType!);
@@ -56,6 +58,9 @@ public sealed class DtoProperty
     public Type Type => Info.PropertyType;
 
     public object? GetValue(object dto) => get(dto);
+
+    /// <summary>Null, or a value type's default: what a pre-defined route's query string may fill.</summary>
+    public bool IsUnset(object dto) => get(dto) is not { } value || value.Equals(defaultValue);
 
     /// <summary>Sets the property from its text form (a path, query or form value).</summary>
     public void SetFromText(object dto, string? text)

@@ -5,57 +5,74 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
+using ServiceStack.Routing;
 
 namespace ServiceStack.Binding;
 
 /// <summary>
-/// Builds a request DTO the way ServiceStack does for custom routes: the body first (a form, or
-/// else JSON whatever the content type), then path variables, then the query string, each
-/// overwriting the last.
+/// Builds request DTOs as ServiceStack does. The body comes first: a form, or else JSON whatever
+/// the content type. On a custom route, path variables and then the query string overwrite it;
+/// on a pre-defined route (<c>/api/{Name}</c>) the query string only fills what is still unset.
 /// </summary>
 public sealed class RequestBinder(ServiceStackLiteOptions options)
 {
-    public async Task<object> BindAsync(HttpContext context, Type requestType)
+    public async Task<object> BindAsync(HttpContext context, Type requestType, RouteKind kind)
     {
         var properties = DtoProperties.Of(requestType);
         var request = context.Request;
-        object? dto = null;
+        var dto = await ReadBodyAsync(context, requestType, properties) ?? properties.Create();
 
-        if (HasBody(context))
+        if (kind == RouteKind.Custom)
         {
-            if (IsMultipart(request))
-            {
-                dto = properties.Create();
-                SetAll(properties, dto, await request.ReadFormAsync(context.RequestAborted));
-            }
-            else
-            {
-                var body = await ReadBodyAsync(context);
-                var text = body.WrittenSpan.Trim(" \t\r\n"u8);
-                if (text.IsEmpty)
-                {
-                    dto = null;
-                }
-                else if (request.HasFormContentType && text[0] is not (byte)'{')
-                {
-                    dto = properties.Create();
-                    SetAll(properties, dto, QueryHelpers.ParseQuery(Encoding.UTF8.GetString(text)));
-                }
-                else
-                {
-                    // JSON whatever the content type: ServiceStack's clients send text/plain, and
-                    // curl -d sends JSON labelled as a form.
-                    dto = Deserialize(text, requestType, request.ContentType);
-                }
-            }
+            foreach (var (key, value) in request.RouteValues)
+                properties.Find(key)?.SetFromText(dto, value?.ToString());
         }
-        dto ??= properties.Create();
-
-        foreach (var (key, value) in request.RouteValues)
-            properties.Find(key)?.SetFromText(dto, value?.ToString());
         foreach (var (key, values) in request.Query)
-            properties.Find(key)?.SetFromText(dto, values.ToString());
+        {
+            if (properties.Find(key) is { } property && (kind == RouteKind.Custom || property.IsUnset(dto)))
+                property.SetFromText(dto, values.ToString());
+        }
         return dto;
+    }
+
+    /// <summary>The requests of a batch (<c>POST /api/{Name}[]</c>): a JSON array of DTOs.</summary>
+    public async Task<IReadOnlyList<object>> BindBatchAsync(HttpContext context, Type requestType)
+    {
+        var body = HasBody(context) ? (await ReadBytesAsync(context)).WrittenMemory : default;
+        var text = body.Span.Trim(" \t\r\n"u8);
+        if (text.IsEmpty || text[0] != (byte)'[')
+            throw HttpError.BadRequest("A batch request body must be a JSON array of requests.", "SerializationException");
+        var requests = (Array)Deserialize(text, requestType.MakeArrayType(), context.Request.ContentType)!;
+        return requests.Cast<object?>()
+            .Select(r => r ?? throw HttpError.BadRequest("A batch request may not contain null.", "SerializationException"))
+            .ToList();
+    }
+
+    private async Task<object?> ReadBodyAsync(HttpContext context, Type requestType, DtoProperties properties)
+    {
+        var request = context.Request;
+        if (!HasBody(context))
+            return null;
+        if (IsMultipart(request))
+        {
+            var dto = properties.Create();
+            SetAll(properties, dto, await request.ReadFormAsync(context.RequestAborted));
+            return dto;
+        }
+
+        var body = await ReadBytesAsync(context);
+        var text = body.WrittenSpan.Trim(" \t\r\n"u8);
+        if (text.IsEmpty)
+            return null;
+        if (request.HasFormContentType && text[0] is not (byte)'{')
+        {
+            var dto = properties.Create();
+            SetAll(properties, dto, QueryHelpers.ParseQuery(Encoding.UTF8.GetString(text)));
+            return dto;
+        }
+        // JSON whatever the content type: ServiceStack's clients send text/plain, and curl -d
+        // sends JSON labelled as a form.
+        return Deserialize(text, requestType, request.ContentType);
     }
 
     private static void SetAll(DtoProperties properties, object dto, IEnumerable<KeyValuePair<string, StringValues>> values)
@@ -72,7 +89,7 @@ public sealed class RequestBinder(ServiceStackLiteOptions options)
         && !HttpMethods.IsHead(context.Request.Method)
         && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != false;
 
-    private async Task<ArrayBufferWriter<byte>> ReadBodyAsync(HttpContext context)
+    private async Task<ArrayBufferWriter<byte>> ReadBytesAsync(HttpContext context)
     {
         var limit = options.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
