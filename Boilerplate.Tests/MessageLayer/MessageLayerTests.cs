@@ -42,6 +42,23 @@ public class MessageLayerTests
     }
 
     [Test]
+    public async Task A_bare_query_key_is_null()
+    {
+        var response = await api.PostAsync("/api/Echo?text", new { id = 5, text = "from the body" });
+        var custom = await api.GetAsync("/echo/5?text&colour");
+
+        Assert.That(response.Body["text"]!.GetValue<string>(), Is.EqualTo("from the body"), "a predefined route only fills unset values");
+        Assert.That(custom.Text, Is.EqualTo("""{"id":5,"verb":"GET"}"""));
+    }
+
+    [Test]
+    public async Task Query_keys_match_whatever_their_casing()
+    {
+        var response = await api.GetAsync("/echo/1?TEXT=loud&Snake_Case=x");
+        Assert.That(response.Text, Is.EqualTo("""{"id":1,"text":"loud","snake_case":"x","verb":"GET"}"""));
+    }
+
+    [Test]
     public async Task Lists_may_also_be_written_in_brackets()
     {
         var response = await api.GetAsync("/echo/1?numbers=[4,5]");
