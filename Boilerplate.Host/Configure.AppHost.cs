@@ -48,6 +48,7 @@ public static class ConfigureAppHost
         });
         app.UseServiceStackLiteErrors();
         app.MapServiceStackLite();
+        app.MapNativeTypes();
         return app;
     }
 }
