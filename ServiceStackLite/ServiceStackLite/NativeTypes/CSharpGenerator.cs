@@ -21,7 +21,7 @@ internal static class CSharpGenerator
         var operations = selected.Operations.ToDictionary(o => o.Request.ClrType);
         var types = selected.Operations.Select(o => o.Request)
             .Concat(selected.Types)
-            .Where(t => t.Namespace != "ServiceStack")
+            .Where(t => !t.IsServiceStackType)
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
         var dataContracts = DataContracts(types);

@@ -45,7 +45,12 @@ public sealed record MetadataType(
     string? Namespace,
     MetadataTypeName? Inherits,
     IReadOnlyList<MetadataTypeName>? Implements,
-    IReadOnlyList<MetadataPropertyType> Properties);
+    IReadOnlyList<MetadataPropertyType> Properties)
+{
+    /// <summary>ResponseStatus and the like: clients get them from ServiceStack, not from the app.</summary>
+    [JsonIgnore]
+    public bool IsServiceStackType => ClrType.Assembly == typeof(ResponseStatus).Assembly;
+}
 
 public sealed record MetadataPropertyType(
     [property: JsonIgnore] Type ClrType,

@@ -10,8 +10,6 @@ namespace ServiceStack.NativeTypes;
 /// </summary>
 internal static partial class TypeScriptGenerator
 {
-    private const string ServiceStackNamespace = "ServiceStack";
-
     public static string Generate(NativeTypesMetadata metadata, TypeScriptOptions options, string? header)
     {
         var filter = TypeFilter.Create(metadata, options.IncludeTypes, options.ExcludeTypes);
@@ -22,7 +20,7 @@ internal static partial class TypeScriptGenerator
             WriteServiceStackTypes(body, metadata, options);
         var operations = selected.Operations.ToDictionary(o => o.Request.ClrType);
         var dtos = selected.Operations.Select(o => o.Request)
-            .Concat(selected.Types.Where(t => t.Namespace != ServiceStackNamespace));
+            .Concat(selected.Types.Where(t => !t.IsServiceStackType));
         foreach (var type in BasesFirst(dtos.OrderBy(t => t.Name, StringComparer.Ordinal)))
             WriteClass(body, type, operations.GetValueOrDefault(type.ClrType), metadata.IsResponse(type), options);
 
