@@ -1,5 +1,5 @@
 # The seed's Makefile, for .NET. Every target is a plain dotnet command you can also run by hand.
-.PHONY: install run test tests clean db-upgrade all
+.PHONY: install run test tests clean db-upgrade dtos all
 
 install:
 	dotnet restore SsBoilerplate.sln
@@ -11,6 +11,10 @@ test:
 	./scripts/test
 
 tests: test
+
+# Regenerates clients/dtos.ts and clients/dtos.cs from the server's DTOs (the drift test, told to write).
+dtos:
+	BOILERPLATE_UPDATE_DTOS=1 dotnet test Boilerplate.Tests --filter "FullyQualifiedName~ClientDtosTests"
 
 db-upgrade:
 	dotnet run --project Boilerplate.Host -- db upgrade

@@ -49,6 +49,7 @@ public static class ConfigureAppHost
         app.UseServiceStackLiteErrors();
         app.UseCors();
         app.MapServiceStackLite();
+        app.MapNativeTypes();
         return app;
     }
 }

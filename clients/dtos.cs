@@ -1,0 +1,131 @@
+/* Options:
+Date: 2026-11-24 16:17:56
+Version: 10.15
+Tip: To override a DTO option, remove "//" prefix before updating
+BaseUrl: http://localhost:5000
+
+//GlobalNamespace: 
+//MakePartial: True
+//MakeVirtual: True
+//MakeInternal: False
+//MakeDataContractsExtensible: False
+//AddNullableAnnotations: False
+//AddReturnMarker: True
+//AddDescriptionAsComments: True
+//AddDataContractAttributes: False
+//AddIndexesToDataMembers: False
+//AddGeneratedCodeAttributes: False
+//AddResponseStatus: False
+//AddImplicitVersion: 
+//InitializeCollections: False
+//ExportValueTypes: False
+//IncludeTypes: 
+//ExcludeTypes: 
+//AddNamespaces: 
+//AddDefaultXmlNamespace: http://schemas.servicestack.net/types
+*/
+
+using System;
+using System.IO;
+using System.Collections;
+using System.Collections.Generic;
+using System.Runtime.Serialization;
+using ServiceStack;
+using ServiceStack.DataAnnotations;
+using Boilerplate.ServiceModel;
+using Boilerplate.ServiceModel.Types;
+
+namespace Boilerplate.ServiceModel
+{
+    [Route("/user", "POST")]
+    public partial class CreateUser : IReturn<TokenResponse>, IPost
+    {
+        public virtual string Email { get; set; }
+        public virtual string Username { get; set; }
+        public virtual string Password { get; set; }
+    }
+
+    [Route("/user/me", "GET")]
+    public partial class GetCurrentUser : IReturn<User>, IGet
+    {
+    }
+
+    [Route("/user/{public_id}", "GET")]
+    [DataContract]
+    public partial class GetUser : IReturn<User>, IGet
+    {
+        [DataMember(Name="public_id")]
+        public virtual string PublicId { get; set; }
+    }
+
+    [Route("/user", "GET")]
+    [DataContract]
+    public partial class GetUsers : IReturn<GetUsersResponse>, IGet
+    {
+        [DataMember]
+        public virtual int? Page { get; set; }
+        [DataMember(Name="per_page")]
+        public virtual int? PerPage { get; set; }
+    }
+
+    [DataContract]
+    public partial class GetUsersResponse
+    {
+        [DataMember]
+        public virtual List<User> Data { get; set; }
+        [DataMember]
+        public virtual int Page { get; set; }
+        [DataMember(Name="per_page")]
+        public virtual int PerPage { get; set; }
+        [DataMember]
+        public virtual int Total { get; set; }
+    }
+
+    [Route("/auth/login", "POST")]
+    public partial class Login : IReturn<TokenResponse>, IPost
+    {
+        public virtual string Email { get; set; }
+        public virtual string Password { get; set; }
+    }
+
+    [Route("/auth/logout", "POST")]
+    public partial class Logout : IReturn<StatusResponse>, IPost
+    {
+    }
+}
+
+namespace Boilerplate.ServiceModel.Types
+{
+    [DataContract]
+    public partial class StatusResponse
+    {
+        [DataMember]
+        public virtual string Status { get; set; }
+        [DataMember]
+        public virtual string Message { get; set; }
+        [DataMember]
+        public virtual ResponseStatus ResponseStatus { get; set; }
+    }
+
+    [DataContract]
+    public partial class TokenResponse : StatusResponse
+    {
+        [DataMember(Name="Authorization")]
+        public virtual string Authorization { get; set; }
+    }
+
+    [DataContract]
+    public partial class User
+    {
+        [DataMember(Name="public_id")]
+        public virtual string PublicId { get; set; }
+        [DataMember]
+        public virtual string Email { get; set; }
+        [DataMember]
+        public virtual string Username { get; set; }
+        [DataMember]
+        public virtual bool Admin { get; set; }
+        [DataMember(Name="registered_on")]
+        public virtual DateTime RegisteredOn { get; set; }
+    }
+}

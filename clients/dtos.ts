@@ -1,0 +1,160 @@
+/* Options:
+Date: 2026-11-24 16:17:56
+Version: 10.15
+Tip: To override a DTO option, remove "//" prefix before updating
+BaseUrl: http://localhost:5000
+
+//GlobalNamespace: 
+//MakePropertiesOptional: False
+//AddServiceStackTypes: True
+//AddResponseStatus: False
+//AddImplicitVersion: 
+//AddDescriptionAsComments: True
+//IncludeTypes: 
+//ExcludeTypes: 
+//DefaultImports: 
+*/
+
+// @ts-nocheck
+
+export interface IReturn<T>
+{
+    createResponse(): T;
+}
+
+export interface IReturnVoid
+{
+    createResponse(): void;
+}
+
+export interface IGet {}
+
+export interface IPost {}
+
+export interface IPut {}
+
+export interface IDelete {}
+
+export interface IPatch {}
+
+export class ResponseStatus
+{
+    public errorCode!: string;
+    public message!: string;
+    public errors!: ResponseError[];
+
+    public constructor(init?: Partial<ResponseStatus>) { (Object as any).assign(this, init); }
+}
+
+export class ResponseError
+{
+    public errorCode!: string;
+    public fieldName!: string;
+    public message!: string;
+
+    public constructor(init?: Partial<ResponseError>) { (Object as any).assign(this, init); }
+}
+
+// @Route("/user", "POST")
+export class CreateUser implements IReturn<TokenResponse>, IPost
+{
+    public email?: string;
+    public username?: string;
+    public password?: string;
+
+    public constructor(init?: Partial<CreateUser>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'CreateUser'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new TokenResponse(); }
+}
+
+// @Route("/user/me", "GET")
+export class GetCurrentUser implements IReturn<User>, IGet
+{
+    public constructor(init?: Partial<GetCurrentUser>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'GetCurrentUser'; }
+    public getMethod() { return 'GET'; }
+    public createResponse() { return new User(); }
+}
+
+// @Route("/user/{public_id}", "GET")
+export class GetUser implements IReturn<User>, IGet
+{
+    public public_id?: string;
+
+    public constructor(init?: Partial<GetUser>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'GetUser'; }
+    public getMethod() { return 'GET'; }
+    public createResponse() { return new User(); }
+}
+
+// @Route("/user", "GET")
+export class GetUsers implements IReturn<GetUsersResponse>, IGet
+{
+    public page?: number;
+    public per_page?: number;
+
+    public constructor(init?: Partial<GetUsers>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'GetUsers'; }
+    public getMethod() { return 'GET'; }
+    public createResponse() { return new GetUsersResponse(); }
+}
+
+export class GetUsersResponse
+{
+    public data!: User[];
+    public page!: number;
+    public per_page!: number;
+    public total!: number;
+
+    public constructor(init?: Partial<GetUsersResponse>) { (Object as any).assign(this, init); }
+}
+
+// @Route("/auth/login", "POST")
+export class Login implements IReturn<TokenResponse>, IPost
+{
+    public email?: string;
+    public password?: string;
+
+    public constructor(init?: Partial<Login>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'Login'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new TokenResponse(); }
+}
+
+// @Route("/auth/logout", "POST")
+export class Logout implements IReturn<StatusResponse>, IPost
+{
+    public constructor(init?: Partial<Logout>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'Logout'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new StatusResponse(); }
+}
+
+export class StatusResponse
+{
+    public status!: string;
+    public message!: string;
+    public responseStatus?: ResponseStatus;
+
+    public constructor(init?: Partial<StatusResponse>) { (Object as any).assign(this, init); }
+}
+
+export class TokenResponse extends StatusResponse
+{
+    public Authorization!: string;
+
+    public constructor(init?: Partial<TokenResponse>) { super(init); (Object as any).assign(this, init); }
+}
+
+export class User
+{
+    public public_id!: string;
+    public email!: string;
+    public username!: string;
+    public admin!: boolean;
+    public registered_on!: string;
+
+    public constructor(init?: Partial<User>) { (Object as any).assign(this, init); }
+}
+
