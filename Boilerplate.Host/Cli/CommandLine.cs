@@ -22,10 +22,8 @@ public sealed class CommandLine(IServiceProvider services, Func<Task> serve, Tex
 
     public async Task<int> RunAsync(string[] args)
     {
-        // Host settings such as --urls or --environment=Test may come first or last; commands are the bare words.
-        var words = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) || a == "--help").ToList();
+        var (words, options) = Parse(args);
         var command = words.FirstOrDefault() ?? "run";
-        var options = Options(args);
         try
         {
             switch (command)
@@ -54,16 +52,23 @@ public sealed class CommandLine(IServiceProvider services, Func<Task> serve, Tex
         }
     }
 
-    /// <summary>"--name value" pairs.</summary>
-    private static Dictionary<string, string> Options(string[] args)
+    /// <summary>
+    /// Splits the arguments into bare words (the command) and "--name value" options. Host
+    /// settings such as "--urls http://…" or "--environment=Test" may stand anywhere.
+    /// </summary>
+    private static (List<string> Words, Dictionary<string, string> Options) Parse(string[] args)
     {
+        var words = new List<string>();
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < args.Length - 1; i++)
+        for (var i = 0; i < args.Length; i++)
         {
-            if (args[i].StartsWith("--", StringComparison.Ordinal) && !args[i].Contains('=', StringComparison.Ordinal))
-                options[args[i][2..]] = args[++i];
+            var arg = args[i];
+            if (arg == "--help" || !arg.StartsWith("--", StringComparison.Ordinal))
+                words.Add(arg);
+            else if (!arg.Contains('=', StringComparison.Ordinal) && i + 1 < args.Length)
+                options[arg[2..]] = args[++i];
         }
-        return options;
+        return (words, options);
     }
 }
 

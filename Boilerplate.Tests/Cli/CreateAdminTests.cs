@@ -52,6 +52,21 @@ public class CreateAdminTests : ApiFixture
     }
 
     [Test]
+    public async Task Host_settings_with_values_are_not_taken_for_commands()
+    {
+        var served = false;
+        var output = new StringWriter();
+        var commandLine = new CommandLine(Factory.Services, () => { served = true; return Task.CompletedTask; }, output, new StringWriter());
+
+        var run = await commandLine.RunAsync(["--urls", "http://127.0.0.1:5999"]);
+        var status = await commandLine.RunAsync(["--urls", "http://127.0.0.1:5999", "db", "status", "--environment=Test"]);
+
+        Assert.That((run, served), Is.EqualTo((0, true)));
+        Assert.That(status, Is.EqualTo(0));
+        Assert.That(output.ToString(), Does.Contain("applied"));
+    }
+
+    [Test]
     public async Task The_real_process_takes_the_password_from_BOILERPLATE_ADMIN_PASSWORD()
     {
         var database = ApiFactory.NewDatabasePath();
