@@ -98,6 +98,13 @@ async function main() {
       updated.code === 0 && /^IncludeTypes: Login,TokenResponse,StatusResponse$/m.test(after)
         && after.includes("class Login ") && !after.includes("class CreateUser "),
       updated.output);
+
+    // The same CLI fetches the C# reference, as `x csharp` would.
+    const csharp = run(bin("csharp-ref"), [baseUrl], { cwd: work, env });
+    const cs = fs.existsSync(path.join(work, "dtos.cs")) ? fs.readFileSync(path.join(work, "dtos.cs"), "utf8") : "";
+    check("csharp-ref writes dtos.cs with the typed DTOs",
+      csharp.code === 0 && cs.includes("Options:") && cs.includes("public partial class GetUser")
+        && cs.includes("[DataMember(Name=\"public_id\")]"), csharp.output);
   } finally {
     host.kill();
   }
