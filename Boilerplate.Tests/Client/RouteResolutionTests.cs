@@ -114,7 +114,7 @@ public class RouteResolutionTests
     [TestCase(typeof(Ping), "POST", Description = "no marker and no route")]
     public void The_verb_comes_from_the_marker_then_the_routes_then_defaults_to_post(Type requestType, string verb)
     {
-        Assert.That(RequestRoutes.VerbOf(requestType), Is.EqualTo(verb));
+        Assert.That(PreferredVerb.Of(requestType), Is.EqualTo(verb));
     }
 
     public class Ping : IReturn<StatusResponse>

@@ -42,10 +42,10 @@ public sealed class JsonServiceClient : IDisposable
 
     /// <summary>Sends with the DTO's own verb: its IVerb marker, else its routes' one verb, else POST.</summary>
     public Task<T> SendAsync<T>(IReturn<T> request, CancellationToken cancellationToken = default) =>
-        SendAsync(RequestRoutes.VerbOf(request.GetType()), request, cancellationToken);
+        SendAsync(PreferredVerb.Of(request.GetType()), request, cancellationToken);
 
     public async Task SendAsync(IReturnVoid request, CancellationToken cancellationToken = default) =>
-        await ExchangeAsync(RequestRoutes.Resolve(request, RequestRoutes.VerbOf(request.GetType())), cancellationToken);
+        await ExchangeAsync(RequestRoutes.Resolve(request, PreferredVerb.Of(request.GetType())), cancellationToken);
 
     public Task<T> GetAsync<T>(IReturn<T> request, CancellationToken cancellationToken = default) =>
         SendAsync("GET", request, cancellationToken);

@@ -21,24 +21,6 @@ public static partial class RequestRoutes
     private static readonly JsonSerializerOptions Json = JsonConventions.CreateOptions();
     private static readonly ConcurrentDictionary<Type, Dto> Dtos = new();
 
-    private static readonly (Type Marker, string Verb)[] VerbMarkers =
-        [(typeof(IGet), "GET"), (typeof(IPost), "POST"), (typeof(IPut), "PUT"), (typeof(IPatch), "PATCH"), (typeof(IDelete), "DELETE")];
-
-    /// <summary>
-    /// The verb a DTO is sent with when the caller does not choose one, in ServiceStack's order:
-    /// its <c>IVerb</c> marker, else the one verb its routes name, else POST.
-    /// </summary>
-    public static string VerbOf(Type requestType)
-    {
-        foreach (var (marker, verb) in VerbMarkers)
-        {
-            if (marker.IsAssignableFrom(requestType))
-                return verb;
-        }
-        var routeVerbs = DtoOf(requestType).Routes.SelectMany(r => r.Verbs).Distinct().ToList();
-        return routeVerbs.Count == 1 ? routeVerbs[0] : "POST";
-    }
-
     public static RequestTarget Resolve(object request, string verb)
     {
         verb = verb.ToUpperInvariant();

@@ -24,7 +24,7 @@ internal static class MetadataBuilder
         Request: types[operation.RequestType],
         Response: operation.ResponseType is { } response ? types.GetValueOrDefault(response) : null,
         Actions: operation.Methods.Keys.Order(StringComparer.Ordinal).ToList(),
-        Method: PreferredVerb.Of(operation),
+        Method: PreferredVerb.Of(operation.RequestType),
         Routes: operation.Routes.Select(r => new MetadataRoute(r.Path, r.Verbs)).ToList(),
         ReturnsVoid: operation.ResponseType is null ? true : null,
         ReturnType: operation.ResponseType is { } returned ? NameOf(returned) : null,

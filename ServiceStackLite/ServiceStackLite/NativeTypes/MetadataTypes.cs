@@ -23,7 +23,7 @@ public sealed record MetadataOperationType(
     MetadataType Request,
     MetadataType? Response,
     IReadOnlyList<string> Actions, // the verbs of the service methods; "ANY" for an Any method
-    string Method, // the verb a generated client sends, as ServiceStack picks it (see PreferredVerb)
+    string Method, // the verb a generated client sends, as ServiceStack picks it (see ServiceStack.PreferredVerb)
     IReadOnlyList<MetadataRoute> Routes,
     bool? ReturnsVoid,
     MetadataTypeName? ReturnType,
