@@ -14,6 +14,7 @@ public static class ConfigureAppHost
     {
         var services = builder.Services;
         services.AddScoped<UserAccounts>();
+        services.AddScoped<Sessions>();
         services.AddValidatorsFromAssemblyContaining<CreateUserValidator>(ServiceLifetime.Singleton);
         services.AddServiceStackLite(options =>
         {

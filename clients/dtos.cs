@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-11-24 16:17:56
+Date: 2026-11-24 16:27:38
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -43,6 +43,20 @@ namespace Boilerplate.ServiceModel
         public virtual string Email { get; set; }
         public virtual string Username { get; set; }
         public virtual string Password { get; set; }
+    }
+
+    [Route("/access-token", "POST")]
+    public partial class GetAccessToken : IReturn<GetAccessTokenResponse>, IPost
+    {
+        public virtual string RefreshToken { get; set; }
+    }
+
+    public partial class GetAccessTokenResponse
+    {
+        public virtual string AccessToken { get; set; }
+        public virtual string RefreshToken { get; set; }
+        public virtual DateTime RefreshTokenExpiry { get; set; }
+        public virtual ResponseStatus ResponseStatus { get; set; }
     }
 
     [Route("/user/me", "GET")]
@@ -112,6 +126,10 @@ namespace Boilerplate.ServiceModel.Types
     {
         [DataMember(Name="Authorization")]
         public virtual string Authorization { get; set; }
+        [DataMember]
+        public virtual string RefreshToken { get; set; }
+        [DataMember]
+        public virtual DateTime RefreshTokenExpiry { get; set; }
     }
 
     [DataContract]

@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-11-24 16:17:56
+Date: 2026-11-24 16:27:38
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -66,6 +66,27 @@ export class CreateUser implements IReturn<TokenResponse>, IPost
     public getTypeName() { return 'CreateUser'; }
     public getMethod() { return 'POST'; }
     public createResponse() { return new TokenResponse(); }
+}
+
+// @Route("/access-token", "POST")
+export class GetAccessToken implements IReturn<GetAccessTokenResponse>, IPost
+{
+    public refreshToken?: string;
+
+    public constructor(init?: Partial<GetAccessToken>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'GetAccessToken'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new GetAccessTokenResponse(); }
+}
+
+export class GetAccessTokenResponse
+{
+    public accessToken!: string;
+    public refreshToken!: string;
+    public refreshTokenExpiry!: string;
+    public responseStatus?: ResponseStatus;
+
+    public constructor(init?: Partial<GetAccessTokenResponse>) { (Object as any).assign(this, init); }
 }
 
 // @Route("/user/me", "GET")
@@ -143,6 +164,8 @@ export class StatusResponse
 export class TokenResponse extends StatusResponse
 {
     public Authorization!: string;
+    public refreshToken!: string;
+    public refreshTokenExpiry!: string;
 
     public constructor(init?: Partial<TokenResponse>) { super(init); (Object as any).assign(this, init); }
 }

@@ -8,7 +8,7 @@ using ServiceStack;
 
 namespace Boilerplate.ServiceInterface.Auth;
 
-public class AuthServices(AppDb db, PasswordHasher passwords, JwtTokens tokens, RevokedTokens revoked) : Service
+public class AuthServices(AppDb db, PasswordHasher passwords, Sessions sessions, RevokedTokens revoked) : Service
 {
     public async Task<TokenResponse> Post(Login request)
     {
@@ -17,7 +17,19 @@ public class AuthServices(AppDb db, PasswordHasher passwords, JwtTokens tokens, 
         if (!passwords.Verify(request.Password!, user?.PasswordHash))
             throw HttpError.Unauthorized(AuthMessages.BadCredentials);
 
-        return new TokenResponse { Message = "Successfully logged in.", Authorization = tokens.Issue(user!).Token };
+        var session = await sessions.StartAsync(user!, HttpContext.RequestAborted);
+        return session.ToResponse("Successfully logged in.");
+    }
+
+    public async Task<GetAccessTokenResponse> Post(GetAccessToken request)
+    {
+        var session = await sessions.RefreshAsync(request.RefreshToken!, HttpContext.RequestAborted);
+        return new GetAccessTokenResponse
+        {
+            AccessToken = session.AccessToken,
+            RefreshToken = session.RefreshToken,
+            RefreshTokenExpiry = session.RefreshTokenExpiry,
+        };
     }
 
     public async Task<StatusResponse> Post(Logout request)
@@ -26,8 +38,16 @@ public class AuthServices(AppDb db, PasswordHasher passwords, JwtTokens tokens, 
         var tokenId = Guid.ParseExact(User.FindFirst(TokenClaims.TokenId)!.Value, "N");
         var expires = DateTimeOffset.FromUnixTimeSeconds(long.Parse(User.FindFirst(TokenClaims.Expires)!.Value, System.Globalization.CultureInfo.InvariantCulture));
         await revoked.RevokeAsync(db, tokenId, expires.UtcDateTime, HttpContext.RequestAborted);
+        if (User.FindFirst(TokenClaims.SessionId)?.Value is { } sessionId)
+            await sessions.EndAsync(sessionId, HttpContext.RequestAborted);
         return new StatusResponse { Message = "Successfully logged out." };
     }
+}
+
+public sealed class GetAccessTokenValidator : AbstractValidator<GetAccessToken>
+{
+    public GetAccessTokenValidator() =>
+        RuleFor(x => x.RefreshToken).NotEmpty().WithMessage("refreshToken is required.");
 }
 
 public sealed class LoginValidator : AbstractValidator<Login>

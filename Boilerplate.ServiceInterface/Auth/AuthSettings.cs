@@ -8,7 +8,14 @@ public sealed class AuthSettings
     /// <summary>HS256 signing key; at least 32 bytes. <c>SECRET_KEY</c> overrides it.</summary>
     public string SecretKey { get; set; } = "";
     public string Issuer { get; set; } = "ssjwt";
-    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(1);
+    /// <summary>Short, so a stolen access token is soon useless; the refresh token renews it.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+    /// <summary>
+    /// Each refresh replaces the refresh token, and a used one presented again ends the session.
+    /// Turn off only for clients that cannot keep the new token (see the README).
+    /// </summary>
+    public bool RotateRefreshTokens { get; set; } = true;
     /// <summary>Tolerance for clocks that disagree, applied to <c>exp</c>.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
     public int BcryptWorkFactor { get; set; } = 12;

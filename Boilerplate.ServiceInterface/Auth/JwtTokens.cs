@@ -16,11 +16,11 @@ public sealed class JwtTokens(IOptions<AuthSettings> options, TimeProvider clock
     private readonly AuthSettings settings = options.Value;
     private readonly SigningCredentials credentials = new(SigningKey(options.Value), SecurityAlgorithms.HmacSha256);
 
-    public IssuedToken Issue(UserRecord user)
+    public IssuedToken Issue(UserRecord user, string sessionId)
     {
         var now = clock.GetUtcNow();
         var id = Guid.NewGuid();
-        var expires = now + settings.TokenLifetime;
+        var expires = now + settings.AccessTokenLifetime;
         var claims = new Dictionary<string, object>
         {
             [TokenClaims.Subject] = user.PublicId,
@@ -28,6 +28,7 @@ public sealed class JwtTokens(IOptions<AuthSettings> options, TimeProvider clock
             [TokenClaims.Name] = user.Username,
             [TokenClaims.Email] = user.Email,
             [TokenClaims.PreferredUsername] = user.Username,
+            [TokenClaims.SessionId] = sessionId,
         };
         if (user.Admin)
             claims[TokenClaims.Roles] = new[] { RoleNames.Admin };

@@ -10,4 +10,6 @@ public static class TokenClaims
     public const string Email = "email";
     public const string PreferredUsername = "preferred_username";
     public const string Roles = "roles";
+    /// <summary>The session (refresh-token family) the access token belongs to.</summary>
+    public const string SessionId = "sid";
 }

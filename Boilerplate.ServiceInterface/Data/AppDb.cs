@@ -8,4 +8,5 @@ public class AppDb(DataOptions options) : DataConnection(options)
 {
     public ITable<UserRecord> Users => this.GetTable<UserRecord>();
     public ITable<RevokedTokenRecord> RevokedTokens => this.GetTable<RevokedTokenRecord>();
+    public ITable<RefreshTokenRecord> RefreshTokens => this.GetTable<RefreshTokenRecord>();
 }

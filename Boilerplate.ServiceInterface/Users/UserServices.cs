@@ -9,7 +9,7 @@ using ServiceStack;
 
 namespace Boilerplate.ServiceInterface.Users;
 
-public class UserServices(AppDb db, UserAccounts accounts, JwtTokens tokens) : Service
+public class UserServices(AppDb db, UserAccounts accounts, Sessions sessions) : Service
 {
     private const int DefaultPerPage = 20;
 
@@ -26,8 +26,9 @@ public class UserServices(AppDb db, UserAccounts accounts, JwtTokens tokens) : S
             throw HttpError.Conflict(e.Message, "AlreadyExists");
         }
 
+        var session = await sessions.StartAsync(user, HttpContext.RequestAborted);
         Response.StatusCode = StatusCodes.Status201Created;
-        return new TokenResponse { Message = "Successfully registered.", Authorization = tokens.Issue(user).Token };
+        return session.ToResponse("Successfully registered.");
     }
 
     public async Task<GetUsersResponse> Get(GetUsers request)

@@ -11,13 +11,22 @@ public class StatusResponse
 
     public string Status { get; set; } = Success;
     public string Message { get; set; } = "";
-    [DataMember(Order = 2)]
+    [DataMember(Order = 4)]
     public ResponseStatus? ResponseStatus { get; set; }
 }
 
-/// <summary>A successful sign-in: the bearer token travels under the seed's <c>Authorization</c> key.</summary>
+/// <summary>
+/// A successful sign-in: the short-lived bearer token under the seed's <c>Authorization</c> key,
+/// and the refresh token that renews it through <c>GetAccessToken</c>.
+/// </summary>
 public class TokenResponse : StatusResponse
 {
     [DataMember(Name = "Authorization", Order = 1)]
     public string Authorization { get; set; } = "";
+
+    [DataMember(Order = 2)]
+    public string RefreshToken { get; set; } = "";
+
+    [DataMember(Order = 3)]
+    public DateTime RefreshTokenExpiry { get; set; }
 }

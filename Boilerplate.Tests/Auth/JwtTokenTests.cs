@@ -15,16 +15,18 @@ public class JwtTokenTests
     {
         SecretKey = "unit-test-secret-key-of-at-least-32-bytes",
         Issuer = "ssjwt",
-        TokenLifetime = TimeSpan.FromDays(1),
+        AccessTokenLifetime = TimeSpan.FromMinutes(15),
         ClockSkew = TimeSpan.FromSeconds(30),
     };
+
+    private const string Session = "0123456789abcdef0123456789abcdef";
 
     private static readonly UserRecord Alice = new() { Id = 7, PublicId = Guid.NewGuid().ToString(), Email = "alice@example.com", Username = "alice" };
 
     [Test]
     public async Task An_encoded_token_decodes_to_the_users_public_id_never_the_internal_id()
     {
-        var issued = Tokens().Issue(Alice);
+        var issued = Tokens().Issue(Alice, Session);
 
         var result = await Validate(issued.Token);
 
@@ -36,21 +38,22 @@ public class JwtTokenTests
     [Test]
     public void A_token_carries_servicestacks_claims()
     {
-        var token = new JsonWebToken(Tokens().Issue(Alice).Token);
+        var token = new JsonWebToken(Tokens().Issue(Alice, Session).Token);
 
         Assert.That(token.Alg, Is.EqualTo("HS256"));
         Assert.That(token.Issuer, Is.EqualTo("ssjwt"));
         Assert.That(token.GetClaim("name").Value, Is.EqualTo("alice"));
         Assert.That(token.GetClaim("preferred_username").Value, Is.EqualTo("alice"));
         Assert.That(token.GetClaim("email").Value, Is.EqualTo("alice@example.com"));
+        Assert.That(token.GetClaim("sid").Value, Is.EqualTo(Session));
         Assert.That(token.TryGetClaim("roles", out _), Is.False, "a plain user has no roles");
-        Assert.That(token.ValidTo - token.IssuedAt, Is.EqualTo(TimeSpan.FromDays(1)));
+        Assert.That(token.ValidTo - token.IssuedAt, Is.EqualTo(TimeSpan.FromMinutes(15)));
     }
 
     [Test]
     public void Every_token_gets_its_own_random_id()
     {
-        var ids = Enumerable.Range(0, 100).Select(_ => new JsonWebToken(Tokens().Issue(Alice).Token).Id).ToHashSet();
+        var ids = Enumerable.Range(0, 100).Select(_ => new JsonWebToken(Tokens().Issue(Alice, Session).Token).Id).ToHashSet();
         Assert.That(ids, Has.Count.EqualTo(100));
     }
 
@@ -58,14 +61,14 @@ public class JwtTokenTests
     public void An_admins_token_has_the_admin_role_as_a_list()
     {
         var admin = new UserRecord { PublicId = Guid.NewGuid().ToString(), Email = "root@example.com", Username = "root", Admin = true };
-        var payload = Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(Tokens().Issue(admin).Token.Split('.')[1]));
+        var payload = Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(Tokens().Issue(admin, Session).Token.Split('.')[1]));
         Assert.That(payload, Does.Contain("\"roles\":[\"Admin\"]"));
     }
 
     [Test]
     public async Task A_token_past_its_expiry_is_rejected_as_expired()
     {
-        var issuedTwoDaysAgo = Tokens(DateTimeOffset.UtcNow.AddDays(-2)).Issue(Alice);
+        var issuedTwoDaysAgo = Tokens(DateTimeOffset.UtcNow.AddDays(-2)).Issue(Alice, Session);
 
         var result = await Validate(issuedTwoDaysAgo.Token);
 
@@ -77,13 +80,13 @@ public class JwtTokenTests
     public async Task A_token_signed_with_another_key_is_rejected()
     {
         var other = new JwtTokens(Options.Create(new AuthSettings { SecretKey = "another-secret-key-of-at-least-32-bytes" }), TimeProvider.System);
-        Assert.That((await Validate(other.Issue(Alice).Token)).IsValid, Is.False);
+        Assert.That((await Validate(other.Issue(Alice, Session).Token)).IsValid, Is.False);
     }
 
     [Test]
     public async Task A_token_with_a_tampered_payload_is_rejected()
     {
-        var parts = Tokens().Issue(Alice).Token.Split('.');
+        var parts = Tokens().Issue(Alice, Session).Token.Split('.');
         var payload = Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(parts[1])).Replace("alice", "mallory", StringComparison.Ordinal);
         var tampered = $"{parts[0]}.{Base64UrlEncoder.Encode(payload)}.{parts[2]}";
 
@@ -94,7 +97,7 @@ public class JwtTokenTests
     public async Task A_token_with_alg_none_is_rejected()
     {
         var header = Base64UrlEncoder.Encode("""{"alg":"none","typ":"JWT"}""");
-        var payload = Tokens().Issue(Alice).Token.Split('.')[1];
+        var payload = Tokens().Issue(Alice, Session).Token.Split('.')[1];
         Assert.That((await Validate($"{header}.{payload}.")).IsValid, Is.False);
     }
 
@@ -118,7 +121,7 @@ public class JwtTokenTests
     }
 
     private static JwtTokens Tokens(DateTimeOffset? now = null) =>
-        new(Options.Create(Settings), now is null ? TimeProvider.System : new FixedTime(now.Value));
+        new(Options.Create(Settings), now is null ? TimeProvider.System : new TestClock(now.Value));
 
     private static Task<TokenValidationResult> Validate(string token) =>
         new JsonWebTokenHandler().ValidateTokenAsync(token, JwtTokens.ValidationParameters(Settings));

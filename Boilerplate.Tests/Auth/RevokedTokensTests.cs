@@ -13,7 +13,7 @@ public class RevokedTokensTests : ApiFixture
     public async Task Purging_forgets_expired_tokens_in_memory_and_in_the_table_and_keeps_live_ones()
     {
         var now = DateTimeOffset.UtcNow;
-        var revoked = new RevokedTokens(new FixedTime(now));
+        var revoked = new RevokedTokens(new TestClock(now));
         var expired = Guid.NewGuid();
         var live = Guid.NewGuid();
         using var scope = Factory.Services.CreateScope();
@@ -37,11 +37,11 @@ public class RevokedTokensTests : ApiFixture
         var live = Guid.NewGuid();
         using var scope = Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-        var writer = new RevokedTokens(new FixedTime(now));
+        var writer = new RevokedTokens(new TestClock(now));
         await writer.RevokeAsync(db, expired, now.AddSeconds(-5).UtcDateTime);
         await writer.RevokeAsync(db, live, now.AddHours(1).UtcDateTime);
 
-        var loaded = new RevokedTokens(new FixedTime(now));
+        var loaded = new RevokedTokens(new TestClock(now));
         await loaded.LoadAsync(db);
 
         Assert.That(loaded.IsRevoked(live), Is.True);

@@ -46,9 +46,12 @@ public class EnvironmentConfigTests
     }
 
     [Test]
-    public void The_seeds_token_lifetime_of_one_day_is_the_default()
+    public void Access_tokens_live_15_minutes_and_refresh_tokens_14_days_with_rotation()
     {
-        Assert.That(Load("Production").GetValue<TimeSpan>("Auth:TokenLifetime"), Is.EqualTo(TimeSpan.FromDays(1)));
+        var config = Load("Production");
+        Assert.That(config.GetValue<TimeSpan>("Auth:AccessTokenLifetime"), Is.EqualTo(TimeSpan.FromMinutes(15)));
+        Assert.That(config.GetValue<TimeSpan>("Auth:RefreshTokenLifetime"), Is.EqualTo(TimeSpan.FromDays(14)));
+        Assert.That(config.GetValue<bool>("Auth:RotateRefreshTokens"), Is.True);
     }
 
     [Test]

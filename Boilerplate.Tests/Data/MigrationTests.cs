@@ -18,24 +18,28 @@ public class MigrationTests
     public void StopHost() => factory.Dispose();
 
     [Test]
-    public async Task The_test_host_starts_with_both_migrations_applied()
+    public async Task The_test_host_starts_with_every_migration_applied()
     {
         var (_, output) = await Db("status");
 
         Assert.That(output, Does.Match(@"1\s+applied\s+initial database migration"));
         Assert.That(output, Does.Match(@"2\s+applied\s+add blacklist table"));
-        Assert.That(await Tables(), Is.SupersetOf(new[] { "user", "blacklist_tokens" }));
+        Assert.That(output, Does.Match(@"3\s+applied\s+add refresh tokens"));
+        Assert.That(await Tables(), Is.SupersetOf(new[] { "user", "blacklist_tokens", "refresh_tokens" }));
     }
 
     [Test]
     public async Task Each_downgrade_undoes_one_migration()
     {
         await Db("downgrade");
+        Assert.That(await Tables(), Does.Contain("blacklist_tokens").And.Not.Contain("refresh_tokens"));
+
+        await Db("downgrade");
         Assert.That(await Tables(), Does.Contain("user").And.Not.Contain("blacklist_tokens"));
 
         var (_, output) = await Db("downgrade");
         Assert.That(await Tables(), Does.Not.Contain("user"));
-        Assert.That(output, Does.Match(@"1\s+pending").And.Match(@"2\s+pending"));
+        Assert.That(output, Does.Match(@"1\s+pending").And.Match(@"2\s+pending").And.Match(@"3\s+pending"));
     }
 
     [Test]

@@ -35,7 +35,7 @@ public class MetadataTypesTests : ApiFixture
         var metadata = await MetadataAsync();
 
         Assert.That(metadata["operations"]!.AsArray().Select(o => o!["request"]!["name"]!.GetValue<string>()),
-            Is.EquivalentTo(new[] { "CreateUser", "GetUsers", "GetUser", "GetCurrentUser", "Login", "Logout" }));
+            Is.EquivalentTo(new[] { "CreateUser", "GetUsers", "GetUser", "GetCurrentUser", "Login", "Logout", "GetAccessToken" }));
         Assert.That(metadata["config"]!["baseUrl"]!.GetValue<string>(), Is.EqualTo("http://localhost"));
         Assert.That(metadata["namespaces"]!.AsArray().Select(n => n!.GetValue<string>()), Does.Contain("Boilerplate.ServiceModel.Types"));
     }
@@ -46,6 +46,7 @@ public class MetadataTypesTests : ApiFixture
     [TestCase("GetCurrentUser", "/user/me", "GET", "User", true, new string[0])]
     [TestCase("Login", "/auth/login", "POST", "TokenResponse", false, new string[0])]
     [TestCase("Logout", "/auth/logout", "POST", "StatusResponse", true, new string[0])]
+    [TestCase("GetAccessToken", "/access-token", "POST", "GetAccessTokenResponse", false, new string[0])]
     public async Task Each_operation_gives_its_route_verb_response_and_guard(string name, string path, string verb, string response, bool requiresAuth, string[] roles)
     {
         var operation = Operation(await MetadataAsync(), name);

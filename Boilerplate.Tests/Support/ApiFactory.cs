@@ -2,6 +2,7 @@ using Boilerplate.Host;
 using Boilerplate.ServiceInterface.Users;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +12,7 @@ namespace Boilerplate.Tests.Support;
 /// The real host, in-process, in the Test environment, on a SQLite file of its own (deleted
 /// afterwards) or on a given one (kept, so a second host can reopen it).
 /// </summary>
-public sealed class ApiFactory(string? environment = null, string? databasePath = null) : WebApplicationFactory<Program>
+public sealed class ApiFactory(string? environment = null, string? databasePath = null, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     private readonly bool ownsDatabase = databasePath is null;
 
@@ -39,6 +40,8 @@ public sealed class ApiFactory(string? environment = null, string? databasePath 
         builder.UseSetting("Database:Url", "sqlite:" + DatabasePath);
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        if (clock is not null)
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
 
     protected override void Dispose(bool disposing)

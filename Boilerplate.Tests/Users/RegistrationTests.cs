@@ -12,7 +12,7 @@ public class RegistrationTests : ApiFixture
         var response = await Api.PostAsync("/user", new { email = $"{name}@example.com", username = name, password = "password-123" });
 
         Assert.That(response.Status, Is.EqualTo(201));
-        Assert.That(response.Body.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "status", "message", "Authorization" }), "the seed's keys, in its order");
+        Assert.That(response.Body.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "status", "message", "Authorization", "refreshToken", "refreshTokenExpiry" }), "the seed's keys in its order, then the refresh token");
         Assert.That(response.String("status"), Is.EqualTo("success"));
         Assert.That(response.String("message"), Is.EqualTo("Successfully registered."));
         var me = await Api.GetAsync("/user/me", response.String("Authorization"));
