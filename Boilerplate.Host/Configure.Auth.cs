@@ -32,7 +32,9 @@ public static class ConfigureAuth
     {
         OnMessageReceived = context =>
         {
-            context.Token = BearerToken.From(context.Request.Headers.Authorization.ToString());
+            // The Authorization header first, then ServiceStack's ss-tok cookie (cookie mode).
+            context.Token = BearerToken.From(context.Request.Headers.Authorization.ToString())
+                ?? context.Request.Cookies[TokenCookies.AccessToken];
             return Task.CompletedTask;
         },
         OnTokenValidated = context =>

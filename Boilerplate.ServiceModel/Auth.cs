@@ -35,3 +35,34 @@ public class GetAccessTokenResponse
     public DateTime RefreshTokenExpiry { get; set; }
     public ResponseStatus? ResponseStatus { get; set; }
 }
+
+/// <summary>
+/// ServiceStack's sign-in: provider <c>credentials</c> (or <c>login</c>) with a userName that may be
+/// the email or the username. With neither provider nor userName it describes the current session.
+/// </summary>
+[Route("/auth", "GET,POST")]
+[Route("/auth/{provider}", "POST")]
+public class Authenticate : IReturn<AuthenticateResponse>, IPost
+{
+    public string? Provider { get; set; }
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+    public bool? RememberMe { get; set; }
+}
+
+/// <summary>ServiceStack's AuthenticateResponse; in cookie mode the tokens travel as cookies instead.</summary>
+public class AuthenticateResponse
+{
+    /// <summary>The user's public_id.</summary>
+    public string UserId { get; set; } = "";
+    /// <summary>The session (refresh-token family) id, the tokens' <c>sid</c>.</summary>
+    public string SessionId { get; set; } = "";
+    public string UserName { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string? BearerToken { get; set; }
+    public string? RefreshToken { get; set; }
+    public DateTime? RefreshTokenExpiry { get; set; }
+    public List<string> Roles { get; set; } = [];
+    public List<string> Permissions { get; set; } = [];
+    public ResponseStatus? ResponseStatus { get; set; }
+}

@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-11-24 16:27:38
+Date: 2026-11-24 16:30:36
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -37,6 +37,30 @@ using Boilerplate.ServiceModel.Types;
 
 namespace Boilerplate.ServiceModel
 {
+    [Route("/auth", "GET,POST")]
+    [Route("/auth/{provider}", "POST")]
+    public partial class Authenticate : IReturn<AuthenticateResponse>, IPost
+    {
+        public virtual string Provider { get; set; }
+        public virtual string UserName { get; set; }
+        public virtual string Password { get; set; }
+        public virtual bool? RememberMe { get; set; }
+    }
+
+    public partial class AuthenticateResponse
+    {
+        public virtual string UserId { get; set; }
+        public virtual string SessionId { get; set; }
+        public virtual string UserName { get; set; }
+        public virtual string DisplayName { get; set; }
+        public virtual string BearerToken { get; set; }
+        public virtual string RefreshToken { get; set; }
+        public virtual DateTime? RefreshTokenExpiry { get; set; }
+        public virtual List<string> Roles { get; set; }
+        public virtual List<string> Permissions { get; set; }
+        public virtual ResponseStatus ResponseStatus { get; set; }
+    }
+
     [Route("/user", "POST")]
     public partial class CreateUser : IReturn<TokenResponse>, IPost
     {

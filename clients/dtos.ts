@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-11-24 16:27:38
+Date: 2026-11-24 16:30:35
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -53,6 +53,37 @@ export class ResponseError
     public message!: string;
 
     public constructor(init?: Partial<ResponseError>) { (Object as any).assign(this, init); }
+}
+
+// @Route("/auth", "GET,POST")
+// @Route("/auth/{provider}", "POST")
+export class Authenticate implements IReturn<AuthenticateResponse>, IPost
+{
+    public provider?: string;
+    public userName?: string;
+    public password?: string;
+    public rememberMe?: boolean;
+
+    public constructor(init?: Partial<Authenticate>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'Authenticate'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new AuthenticateResponse(); }
+}
+
+export class AuthenticateResponse
+{
+    public userId!: string;
+    public sessionId!: string;
+    public userName!: string;
+    public displayName!: string;
+    public bearerToken?: string;
+    public refreshToken?: string;
+    public refreshTokenExpiry?: string;
+    public roles!: string[];
+    public permissions!: string[];
+    public responseStatus?: ResponseStatus;
+
+    public constructor(init?: Partial<AuthenticateResponse>) { (Object as any).assign(this, init); }
 }
 
 // @Route("/user", "POST")

@@ -1,33 +1,54 @@
+using System.Globalization;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Users;
 using Boilerplate.ServiceModel;
 using Boilerplate.ServiceModel.Types;
-using FluentValidation;
 using LinqToDB.Async;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 using ServiceStack;
 
 namespace Boilerplate.ServiceInterface.Auth;
 
-public class AuthServices(AppDb db, PasswordHasher passwords, Sessions sessions, RevokedTokens revoked) : Service
+public class AuthServices(
+    AppDb db, UserAccounts accounts, PasswordHasher passwords, Sessions sessions, RevokedTokens revoked, IOptions<AuthSettings> options) : Service
 {
+    private readonly AuthSettings settings = options.Value;
+
     public async Task<TokenResponse> Post(Login request)
     {
-        var email = UserAccounts.NormalizeEmail(request.Email!);
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email, HttpContext.RequestAborted);
-        if (!passwords.Verify(request.Password!, user?.PasswordHash))
-            throw HttpError.Unauthorized(AuthMessages.BadCredentials);
-
-        var session = await sessions.StartAsync(user!, HttpContext.RequestAborted);
+        var user = await SignInAsync(request.Email!, request.Password!);
+        var session = await sessions.StartAsync(user, HttpContext.RequestAborted);
         return session.ToResponse("Successfully logged in.");
     }
 
+    public async Task<AuthenticateResponse> Post(Authenticate request)
+    {
+        if (string.IsNullOrEmpty(request.Provider) && string.IsNullOrEmpty(request.UserName))
+            return await CurrentSessionAsync();
+        if (request.Provider?.ToLowerInvariant() is not (null or "" or "credentials" or "login"))
+            throw HttpError.NotFound($"No auth provider '{request.Provider}': use 'credentials'.");
+
+        var user = await SignInAsync(request.UserName!, request.Password!);
+        var session = await sessions.StartAsync(user, HttpContext.RequestAborted);
+        return Describe(user, session.SessionId, DeliverTokens(session));
+    }
+
+    /// <summary>GET /auth: who the bearer token (or <c>ss-tok</c> cookie) belongs to; never signs in.</summary>
+    public Task<AuthenticateResponse> Get(Authenticate request) => CurrentSessionAsync();
+
     public async Task<GetAccessTokenResponse> Post(GetAccessToken request)
     {
-        var session = await sessions.RefreshAsync(request.RefreshToken!, HttpContext.RequestAborted);
+        var refreshToken = request.RefreshToken is { Length: > 0 } given ? given : Request.Cookies[TokenCookies.RefreshToken];
+        if (string.IsNullOrEmpty(refreshToken))
+            throw HttpError.BadRequest("refreshToken is required.", "NotEmpty").ForField("refreshToken");
+
+        var session = await sessions.RefreshAsync(refreshToken, HttpContext.RequestAborted);
+        var body = DeliverTokens(session);
         return new GetAccessTokenResponse
         {
-            AccessToken = session.AccessToken,
-            RefreshToken = session.RefreshToken,
+            AccessToken = body?.AccessToken ?? "",
+            RefreshToken = body?.RefreshToken ?? "",
             RefreshTokenExpiry = session.RefreshTokenExpiry,
         };
     }
@@ -36,26 +57,53 @@ public class AuthServices(AppDb db, PasswordHasher passwords, Sessions sessions,
     {
         // The guard let only a valid, unrevoked token through, so both claims are there.
         var tokenId = Guid.ParseExact(User.FindFirst(TokenClaims.TokenId)!.Value, "N");
-        var expires = DateTimeOffset.FromUnixTimeSeconds(long.Parse(User.FindFirst(TokenClaims.Expires)!.Value, System.Globalization.CultureInfo.InvariantCulture));
+        var expires = DateTimeOffset.FromUnixTimeSeconds(long.Parse(User.FindFirst(TokenClaims.Expires)!.Value, CultureInfo.InvariantCulture));
         await revoked.RevokeAsync(db, tokenId, expires.UtcDateTime, HttpContext.RequestAborted);
         if (User.FindFirst(TokenClaims.SessionId)?.Value is { } sessionId)
             await sessions.EndAsync(sessionId, HttpContext.RequestAborted);
+        TokenCookies.Clear(HttpContext);
         return new StatusResponse { Message = "Successfully logged out." };
     }
-}
 
-public sealed class GetAccessTokenValidator : AbstractValidator<GetAccessToken>
-{
-    public GetAccessTokenValidator() =>
-        RuleFor(x => x.RefreshToken).NotEmpty().WithMessage("refreshToken is required.");
-}
-
-public sealed class LoginValidator : AbstractValidator<Login>
-{
-    public LoginValidator()
+    /// <summary>The user whose password matches; one answer for an unknown user and a wrong password.</summary>
+    private async Task<UserRecord> SignInAsync(string emailOrUsername, string password)
     {
-        RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(x => x.Email).NotEmpty().WithMessage("email is required.");
-        RuleFor(x => x.Password).NotEmpty().WithMessage("password is required.");
+        var user = await accounts.FindBySignInAsync(emailOrUsername, HttpContext.RequestAborted);
+        return passwords.Verify(password, user?.PasswordHash) ? user! : throw HttpError.Unauthorized(AuthMessages.BadCredentials);
     }
+
+    /// <summary>In cookie mode the tokens go into HttpOnly cookies and not the body (null is returned).</summary>
+    private SessionTokens? DeliverTokens(SessionTokens session)
+    {
+        if (!settings.UseTokenCookies)
+            return session;
+        TokenCookies.Set(HttpContext, session, settings);
+        return null;
+    }
+
+    private async Task<AuthenticateResponse> CurrentSessionAsync()
+    {
+        var result = await HttpContext.AuthenticateAsync();
+        if (result.None)
+            throw HttpError.Unauthorized("Not Authenticated");
+        if (!result.Succeeded)
+            throw result.Failure as TokenException ?? new TokenException(AuthMessages.InvalidToken);
+
+        var publicId = result.Principal.PublicId();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.PublicId == publicId, HttpContext.RequestAborted)
+            ?? throw new TokenException(AuthMessages.InvalidToken);
+        return Describe(user, result.Principal.FindFirst(TokenClaims.SessionId)?.Value ?? "", tokens: null);
+    }
+
+    private static AuthenticateResponse Describe(UserRecord user, string sessionId, SessionTokens? tokens) => new()
+    {
+        UserId = user.PublicId,
+        SessionId = sessionId,
+        UserName = user.Username,
+        DisplayName = user.Username,
+        BearerToken = tokens?.AccessToken,
+        RefreshToken = tokens?.RefreshToken,
+        RefreshTokenExpiry = tokens?.RefreshTokenExpiry,
+        Roles = user.Admin ? [RoleNames.Admin] : [],
+    };
 }

@@ -16,6 +16,11 @@ public sealed class AuthSettings
     /// Turn off only for clients that cannot keep the new token (see the README).
     /// </summary>
     public bool RotateRefreshTokens { get; set; } = true;
+    /// <summary>
+    /// ServiceStack's cookie mode: sign-in and refresh set HttpOnly <c>ss-tok</c>/<c>ss-reftok</c>
+    /// cookies instead of returning the tokens in the body.
+    /// </summary>
+    public bool UseTokenCookies { get; set; }
     /// <summary>Tolerance for clocks that disagree, applied to <c>exp</c>.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
     public int BcryptWorkFactor { get; set; } = 12;

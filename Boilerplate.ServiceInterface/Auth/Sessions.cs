@@ -8,7 +8,7 @@ using ServiceStack;
 namespace Boilerplate.ServiceInterface.Auth;
 
 /// <summary>What a sign-in or a refresh hands the client.</summary>
-public sealed record SessionTokens(string AccessToken, string RefreshToken, DateTime RefreshTokenExpiry);
+public sealed record SessionTokens(string SessionId, string AccessToken, string RefreshToken, DateTime RefreshTokenExpiry);
 
 /// <summary>
 /// A session is one sign-in: a family of refresh tokens (its id is the access tokens' <c>sid</c>).
@@ -22,7 +22,7 @@ public sealed class Sessions(AppDb db, JwtTokens jwt, IOptions<AuthSettings> opt
     {
         var familyId = Guid.NewGuid().ToString("N");
         var (refreshToken, expires) = await AddRefreshTokenAsync(user.Id, familyId, cancel);
-        return new SessionTokens(jwt.Issue(user, familyId).Token, refreshToken, expires);
+        return new SessionTokens(familyId, jwt.Issue(user, familyId).Token, refreshToken, expires);
     }
 
     /// <exception cref="TokenException">The refresh token is unknown, expired, revoked, or was used before.</exception>
@@ -44,7 +44,7 @@ public sealed class Sessions(AppDb db, JwtTokens jwt, IOptions<AuthSettings> opt
         var (token, user) = (found.row, found.owner);
 
         if (!settings.RotateRefreshTokens)
-            return new SessionTokens(jwt.Issue(user, token.FamilyId).Token, refreshToken, token.ExpiresOn);
+            return new SessionTokens(token.FamilyId, jwt.Issue(user, token.FamilyId).Token, refreshToken, DateTime.SpecifyKind(token.ExpiresOn, DateTimeKind.Utc));
 
         // Claim the token in one conditional write, so of two concurrent uses only one wins.
         var claimed = await db.RefreshTokens
@@ -59,7 +59,7 @@ public sealed class Sessions(AppDb db, JwtTokens jwt, IOptions<AuthSettings> opt
         }
 
         var (next, expires) = await AddRefreshTokenAsync(user.Id, token.FamilyId, cancel);
-        return new SessionTokens(jwt.Issue(user, token.FamilyId).Token, next, expires);
+        return new SessionTokens(token.FamilyId, jwt.Issue(user, token.FamilyId).Token, next, expires);
     }
 
     /// <summary>Revokes every refresh token of the session; its access tokens still die at their expiry.</summary>

@@ -12,6 +12,15 @@ public sealed class UserAccounts(AppDb db, PasswordHasher passwords, TimeProvide
 {
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
+    /// <summary>The user signing in with an email or, without an '@', a username; null when none.</summary>
+    public Task<UserRecord?> FindBySignInAsync(string emailOrUsername, CancellationToken cancel = default)
+    {
+        var key = emailOrUsername.Trim().ToLowerInvariant();
+        return key.Contains('@', StringComparison.Ordinal)
+            ? db.Users.FirstOrDefaultAsync(u => u.Email == key, cancel)
+            : db.Users.FirstOrDefaultAsync(u => Sql.Lower(u.Username) == key, cancel);
+    }
+
     /// <exception cref="UserExistsException">The email or the username is taken.</exception>
     public async Task<UserRecord> CreateAsync(string email, string username, string password, bool admin, CancellationToken cancel = default)
     {
