@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ServiceStack.Json;
 
 namespace ServiceStack;
@@ -40,6 +41,13 @@ public sealed class JsonServiceClient : IDisposable
     /// <summary>Sent as <c>Authorization: Bearer …</c> with every request while set.</summary>
     public string? BearerToken { get; set; }
 
+    /// <summary>
+    /// While set, a 401 is answered as ServiceStack's clients do: the refresh token is exchanged at
+    /// <c>GetAccessToken</c>, both tokens are replaced by what comes back (the server rotates the
+    /// refresh token), and the request is sent once more.
+    /// </summary>
+    public string? RefreshToken { get; set; }
+
     /// <summary>Sends with the DTO's own verb: its IVerb marker, else its routes' one verb, else POST.</summary>
     public Task<T> SendAsync<T>(IReturn<T> request, CancellationToken cancellationToken = default) =>
         SendAsync(PreferredVerb.Of(request.GetType()), request, cancellationToken);
@@ -75,13 +83,35 @@ public sealed class JsonServiceClient : IDisposable
         return body.Length == 0 ? default! : JsonSerializer.Deserialize<T>(body, Json)!;
     }
 
-    /// <summary>Sends one request and returns the body of a 2xx answer; throws for any other.</summary>
     private async Task<string> ExchangeAsync(RequestTarget target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendOnceAsync(target, BearerToken, cancellationToken);
+        }
+        catch (WebServiceException e) when (e.StatusCode == 401 && !string.IsNullOrEmpty(RefreshToken))
+        {
+            await RenewTokensAsync(cancellationToken);
+            return await SendOnceAsync(target, BearerToken, cancellationToken);
+        }
+    }
+
+    private async Task RenewTokensAsync(CancellationToken cancellationToken)
+    {
+        var refresh = new RequestTarget("POST", "/json/reply/GetAccessToken", new JsonObject { ["refreshToken"] = RefreshToken });
+        var tokens = JsonNode.Parse(await SendOnceAsync(refresh, bearerToken: null, cancellationToken));
+        BearerToken = tokens?["accessToken"]?.GetValue<string>();
+        if (tokens?["refreshToken"]?.GetValue<string>() is { Length: > 0 } next)
+            RefreshToken = next;
+    }
+
+    /// <summary>Sends one request and returns the body of a 2xx answer; throws for any other.</summary>
+    private async Task<string> SendOnceAsync(RequestTarget target, string? bearerToken, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(new HttpMethod(target.Verb), BaseUrl + target.Url);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (!string.IsNullOrEmpty(BearerToken))
-            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", BearerToken);
+        if (!string.IsNullOrEmpty(bearerToken))
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
         if (target.Body is not null)
             message.Content = new StringContent(target.Body.ToJsonString(Json), Encoding.UTF8, "application/json");
 
