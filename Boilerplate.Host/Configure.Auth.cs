@@ -15,20 +15,21 @@ public static class ConfigureAuth
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<JwtTokens>();
         services.AddSingleton<RevokedTokens>();
+        services.AddSingleton<SecurityStamps>();
         services.AddHostedService<RevokedTokenMaintenance>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthSettings>, RevokedTokens>((jwt, settings, revoked) =>
+            .Configure<IOptions<AuthSettings>, RevokedTokens, SecurityStamps>((jwt, settings, revoked, stamps) =>
             {
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters = JwtTokens.ValidationParameters(settings.Value);
-                jwt.Events = BearerEvents(revoked);
+                jwt.Events = BearerEvents(revoked, stamps);
             });
         return builder;
     }
 
-    private static JwtBearerEvents BearerEvents(RevokedTokens revoked) => new()
+    private static JwtBearerEvents BearerEvents(RevokedTokens revoked, SecurityStamps stamps) => new()
     {
         OnMessageReceived = context =>
         {
@@ -42,7 +43,7 @@ public static class ConfigureAuth
             var tokenId = context.Principal?.FindFirst(TokenClaims.TokenId)?.Value;
             if (!Guid.TryParseExact(tokenId, "N", out var id))
                 context.Fail(new TokenException(AuthMessages.InvalidToken));
-            else if (revoked.IsRevoked(id))
+            else if (revoked.IsRevoked(id) || stamps.IsOutdated(context.Principal!))
                 context.Fail(new TokenException(AuthMessages.RevokedToken));
             return Task.CompletedTask;
         },

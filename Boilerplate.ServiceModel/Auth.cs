@@ -66,3 +66,8 @@ public class AuthenticateResponse
     public List<string> Permissions { get; set; } = [];
     public ResponseStatus? ResponseStatus { get; set; }
 }
+
+/// <summary>Ends every session of the caller, on every device: all their tokens stop working at once.</summary>
+[Route("/auth/logout-all", "POST")]
+[ValidateIsAuthenticated]
+public class LogoutAll : IReturn<StatusResponse>, IPost;

@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-11-24 16:30:36
+Date: 2026-11-24 16:38:04
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -61,12 +61,36 @@ namespace Boilerplate.ServiceModel
         public virtual ResponseStatus ResponseStatus { get; set; }
     }
 
+    [Route("/user/me/password", "PUT")]
+    [DataContract]
+    public partial class ChangePassword : IReturn<TokenResponse>, IPut
+    {
+        [DataMember(Name="current_password")]
+        public virtual string CurrentPassword { get; set; }
+        [DataMember(Name="new_password")]
+        public virtual string NewPassword { get; set; }
+    }
+
     [Route("/user", "POST")]
     public partial class CreateUser : IReturn<TokenResponse>, IPost
     {
         public virtual string Email { get; set; }
         public virtual string Username { get; set; }
         public virtual string Password { get; set; }
+    }
+
+    [Route("/user/me", "DELETE")]
+    public partial class DeleteCurrentUser : IReturnVoid, IDelete
+    {
+        public virtual string Password { get; set; }
+    }
+
+    [Route("/user/{public_id}", "DELETE")]
+    [DataContract]
+    public partial class DeleteUser : IReturnVoid, IDelete
+    {
+        [DataMember(Name="public_id")]
+        public virtual string PublicId { get; set; }
     }
 
     [Route("/access-token", "POST")]
@@ -119,6 +143,14 @@ namespace Boilerplate.ServiceModel
         public virtual int Total { get; set; }
     }
 
+    [Route("/user/{public_id}/lock", "POST")]
+    [DataContract]
+    public partial class LockUser : IReturn<User>, IPost
+    {
+        [DataMember(Name="public_id")]
+        public virtual string PublicId { get; set; }
+    }
+
     [Route("/auth/login", "POST")]
     public partial class Login : IReturn<TokenResponse>, IPost
     {
@@ -129,6 +161,29 @@ namespace Boilerplate.ServiceModel
     [Route("/auth/logout", "POST")]
     public partial class Logout : IReturn<StatusResponse>, IPost
     {
+    }
+
+    [Route("/auth/logout-all", "POST")]
+    public partial class LogoutAll : IReturn<StatusResponse>, IPost
+    {
+    }
+
+    [Route("/user/{public_id}/admin", "PUT")]
+    [DataContract]
+    public partial class SetUserAdmin : IReturn<User>, IPut
+    {
+        [DataMember(Name="public_id")]
+        public virtual string PublicId { get; set; }
+        [DataMember]
+        public virtual bool? Admin { get; set; }
+    }
+
+    [Route("/user/{public_id}/unlock", "POST")]
+    [DataContract]
+    public partial class UnlockUser : IReturn<User>, IPost
+    {
+        [DataMember(Name="public_id")]
+        public virtual string PublicId { get; set; }
     }
 }
 
@@ -169,5 +224,7 @@ namespace Boilerplate.ServiceModel.Types
         public virtual bool Admin { get; set; }
         [DataMember(Name="registered_on")]
         public virtual DateTime RegisteredOn { get; set; }
+        [DataMember]
+        public virtual bool? Locked { get; set; }
     }
 }

@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-11-24 16:30:35
+Date: 2026-11-24 16:38:04
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -86,6 +86,18 @@ export class AuthenticateResponse
     public constructor(init?: Partial<AuthenticateResponse>) { (Object as any).assign(this, init); }
 }
 
+// @Route("/user/me/password", "PUT")
+export class ChangePassword implements IReturn<TokenResponse>, IPut
+{
+    public current_password?: string;
+    public new_password?: string;
+
+    public constructor(init?: Partial<ChangePassword>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'ChangePassword'; }
+    public getMethod() { return 'PUT'; }
+    public createResponse() { return new TokenResponse(); }
+}
+
 // @Route("/user", "POST")
 export class CreateUser implements IReturn<TokenResponse>, IPost
 {
@@ -97,6 +109,28 @@ export class CreateUser implements IReturn<TokenResponse>, IPost
     public getTypeName() { return 'CreateUser'; }
     public getMethod() { return 'POST'; }
     public createResponse() { return new TokenResponse(); }
+}
+
+// @Route("/user/me", "DELETE")
+export class DeleteCurrentUser implements IReturnVoid, IDelete
+{
+    public password?: string;
+
+    public constructor(init?: Partial<DeleteCurrentUser>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'DeleteCurrentUser'; }
+    public getMethod() { return 'DELETE'; }
+    public createResponse() {}
+}
+
+// @Route("/user/{public_id}", "DELETE")
+export class DeleteUser implements IReturnVoid, IDelete
+{
+    public public_id?: string;
+
+    public constructor(init?: Partial<DeleteUser>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'DeleteUser'; }
+    public getMethod() { return 'DELETE'; }
+    public createResponse() {}
 }
 
 // @Route("/access-token", "POST")
@@ -162,6 +196,17 @@ export class GetUsersResponse
     public constructor(init?: Partial<GetUsersResponse>) { (Object as any).assign(this, init); }
 }
 
+// @Route("/user/{public_id}/lock", "POST")
+export class LockUser implements IReturn<User>, IPost
+{
+    public public_id?: string;
+
+    public constructor(init?: Partial<LockUser>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'LockUser'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new User(); }
+}
+
 // @Route("/auth/login", "POST")
 export class Login implements IReturn<TokenResponse>, IPost
 {
@@ -183,6 +228,27 @@ export class Logout implements IReturn<StatusResponse>, IPost
     public createResponse() { return new StatusResponse(); }
 }
 
+// @Route("/auth/logout-all", "POST")
+export class LogoutAll implements IReturn<StatusResponse>, IPost
+{
+    public constructor(init?: Partial<LogoutAll>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'LogoutAll'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new StatusResponse(); }
+}
+
+// @Route("/user/{public_id}/admin", "PUT")
+export class SetUserAdmin implements IReturn<User>, IPut
+{
+    public public_id?: string;
+    public admin?: boolean;
+
+    public constructor(init?: Partial<SetUserAdmin>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'SetUserAdmin'; }
+    public getMethod() { return 'PUT'; }
+    public createResponse() { return new User(); }
+}
+
 export class StatusResponse
 {
     public status!: string;
@@ -201,6 +267,17 @@ export class TokenResponse extends StatusResponse
     public constructor(init?: Partial<TokenResponse>) { super(init); (Object as any).assign(this, init); }
 }
 
+// @Route("/user/{public_id}/unlock", "POST")
+export class UnlockUser implements IReturn<User>, IPost
+{
+    public public_id?: string;
+
+    public constructor(init?: Partial<UnlockUser>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'UnlockUser'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new User(); }
+}
+
 export class User
 {
     public public_id!: string;
@@ -208,6 +285,7 @@ export class User
     public username!: string;
     public admin!: boolean;
     public registered_on!: string;
+    public locked?: boolean;
 
     public constructor(init?: Partial<User>) { (Object as any).assign(this, init); }
 }

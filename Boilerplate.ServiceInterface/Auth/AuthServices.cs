@@ -11,7 +11,8 @@ using ServiceStack;
 namespace Boilerplate.ServiceInterface.Auth;
 
 public class AuthServices(
-    AppDb db, UserAccounts accounts, PasswordHasher passwords, Sessions sessions, RevokedTokens revoked, IOptions<AuthSettings> options) : Service
+    AppDb db, UserAccounts accounts, PasswordHasher passwords, Sessions sessions, RevokedTokens revoked,
+    SecurityStamps stamps, IOptions<AuthSettings> options) : Service
 {
     private readonly AuthSettings settings = options.Value;
 
@@ -65,11 +66,24 @@ public class AuthServices(
         return new StatusResponse { Message = "Successfully logged out." };
     }
 
+    public async Task<StatusResponse> Post(LogoutAll request)
+    {
+        var publicId = User.PublicId();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.PublicId == publicId, HttpContext.RequestAborted)
+            ?? throw new TokenException(AuthMessages.InvalidToken);
+        await stamps.RevokeEverywhereAsync(db, user, HttpContext.RequestAborted);
+        TokenCookies.Clear(HttpContext);
+        return new StatusResponse { Message = "Successfully logged out of every session." };
+    }
+
     /// <summary>The user whose password matches; one answer for an unknown user and a wrong password.</summary>
     private async Task<UserRecord> SignInAsync(string emailOrUsername, string password)
     {
         var user = await accounts.FindBySignInAsync(emailOrUsername, HttpContext.RequestAborted);
-        return passwords.Verify(password, user?.PasswordHash) ? user! : throw HttpError.Unauthorized(AuthMessages.BadCredentials);
+        if (!passwords.Verify(password, user?.PasswordHash))
+            throw HttpError.Unauthorized(AuthMessages.BadCredentials);
+        // Said only to whoever knows the password, so it reveals nothing to a guesser.
+        return user!.Locked ? throw HttpError.Unauthorized(AuthMessages.AccountLocked) : user;
     }
 
     /// <summary>In cookie mode the tokens go into HttpOnly cookies and not the body (null is returned).</summary>

@@ -29,6 +29,7 @@ public sealed class JwtTokens(IOptions<AuthSettings> options, TimeProvider clock
             [TokenClaims.Email] = user.Email,
             [TokenClaims.PreferredUsername] = user.Username,
             [TokenClaims.SessionId] = sessionId,
+            [TokenClaims.SecurityStamp] = user.SecurityStamp,
         };
         if (user.Admin)
             claims[TokenClaims.Roles] = new[] { RoleNames.Admin };

@@ -6,15 +6,22 @@ using Microsoft.Extensions.Options;
 
 namespace Boilerplate.ServiceInterface.Auth;
 
-/// <summary>Loads the revoked tokens before the first request, then purges expired ones on a timer.</summary>
+/// <summary>
+/// Loads the revoked tokens and the users' security stamps before the first request, then purges
+/// revoked tokens that have expired anyway on a timer.
+/// </summary>
 public sealed partial class RevokedTokenMaintenance(
-    IServiceScopeFactory scopes, RevokedTokens revoked, IOptions<AuthSettings> settings,
+    IServiceScopeFactory scopes, RevokedTokens revoked, SecurityStamps stamps, IOptions<AuthSettings> settings,
     TimeProvider clock, ILogger<RevokedTokenMaintenance> log) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         using (var scope = scopes.CreateScope())
-            await revoked.LoadAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), cancellationToken);
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            await revoked.LoadAsync(db, cancellationToken);
+            await stamps.LoadAsync(db, cancellationToken);
+        }
         LogLoaded(revoked.Count);
         await base.StartAsync(cancellationToken);
     }

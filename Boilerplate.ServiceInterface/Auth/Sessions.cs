@@ -41,6 +41,8 @@ public sealed class Sessions(AppDb db, JwtTokens jwt, IOptions<AuthSettings> opt
 
         if (found is null || found.ended || found.row.ExpiresOn <= now)
             throw new TokenException(AuthMessages.InvalidRefreshToken);
+        if (found.owner.Locked)
+            throw new TokenException(AuthMessages.AccountLocked);
         var (token, user) = (found.row, found.owner);
 
         if (!settings.RotateRefreshTokens)

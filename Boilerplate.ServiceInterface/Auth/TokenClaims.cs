@@ -12,4 +12,6 @@ public static class TokenClaims
     public const string Roles = "roles";
     /// <summary>The session (refresh-token family) the access token belongs to.</summary>
     public const string SessionId = "sid";
+    /// <summary>The user's security stamp when the token was issued.</summary>
+    public const string SecurityStamp = "stamp";
 }

@@ -15,4 +15,8 @@ public class UserRecord
     [Column("password_hash"), NotNull] public string PasswordHash { get; set; } = "";
     [Column("admin"), NotNull] public bool Admin { get; set; }
     [Column("registered_on"), NotNull] public DateTime RegisteredOn { get; set; }
+    /// <summary>Goes up whenever every token of the user must die: tokens carry the stamp they were issued with.</summary>
+    [Column("security_stamp"), NotNull] public int SecurityStamp { get; set; }
+    /// <summary>Locked by an admin: no sign-in, no refresh.</summary>
+    [Column("locked"), NotNull] public bool Locked { get; set; }
 }

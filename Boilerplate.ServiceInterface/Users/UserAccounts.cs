@@ -2,13 +2,14 @@ using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
 using LinqToDB;
 using LinqToDB.Async;
+using ServiceStack;
 
 namespace Boilerplate.ServiceInterface.Users;
 
 public sealed class UserExistsException() : Exception("User already exists. Please Log in.");
 
-/// <summary>Creating accounts: shared by registration and the <c>create-admin</c> command.</summary>
-public sealed class UserAccounts(AppDb db, PasswordHasher passwords, TimeProvider clock)
+/// <summary>Creating and removing accounts: shared by registration, the admin services and the CLI.</summary>
+public sealed class UserAccounts(AppDb db, PasswordHasher passwords, SecurityStamps stamps, TimeProvider clock)
 {
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
@@ -49,5 +50,21 @@ public sealed class UserAccounts(AppDb db, PasswordHasher passwords, TimeProvide
             throw new UserExistsException();
         }
         return user;
+    }
+
+    /// <summary>Deletes the user (their refresh tokens go with them) and kills their tokens at once.</summary>
+    public async Task DeleteAsync(UserRecord user, CancellationToken cancel = default)
+    {
+        await EnsureNotLastAdminAsync(user, cancel);
+        await db.RefreshTokens.Where(t => t.UserId == user.Id).DeleteAsync(cancel);
+        await db.Users.Where(u => u.Id == user.Id).DeleteAsync(cancel);
+        stamps.Forget(user);
+    }
+
+    /// <exception cref="HttpError">409 when the user is the last admin who can still sign in.</exception>
+    public async Task EnsureNotLastAdminAsync(UserRecord user, CancellationToken cancel = default)
+    {
+        if (user.Admin && !user.Locked && await db.Users.CountAsync(u => u.Admin && !u.Locked, cancel) <= 1)
+            throw HttpError.Conflict("This is the last admin: make another admin first.", "LastAdmin");
     }
 }

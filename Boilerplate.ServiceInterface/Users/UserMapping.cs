@@ -13,5 +13,6 @@ public static class UserMapping
         Admin = user.Admin,
         // The database keeps no DateTimeKind; everything is stored in UTC.
         RegisteredOn = DateTime.SpecifyKind(user.RegisteredOn, DateTimeKind.Utc),
+        Locked = user.Locked ? true : null,
     };
 }

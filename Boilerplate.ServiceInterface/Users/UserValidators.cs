@@ -19,7 +19,7 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
         RuleFor(x => x.Username).NotEmpty().WithMessage("username is required.")
             .Matches("^[A-Za-z0-9_.-]{3,50}$")
             .WithMessage("username must be 3 to 50 characters: letters, digits, '_', '.' or '-'.");
-        RuleFor(x => x.Password).Password(settings.Value.MinPasswordLength);
+        RuleFor(x => x.Password).Password(settings.Value.MinPasswordLength, "password");
     }
 
     private static bool BeAnEmailAddress(string email) =>
@@ -42,10 +42,32 @@ public sealed class GetUsersValidator : AbstractValidator<GetUsers>
 
 public static class PasswordRules
 {
-    public static IRuleBuilderOptions<T, string?> Password<T>(this IRuleBuilder<T, string?> rule, int minLength) =>
-        rule.NotEmpty().WithMessage("password is required.")
-            .MinimumLength(minLength).WithMessage($"password must be at least {minLength} characters.")
+    public static IRuleBuilderOptions<T, string?> Password<T>(this IRuleBuilder<T, string?> rule, int minLength, string field) =>
+        rule.NotEmpty().WithMessage($"{field} is required.")
+            .MinimumLength(minLength).WithMessage($"{field} must be at least {minLength} characters.")
             .Must(p => Encoding.UTF8.GetByteCount(p!) <= PasswordHasher.MaxPasswordBytes)
             .WithErrorCode("MaximumLength")
-            .WithMessage($"password must be at most {PasswordHasher.MaxPasswordBytes} bytes.");
+            .WithMessage($"{field} must be at most {PasswordHasher.MaxPasswordBytes} bytes.");
+}
+
+public sealed class ChangePasswordValidator : AbstractValidator<ChangePassword>
+{
+    public ChangePasswordValidator(IOptions<AuthSettings> settings)
+    {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+        RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage("current_password is required.");
+        RuleFor(x => x.NewPassword).Password(settings.Value.MinPasswordLength, "new_password");
+    }
+}
+
+public sealed class DeleteCurrentUserValidator : AbstractValidator<DeleteCurrentUser>
+{
+    public DeleteCurrentUserValidator() =>
+        RuleFor(x => x.Password).NotEmpty().WithMessage("password is required to delete your account.");
+}
+
+public sealed class SetUserAdminValidator : AbstractValidator<SetUserAdmin>
+{
+    public SetUserAdminValidator() =>
+        RuleFor(x => x.Admin).NotNull().WithMessage("admin is required: true or false.");
 }

@@ -12,4 +12,6 @@ public class User
     public bool Admin { get; set; }
     [DataMember(Name = "registered_on")]
     public DateTime RegisteredOn { get; set; }
+    /// <summary>True for an account an admin has locked; absent otherwise, so users keep the seed's five keys.</summary>
+    public bool? Locked { get; set; }
 }

@@ -25,12 +25,16 @@ public class MigrationTests
         Assert.That(output, Does.Match(@"1\s+applied\s+initial database migration"));
         Assert.That(output, Does.Match(@"2\s+applied\s+add blacklist table"));
         Assert.That(output, Does.Match(@"3\s+applied\s+add refresh tokens"));
+        Assert.That(output, Does.Match(@"4\s+applied\s+add account security"));
         Assert.That(await Tables(), Is.SupersetOf(new[] { "user", "blacklist_tokens", "refresh_tokens" }));
     }
 
     [Test]
     public async Task Each_downgrade_undoes_one_migration()
     {
+        await Db("downgrade");
+        Assert.That(await Columns("user"), Does.Contain("admin").And.Not.Contain("security_stamp").And.Not.Contain("locked"));
+
         await Db("downgrade");
         Assert.That(await Tables(), Does.Contain("blacklist_tokens").And.Not.Contain("refresh_tokens"));
 
@@ -39,7 +43,7 @@ public class MigrationTests
 
         var (_, output) = await Db("downgrade");
         Assert.That(await Tables(), Does.Not.Contain("user"));
-        Assert.That(output, Does.Match(@"1\s+pending").And.Match(@"2\s+pending").And.Match(@"3\s+pending"));
+        Assert.That(output, Does.Match(@"1\s+pending").And.Match(@"2\s+pending").And.Match(@"3\s+pending").And.Match(@"4\s+pending"));
     }
 
     [Test]
@@ -81,5 +85,12 @@ public class MigrationTests
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         return Task.FromResult(db.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table'").ToList());
+    }
+
+    private Task<List<string>> Columns(string table)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        return Task.FromResult(db.Query<string>($"SELECT name FROM pragma_table_info('{table}')").ToList());
     }
 }

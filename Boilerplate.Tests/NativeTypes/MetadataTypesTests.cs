@@ -35,7 +35,8 @@ public class MetadataTypesTests : ApiFixture
         var metadata = await MetadataAsync();
 
         Assert.That(metadata["operations"]!.AsArray().Select(o => o!["request"]!["name"]!.GetValue<string>()),
-            Is.EquivalentTo(new[] { "CreateUser", "GetUsers", "GetUser", "GetCurrentUser", "Login", "Logout", "GetAccessToken", "Authenticate" }));
+            Is.EquivalentTo(new[] { "CreateUser", "GetUsers", "GetUser", "GetCurrentUser", "Login", "Logout", "GetAccessToken", "Authenticate",
+                "LogoutAll", "ChangePassword", "DeleteCurrentUser", "SetUserAdmin", "LockUser", "UnlockUser", "DeleteUser" }));
         Assert.That(metadata["config"]!["baseUrl"]!.GetValue<string>(), Is.EqualTo("http://localhost"));
         Assert.That(metadata["namespaces"]!.AsArray().Select(n => n!.GetValue<string>()), Does.Contain("Boilerplate.ServiceModel.Types"));
     }

@@ -1,0 +1,40 @@
+using Boilerplate.ServiceInterface.Auth;
+using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceModel;
+using Boilerplate.ServiceModel.Types;
+using LinqToDB;
+using LinqToDB.Async;
+using ServiceStack;
+
+namespace Boilerplate.ServiceInterface.Users;
+
+/// <summary>What users do to their own account: change the password, delete it.</summary>
+public class AccountServices(AppDb db, UserAccounts accounts, PasswordHasher passwords, Sessions sessions, SecurityStamps stamps) : Service
+{
+    public async Task<TokenResponse> Put(ChangePassword request)
+    {
+        var user = await CallerAsync();
+        if (!passwords.Verify(request.CurrentPassword!, user.PasswordHash))
+            throw HttpError.BadRequest("current_password does not match.", "InvalidPassword").ForField("current_password");
+
+        await db.Users.Where(u => u.Id == user.Id).Set(u => u.PasswordHash, passwords.Hash(request.NewPassword!)).UpdateAsync(HttpContext.RequestAborted);
+        await stamps.RevokeEverywhereAsync(db, user, HttpContext.RequestAborted);
+        var session = await sessions.StartAsync(user, HttpContext.RequestAborted);
+        return session.ToResponse("Password changed. Every other session has been signed out.");
+    }
+
+    public async Task Delete(DeleteCurrentUser request)
+    {
+        var user = await CallerAsync();
+        if (!passwords.Verify(request.Password ?? "", user.PasswordHash))
+            throw HttpError.BadRequest("password does not match.", "InvalidPassword").ForField("password");
+        await accounts.DeleteAsync(user, HttpContext.RequestAborted);
+    }
+
+    private async Task<UserRecord> CallerAsync()
+    {
+        var publicId = User.PublicId();
+        return await db.Users.FirstOrDefaultAsync(u => u.PublicId == publicId, HttpContext.RequestAborted)
+            ?? throw new TokenException(AuthMessages.InvalidToken);
+    }
+}

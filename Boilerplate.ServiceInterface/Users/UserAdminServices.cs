@@ -1,0 +1,60 @@
+using Boilerplate.ServiceInterface.Auth;
+using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceModel;
+using Boilerplate.ServiceModel.Types;
+using LinqToDB;
+using LinqToDB.Async;
+using ServiceStack;
+
+namespace Boilerplate.ServiceInterface.Users;
+
+/// <summary>What admins do to accounts: grant or remove admin rights, lock, unlock, delete.</summary>
+public class UserAdminServices(AppDb db, UserAccounts accounts, SecurityStamps stamps) : Service
+{
+    public async Task<User> Put(SetUserAdmin request)
+    {
+        var user = await TargetAsync(request.PublicId);
+        if (request.Admin == user.Admin)
+            return UserMapping.ToDto(user);
+        if (!request.Admin!.Value)
+            await accounts.EnsureNotLastAdminAsync(user, HttpContext.RequestAborted);
+
+        await db.Users.Where(u => u.Id == user.Id).Set(u => u.Admin, request.Admin.Value).UpdateAsync(HttpContext.RequestAborted);
+        user.Admin = request.Admin.Value;
+        // Rights removed must be gone from the tokens already out there, not only from new ones.
+        if (!user.Admin)
+            await stamps.RevokeEverywhereAsync(db, user, HttpContext.RequestAborted);
+        return UserMapping.ToDto(user);
+    }
+
+    public async Task<User> Post(LockUser request)
+    {
+        var user = await TargetAsync(request.PublicId);
+        await accounts.EnsureNotLastAdminAsync(user, HttpContext.RequestAborted);
+        await db.Users.Where(u => u.Id == user.Id).Set(u => u.Locked, true).UpdateAsync(HttpContext.RequestAborted);
+        user.Locked = true;
+        await stamps.RevokeEverywhereAsync(db, user, HttpContext.RequestAborted);
+        return UserMapping.ToDto(user);
+    }
+
+    public async Task<User> Post(UnlockUser request)
+    {
+        var user = await TargetAsync(request.PublicId);
+        await db.Users.Where(u => u.Id == user.Id).Set(u => u.Locked, false).UpdateAsync(HttpContext.RequestAborted);
+        user.Locked = false;
+        return UserMapping.ToDto(user);
+    }
+
+    public async Task Delete(DeleteUser request)
+    {
+        var user = await TargetAsync(request.PublicId);
+        await accounts.DeleteAsync(user, HttpContext.RequestAborted);
+    }
+
+    private async Task<UserRecord> TargetAsync(string? publicId)
+    {
+        var id = Guid.TryParse(publicId, out var parsed) ? parsed.ToString() : null;
+        return await db.Users.FirstOrDefaultAsync(u => u.PublicId == id, HttpContext.RequestAborted)
+            ?? throw HttpError.NotFound("User not found.");
+    }
+}

@@ -1,0 +1,41 @@
+using System.Runtime.Serialization;
+using Boilerplate.ServiceModel.Types;
+using ServiceStack;
+
+namespace Boilerplate.ServiceModel;
+
+/// <summary>Grants or removes admin rights; removing them takes effect on the user's tokens at once.</summary>
+[Route("/user/{public_id}/admin", "PUT")]
+[ValidateIsAdmin]
+public class SetUserAdmin : IReturn<User>, IPut
+{
+    [DataMember(Name = "public_id")]
+    public string? PublicId { get; set; }
+    public bool? Admin { get; set; }
+}
+
+/// <summary>Locks an account: its sessions end, and it can neither sign in nor refresh until unlocked.</summary>
+[Route("/user/{public_id}/lock", "POST")]
+[ValidateIsAdmin]
+public class LockUser : IReturn<User>, IPost
+{
+    [DataMember(Name = "public_id")]
+    public string? PublicId { get; set; }
+}
+
+[Route("/user/{public_id}/unlock", "POST")]
+[ValidateIsAdmin]
+public class UnlockUser : IReturn<User>, IPost
+{
+    [DataMember(Name = "public_id")]
+    public string? PublicId { get; set; }
+}
+
+/// <summary>Deletes an account and everything it holds; its tokens stop working at once.</summary>
+[Route("/user/{public_id}", "DELETE")]
+[ValidateIsAdmin]
+public class DeleteUser : IReturnVoid, IDelete
+{
+    [DataMember(Name = "public_id")]
+    public string? PublicId { get; set; }
+}
