@@ -15,6 +15,7 @@ public static class ConfigureAppHost
         var services = builder.Services;
         services.AddScoped<UserAccounts>();
         services.AddScoped<Sessions>();
+        services.AddScoped<SignIns>();
         services.AddValidatorsFromAssemblyContaining<CreateUserValidator>(ServiceLifetime.Singleton);
         services.AddServiceStackLite(options =>
         {

@@ -16,6 +16,8 @@ public static class ConfigureAuth
         services.AddSingleton<JwtTokens>();
         services.AddSingleton<RevokedTokens>();
         services.AddSingleton<SecurityStamps>();
+        services.AddSingleton<AuditLog>();
+        services.AddHttpContextAccessor();
         services.AddHostedService<RevokedTokenMaintenance>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

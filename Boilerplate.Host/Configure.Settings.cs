@@ -100,6 +100,8 @@ public sealed class AuthSettingsCheck(IHostEnvironment environment) : IValidateO
 
         if (settings.BcryptWorkFactor is < 4 or > 31)
             problem ??= "Auth:BcryptWorkFactor must be between 4 and 31.";
+        if (settings.MaxFailedSignIns < 1)
+            problem ??= "Auth:MaxFailedSignIns must be at least 1.";
         if (settings.AccessTokenLifetime <= TimeSpan.Zero || settings.RefreshTokenLifetime <= TimeSpan.Zero)
             problem ??= "Auth:AccessTokenLifetime and Auth:RefreshTokenLifetime must be positive.";
         return problem is null ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problem);

@@ -9,6 +9,7 @@ public static class AuthMessages
     public const string RevokedToken = "Token blacklisted. Please log in again.";
     public const string AdminRequired = "admin token required";
     public const string BadCredentials = "email or password does not match.";
+    public const string LockedOut = "Too many failed sign-ins: this account is locked for a while. Please try again later.";
     public const string AccountLocked = "This account is locked. Please contact an administrator.";
     public const string InvalidRefreshToken = "Invalid refresh token. Please log in again.";
     public const string RefreshTokenReused = "Refresh token already used: the session has been ended. Please log in again.";

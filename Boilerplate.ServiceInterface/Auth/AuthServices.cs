@@ -1,6 +1,5 @@
 using System.Globalization;
 using Boilerplate.ServiceInterface.Data;
-using Boilerplate.ServiceInterface.Users;
 using Boilerplate.ServiceModel;
 using Boilerplate.ServiceModel.Types;
 using LinqToDB.Async;
@@ -11,14 +10,14 @@ using ServiceStack;
 namespace Boilerplate.ServiceInterface.Auth;
 
 public class AuthServices(
-    AppDb db, UserAccounts accounts, PasswordHasher passwords, Sessions sessions, RevokedTokens revoked,
-    SecurityStamps stamps, IOptions<AuthSettings> options) : Service
+    AppDb db, SignIns signIns, Sessions sessions, RevokedTokens revoked, SecurityStamps stamps, AuditLog audit,
+    IOptions<AuthSettings> options) : Service
 {
     private readonly AuthSettings settings = options.Value;
 
     public async Task<TokenResponse> Post(Login request)
     {
-        var user = await SignInAsync(request.Email!, request.Password!);
+        var user = await signIns.VerifyAsync(request.Email!, request.Password!, HttpContext.RequestAborted);
         var session = await sessions.StartAsync(user, HttpContext.RequestAborted);
         return session.ToResponse("Successfully logged in.");
     }
@@ -30,7 +29,7 @@ public class AuthServices(
         if (request.Provider?.ToLowerInvariant() is not (null or "" or "credentials" or "login"))
             throw HttpError.NotFound($"No auth provider '{request.Provider}': use 'credentials'.");
 
-        var user = await SignInAsync(request.UserName!, request.Password!);
+        var user = await signIns.VerifyAsync(request.UserName!, request.Password!, HttpContext.RequestAborted);
         var session = await sessions.StartAsync(user, HttpContext.RequestAborted);
         return Describe(user, session.SessionId, DeliverTokens(session));
     }
@@ -60,9 +59,11 @@ public class AuthServices(
         var tokenId = Guid.ParseExact(User.FindFirst(TokenClaims.TokenId)!.Value, "N");
         var expires = DateTimeOffset.FromUnixTimeSeconds(long.Parse(User.FindFirst(TokenClaims.Expires)!.Value, CultureInfo.InvariantCulture));
         await revoked.RevokeAsync(db, tokenId, expires.UtcDateTime, HttpContext.RequestAborted);
-        if (User.FindFirst(TokenClaims.SessionId)?.Value is { } sessionId)
+        var sessionId = User.FindFirst(TokenClaims.SessionId)?.Value;
+        if (sessionId is not null)
             await sessions.EndAsync(sessionId, HttpContext.RequestAborted);
         TokenCookies.Clear(HttpContext);
+        audit.LoggedOut(User.PublicId()!, sessionId);
         return new StatusResponse { Message = "Successfully logged out." };
     }
 
@@ -73,17 +74,8 @@ public class AuthServices(
             ?? throw new TokenException(AuthMessages.InvalidToken);
         await stamps.RevokeEverywhereAsync(db, user, HttpContext.RequestAborted);
         TokenCookies.Clear(HttpContext);
+        audit.LoggedOutEverywhere(user.PublicId);
         return new StatusResponse { Message = "Successfully logged out of every session." };
-    }
-
-    /// <summary>The user whose password matches; one answer for an unknown user and a wrong password.</summary>
-    private async Task<UserRecord> SignInAsync(string emailOrUsername, string password)
-    {
-        var user = await accounts.FindBySignInAsync(emailOrUsername, HttpContext.RequestAborted);
-        if (!passwords.Verify(password, user?.PasswordHash))
-            throw HttpError.Unauthorized(AuthMessages.BadCredentials);
-        // Said only to whoever knows the password, so it reveals nothing to a guesser.
-        return user!.Locked ? throw HttpError.Unauthorized(AuthMessages.AccountLocked) : user;
     }
 
     /// <summary>In cookie mode the tokens go into HttpOnly cookies and not the body (null is returned).</summary>

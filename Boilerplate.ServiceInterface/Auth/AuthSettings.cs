@@ -21,6 +21,11 @@ public sealed class AuthSettings
     /// cookies instead of returning the tokens in the body.
     /// </summary>
     public bool UseTokenCookies { get; set; }
+
+    /// <summary>Failed sign-ins for one account within <see cref="FailedSignInWindow"/> that lock it out.</summary>
+    public int MaxFailedSignIns { get; set; } = 5;
+    public TimeSpan FailedSignInWindow { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
     /// <summary>Tolerance for clocks that disagree, applied to <c>exp</c>.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
     public int BcryptWorkFactor { get; set; } = 12;

@@ -19,6 +19,9 @@ public sealed class PasswordHasher
 
     public string Hash(string password) => BCrypt.Net.BCrypt.HashPassword(password, workFactor);
 
+    /// <summary>True when the hash was made at another cost than the one configured now.</summary>
+    public bool NeedsRehash(string hash) => BCrypt.Net.BCrypt.PasswordNeedsRehash(hash, workFactor);
+
     /// <summary>
     /// Checks a password; with no hash (unknown user) it still does a full bcrypt verify, so a
     /// wrong email cannot be told from a wrong password by the time the answer takes.

@@ -14,7 +14,7 @@ public sealed record SessionTokens(string SessionId, string AccessToken, string 
 /// A session is one sign-in: a family of refresh tokens (its id is the access tokens' <c>sid</c>).
 /// Refresh tokens are 256 random bits, stored only as SHA-256 hashes.
 /// </summary>
-public sealed class Sessions(AppDb db, JwtTokens jwt, IOptions<AuthSettings> options, TimeProvider clock)
+public sealed class Sessions(AppDb db, JwtTokens jwt, IOptions<AuthSettings> options, TimeProvider clock, AuditLog audit)
 {
     private readonly AuthSettings settings = options.Value;
 
@@ -57,10 +57,12 @@ public sealed class Sessions(AppDb db, JwtTokens jwt, IOptions<AuthSettings> opt
         {
             // A used token presented again: someone else holds a copy. End the whole session.
             await EndAsync(token.FamilyId, cancel);
+            audit.RefreshTokenReused(user.PublicId, token.FamilyId);
             throw new TokenException(AuthMessages.RefreshTokenReused);
         }
 
         var (next, expires) = await AddRefreshTokenAsync(user.Id, token.FamilyId, cancel);
+        audit.Refreshed(user.PublicId, token.FamilyId);
         return new SessionTokens(token.FamilyId, jwt.Issue(user, token.FamilyId).Token, next, expires);
     }
 

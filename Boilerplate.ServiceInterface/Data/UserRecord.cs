@@ -19,4 +19,8 @@ public class UserRecord
     [Column("security_stamp"), NotNull] public int SecurityStamp { get; set; }
     /// <summary>Locked by an admin: no sign-in, no refresh.</summary>
     [Column("locked"), NotNull] public bool Locked { get; set; }
+    /// <summary>Failed sign-ins since <see cref="FirstFailedSignInOn"/>; enough of them lock the account out for a while.</summary>
+    [Column("failed_sign_ins"), NotNull] public int FailedSignIns { get; set; }
+    [Column("first_failed_sign_in_on")] public DateTime? FirstFailedSignInOn { get; set; }
+    [Column("locked_out_until")] public DateTime? LockedOutUntil { get; set; }
 }

@@ -9,7 +9,7 @@ using ServiceStack;
 namespace Boilerplate.ServiceInterface.Users;
 
 /// <summary>What users do to their own account: change the password, delete it.</summary>
-public class AccountServices(AppDb db, UserAccounts accounts, PasswordHasher passwords, Sessions sessions, SecurityStamps stamps) : Service
+public class AccountServices(AppDb db, UserAccounts accounts, PasswordHasher passwords, Sessions sessions, SecurityStamps stamps, AuditLog audit) : Service
 {
     public async Task<TokenResponse> Put(ChangePassword request)
     {
@@ -20,6 +20,7 @@ public class AccountServices(AppDb db, UserAccounts accounts, PasswordHasher pas
         await db.Users.Where(u => u.Id == user.Id).Set(u => u.PasswordHash, passwords.Hash(request.NewPassword!)).UpdateAsync(HttpContext.RequestAborted);
         await stamps.RevokeEverywhereAsync(db, user, HttpContext.RequestAborted);
         var session = await sessions.StartAsync(user, HttpContext.RequestAborted);
+        audit.PasswordChanged(user.PublicId);
         return session.ToResponse("Password changed. Every other session has been signed out.");
     }
 

@@ -9,7 +9,7 @@ using ServiceStack;
 namespace Boilerplate.ServiceInterface.Users;
 
 /// <summary>What admins do to accounts: grant or remove admin rights, lock, unlock, delete.</summary>
-public class UserAdminServices(AppDb db, UserAccounts accounts, SecurityStamps stamps) : Service
+public class UserAdminServices(AppDb db, UserAccounts accounts, SecurityStamps stamps, AuditLog audit) : Service
 {
     public async Task<User> Put(SetUserAdmin request)
     {
@@ -24,6 +24,7 @@ public class UserAdminServices(AppDb db, UserAccounts accounts, SecurityStamps s
         // Rights removed must be gone from the tokens already out there, not only from new ones.
         if (!user.Admin)
             await stamps.RevokeEverywhereAsync(db, user, HttpContext.RequestAborted);
+        Audit(user.Admin ? "grant admin" : "remove admin", user);
         return UserMapping.ToDto(user);
     }
 
@@ -34,6 +35,7 @@ public class UserAdminServices(AppDb db, UserAccounts accounts, SecurityStamps s
         await db.Users.Where(u => u.Id == user.Id).Set(u => u.Locked, true).UpdateAsync(HttpContext.RequestAborted);
         user.Locked = true;
         await stamps.RevokeEverywhereAsync(db, user, HttpContext.RequestAborted);
+        Audit("lock", user);
         return UserMapping.ToDto(user);
     }
 
@@ -42,6 +44,7 @@ public class UserAdminServices(AppDb db, UserAccounts accounts, SecurityStamps s
         var user = await TargetAsync(request.PublicId);
         await db.Users.Where(u => u.Id == user.Id).Set(u => u.Locked, false).UpdateAsync(HttpContext.RequestAborted);
         user.Locked = false;
+        Audit("unlock", user);
         return UserMapping.ToDto(user);
     }
 
@@ -49,7 +52,10 @@ public class UserAdminServices(AppDb db, UserAccounts accounts, SecurityStamps s
     {
         var user = await TargetAsync(request.PublicId);
         await accounts.DeleteAsync(user, HttpContext.RequestAborted);
+        Audit("delete", user);
     }
+
+    private void Audit(string action, UserRecord target) => audit.AdminAction(User.PublicId()!, action, target.PublicId);
 
     private async Task<UserRecord> TargetAsync(string? publicId)
     {

@@ -26,12 +26,16 @@ public class MigrationTests
         Assert.That(output, Does.Match(@"2\s+applied\s+add blacklist table"));
         Assert.That(output, Does.Match(@"3\s+applied\s+add refresh tokens"));
         Assert.That(output, Does.Match(@"4\s+applied\s+add account security"));
+        Assert.That(output, Does.Match(@"5\s+applied\s+add sign-in lockout"));
         Assert.That(await Tables(), Is.SupersetOf(new[] { "user", "blacklist_tokens", "refresh_tokens" }));
     }
 
     [Test]
     public async Task Each_downgrade_undoes_one_migration()
     {
+        await Db("downgrade");
+        Assert.That(await Columns("user"), Does.Contain("locked").And.Not.Contain("failed_sign_ins").And.Not.Contain("locked_out_until"));
+
         await Db("downgrade");
         Assert.That(await Columns("user"), Does.Contain("admin").And.Not.Contain("security_stamp").And.Not.Contain("locked"));
 
@@ -43,7 +47,7 @@ public class MigrationTests
 
         var (_, output) = await Db("downgrade");
         Assert.That(await Tables(), Does.Not.Contain("user"));
-        Assert.That(output, Does.Match(@"1\s+pending").And.Match(@"2\s+pending").And.Match(@"3\s+pending").And.Match(@"4\s+pending"));
+        Assert.That(output, Does.Match(@"1\s+pending").And.Match(@"2\s+pending").And.Match(@"3\s+pending").And.Match(@"4\s+pending").And.Match(@"5\s+pending"));
     }
 
     [Test]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Boilerplate.Tests.Support;
 
@@ -12,7 +13,8 @@ namespace Boilerplate.Tests.Support;
 /// The real host, in-process, in the Test environment, on a SQLite file of its own (deleted
 /// afterwards) or on a given one (kept, so a second host can reopen it).
 /// </summary>
-public sealed class ApiFactory(string? environment = null, string? databasePath = null, TimeProvider? clock = null) : WebApplicationFactory<Program>
+public sealed class ApiFactory(
+    string? environment = null, string? databasePath = null, TimeProvider? clock = null, CapturedLogs? logs = null) : WebApplicationFactory<Program>
 {
     private readonly bool ownsDatabase = databasePath is null;
 
@@ -42,6 +44,8 @@ public sealed class ApiFactory(string? environment = null, string? databasePath 
             builder.UseSetting(key, value);
         if (clock is not null)
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        if (logs is not null)
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
     }
 
     protected override void Dispose(bool disposing)
