@@ -34,6 +34,7 @@ public static class ConfigureOpenApi
     public static WebApplication UseOpenApi(this WebApplication app)
     {
         app.MapServiceStackOpenApi(Title);
+        app.MapMetadataPage(Title);
         return app;
     }
 }
