@@ -1,5 +1,5 @@
 # The seed's Makefile, for .NET. Every target is a plain dotnet command you can also run by hand.
-.PHONY: install run test tests clean db-upgrade dtos all
+.PHONY: install run test tests clean db-upgrade dtos openapi all
 
 install:
 	dotnet restore SsBoilerplate.sln
@@ -15,6 +15,10 @@ tests: test
 # Regenerates clients/dtos.ts and clients/dtos.cs from the server's DTOs (the drift test, told to write).
 dtos:
 	BOILERPLATE_UPDATE_DTOS=1 dotnet test Boilerplate.Tests --filter "FullyQualifiedName~ClientDtosTests"
+
+# Regenerates clients/openapi.json from /openapi/v1.json (the snapshot test, told to write).
+openapi:
+	BOILERPLATE_UPDATE_OPENAPI=1 dotnet test Boilerplate.Tests --filter "FullyQualifiedName~OpenApiSnapshotTests"
 
 db-upgrade:
 	dotnet run --project Boilerplate.Host -- db upgrade

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 //   Configure.Auth      bcrypt, JWT issue and validation, the revoked-token list
 //   Configure.Cors      cross-origin calls from the front ends listed in Cors:AllowedOrigins
 //   Configure.AppHost   the ServiceStack-style message layer: DTO routes, validation, error bodies
+//   Configure.OpenApi   the API described: /openapi/v1.json, the explorer at / and /swagger-ui/, /metadata
 try
 {
     AppEnvironment.Select();
@@ -17,9 +18,11 @@ try
     builder.AddAuth();
     builder.AddCors();
     builder.AddAppHost();
+    builder.AddOpenApi();
 
     var app = builder.Build();
     app.UseAppHost();
+    app.UseOpenApi();
 
     return await new CommandLine(app.Services, () => app.RunAsync()).RunAsync(args);
 }

@@ -17,7 +17,7 @@ public class ClientDtosTests : ApiFixture
     {
         var live = await Api.GetAsync($"/types/{language}?BaseUrl={BaseUrl}");
         Assert.That(live.Status, Is.EqualTo(200), live.Text);
-        var path = Path.Combine(RepositoryRoot(), "clients", file);
+        var path = Path.Combine(RepositoryRoot.Path, "clients", file);
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
             await File.WriteAllTextAsync(path, live.Text);
 
@@ -28,14 +28,4 @@ public class ClientDtosTests : ApiFixture
 
     private static string WithoutDateAndBaseUrl(string code) =>
         string.Join('\n', code.Split('\n').Where(line => !line.StartsWith("Date: ", StringComparison.Ordinal) && !line.StartsWith("BaseUrl: ", StringComparison.Ordinal)));
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SsBoilerplate.sln")))
-                return directory.FullName;
-        }
-        throw new DirectoryNotFoundException("SsBoilerplate.sln is not above " + AppContext.BaseDirectory);
-    }
 }

@@ -8,12 +8,14 @@ namespace ServiceStack.NativeTypes;
 /// <summary>Describes the catalog's operations and every type reachable from them, by reflection.</summary>
 internal static class MetadataBuilder
 {
-    public static NativeTypesMetadata Build(ServiceCatalog catalog)
+    /// <param name="alsoDescribe">Types to describe though no operation names them, such as the error body.</param>
+    public static NativeTypesMetadata Build(ServiceCatalog catalog, IEnumerable<Type>? alsoDescribe = null)
     {
         var operations = catalog.Operations.OrderBy(o => o.Name, StringComparer.Ordinal).ToList();
         var nullability = new NullabilityInfoContext();
         // ResponseStatus always: generated clients declare it even when no DTO names it.
-        var types = TypeReferences.Closure(operations.Select(o => o.RequestType).Append(typeof(ResponseStatus)))
+        var roots = operations.Select(o => o.RequestType).Append(typeof(ResponseStatus)).Concat(alsoDescribe ?? []);
+        var types = TypeReferences.Closure(roots)
             .ToDictionary(t => t, t => DescribeType(t, nullability));
         return new NativeTypesMetadata(
             operations.Select(o => DescribeOperation(o, types)).ToList(),
