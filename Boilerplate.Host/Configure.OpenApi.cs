@@ -26,7 +26,16 @@ public static class ConfigureOpenApi
                 .Succeeds(201, "Registered and signed in: the token is under Authorization.")
                 .Fails(409, "The email or the username is already taken.");
             openApi.For<GetUser>().Fails(404, "User not found (also someone else's record, unless the caller is an admin).");
-            openApi.For<Login>().Fails(401, "The email or password does not match.");
+            openApi.For<Login>().Fails(401, "The email or password does not match, or the account is locked.");
+            openApi.For<Authenticate>()
+                .Fails(401, "The credentials do not match, the account is locked, or (with no provider) no one is signed in.")
+                .Fails(404, "No such auth provider: use 'credentials'.");
+            openApi.For<GetAccessToken>().Fails(401, "The refresh token is unknown, expired, revoked or was used before (the session then ends).");
+            openApi.For<DeleteCurrentUser>().Fails(409, "The caller is the last admin.");
+            openApi.For<SetUserAdmin>().Fails(404, "User not found.").Fails(409, "Removing the last admin.");
+            openApi.For<LockUser>().Fails(404, "User not found.").Fails(409, "Locking the last admin.");
+            openApi.For<UnlockUser>().Fails(404, "User not found.");
+            openApi.For<DeleteUser>().Fails(404, "User not found.").Fails(409, "Deleting the last admin.");
         });
         return builder;
     }

@@ -8,7 +8,13 @@ namespace Boilerplate.Tests.OpenApi;
 /// <summary>GET /openapi/v1.json: the app's operations as OpenAPI 3.1.</summary>
 public class OpenApiDocumentTests : ApiFixture
 {
-    private static readonly string[] Operations = ["CreateUser", "GetUsers", "GetUser", "GetCurrentUser", "Login", "Logout"];
+    // Authenticate has three routes (GET /auth, POST /auth, POST /auth/{provider}); ids must be unique.
+    private static readonly string[] Operations =
+    [
+        "CreateUser", "GetUsers", "GetUser", "GetCurrentUser", "Login", "Logout", "GetAccessToken",
+        "Authenticate", "Authenticate_2", "Authenticate_3", "LogoutAll", "ChangePassword", "DeleteCurrentUser",
+        "SetUserAdmin", "LockUser", "UnlockUser", "DeleteUser",
+    ];
 
     private async Task<JsonNode> DocumentAsync()
     {
@@ -36,7 +42,7 @@ public class OpenApiDocumentTests : ApiFixture
         Assert.That(result.Diagnostic!.Errors.Select(e => e.ToString()), Is.Empty);
         Assert.That(result.Diagnostic.Warnings.Select(e => e.ToString()), Is.Empty);
         Assert.That(result.Diagnostic.SpecificationVersion, Is.EqualTo(OpenApiSpecVersion.OpenApi3_1));
-        Assert.That(result.Document!.Paths, Has.Count.EqualTo(5));
+        Assert.That(result.Document!.Paths, Has.Count.EqualTo(13));
     }
 
     [Test]
@@ -83,7 +89,11 @@ public class OpenApiDocumentTests : ApiFixture
         Assert.That(scheme["type"]!.GetValue<string>(), Is.EqualTo("http"));
         Assert.That(scheme["scheme"]!.GetValue<string>(), Is.EqualTo("bearer"));
         var secured = AllOperations(document).Where(o => o["security"] is not null).ToList();
-        Assert.That(secured.Select(o => o["operationId"]!.GetValue<string>()), Is.EquivalentTo(new[] { "GetUsers", "GetUser", "GetCurrentUser", "Logout" }));
+        Assert.That(secured.Select(o => o["operationId"]!.GetValue<string>()), Is.EquivalentTo(new[]
+        {
+            "GetUsers", "GetUser", "GetCurrentUser", "Logout", "LogoutAll", "ChangePassword", "DeleteCurrentUser",
+            "SetUserAdmin", "LockUser", "UnlockUser", "DeleteUser",
+        }));
         Assert.That(secured.Select(o => o["security"]!.ToJsonString()), Has.All.EqualTo("""[{"Bearer":[]}]"""));
         Assert.That(document["security"], Is.Null, "no requirement for the whole API: registering and logging in need no token");
     }
@@ -114,7 +124,7 @@ public class OpenApiDocumentTests : ApiFixture
         Assert.That(user["properties"]!["registered_on"]!["format"]!.GetValue<string>(), Is.EqualTo("date-time"));
         Assert.That(user["properties"]!["admin"]!["type"]!.GetValue<string>(), Is.EqualTo("boolean"));
         var token = schemas["TokenResponse"]!;
-        Assert.That(token["properties"]!.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "status", "message", "responseStatus", "Authorization" }),
+        Assert.That(token["properties"]!.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "status", "message", "responseStatus", "Authorization", "refreshToken", "refreshTokenExpiry" }),
             "inherited fields are listed with the type's own");
         Assert.That(schemas["GetUsersResponse"]!["properties"]!["data"]!["items"]!["$ref"]!.GetValue<string>(), Is.EqualTo("#/components/schemas/User"));
     }
