@@ -21,6 +21,7 @@ public static class ConfigureAppHost
         {
             options.ServiceAssemblies.Add(typeof(UserServices).Assembly);
             options.MaxRequestBodyBytes = MaxRequestBodyBytes;
+            options.AllowBatch = operation => !ConfigureRateLimits.Limited.Contains(operation.Name);
             options.NotAuthenticatedMessage = AuthMessages.MissingToken;
             options.InvalidTokenMessage = AuthMessages.InvalidToken;
             options.MissingRoleMessage = _ => AuthMessages.AdminRequired;

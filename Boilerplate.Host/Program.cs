@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 //   Configure.Db        linq2db on SQLite, FluentMigrator, migrations at start where configured
 //   Configure.Auth      bcrypt, JWT issue and validation, the revoked-token list
 //   Configure.Cors      cross-origin calls from the front ends listed in Cors:AllowedOrigins
+//   Configure.RateLimits  limits on sign-in, registration and refresh per client; trusted proxies
 //   Configure.AppHost   the ServiceStack-style message layer: DTO routes, validation, error bodies
 //   Configure.OpenApi   the API described: /openapi/v1.json, the explorer at / and /swagger-ui/, /metadata
 try
@@ -17,11 +18,16 @@ try
     builder.AddDatabase();
     builder.AddAuth();
     builder.AddCors();
+    builder.AddRateLimits();
     builder.AddAppHost();
     builder.AddOpenApi();
 
+    // Middleware runs in this order, before the endpoint: the client's address first, then
+    // security headers, error bodies and CORS (UseAppHost), then the rate limiter.
     var app = builder.Build();
+    app.UseForwardedClientAddress();
     app.UseAppHost();
+    app.UseRateLimiter();
     app.UseOpenApi();
 
     return await new CommandLine(app.Services, () => app.RunAsync()).RunAsync(args);

@@ -122,42 +122,50 @@ public class PredefinedRouteTests : ApiFixture
     [Test]
     public async Task A_batch_runs_every_request_and_answers_an_array()
     {
-        var (a, b) = (UniqueName(), UniqueName());
-        var response = await Api.PostAsync("/api/CreateUser[]", new[]
-        {
-            new { email = $"{a}@example.com", username = a, password = "password-123" },
-            new { email = $"{b}@example.com", username = b, password = "password-123" },
-        });
+        var (a, b) = (await PublicIdOf(await Api.RegisterAsync(UniqueName())), await PublicIdOf(await Api.RegisterAsync(UniqueName())));
 
-        Assert.That(response.Status, Is.LessThan(300), response.Text);
+        var response = await Api.PostAsync("/api/LockUser[]", new[] { new { public_id = a }, new { public_id = b } }, adminToken);
+
+        Assert.That(response.Status, Is.EqualTo(200), response.Text);
         var results = response.Body.AsArray();
-        Assert.That(results, Has.Count.EqualTo(2));
-        Assert.That(results.Select(r => r!["message"]!.GetValue<string>()), Is.All.EqualTo("Successfully registered."));
+        Assert.That(results.Select(r => r!["public_id"]!.GetValue<string>()), Is.EqualTo(new[] { a, b }));
+        Assert.That(results.Select(r => r!["locked"]!.GetValue<bool>()), Is.All.True);
         Assert.That(response.Header(ServiceDispatcher.BatchCompletedHeader), Is.Null);
     }
 
     [Test]
     public async Task A_batch_stops_at_the_first_failure_and_says_how_many_went_through()
     {
-        var (a, b) = (UniqueName(), UniqueName());
-        var response = await Api.PostAsync("/api/CreateUser[]", new[]
-        {
-            new { email = $"{a}@example.com", username = a, password = "password-123" },
-            new { email = "not-an-email", username = b, password = "password-123" },
-            new { email = $"{b}@example.com", username = b, password = "password-123" },
-        });
+        var (a, b) = (await PublicIdOf(await Api.RegisterAsync(UniqueName())), await PublicIdOf(await Api.RegisterAsync(UniqueName())));
+
+        var response = await Api.PostAsync("/api/LockUser[]",
+            new[] { new { public_id = a }, new { public_id = Guid.NewGuid().ToString() }, new { public_id = b } }, adminToken);
+
+        Assert.That(response.Status, Is.EqualTo(404));
+        Assert.That(response.Header(ServiceDispatcher.BatchCompletedHeader), Is.EqualTo("1"));
+        Assert.That((await Api.GetAsync($"/user/{a}", adminToken)).Body["locked"]?.GetValue<bool>(), Is.True);
+        Assert.That((await Api.GetAsync($"/user/{b}", adminToken)).Body["locked"], Is.Null, "the request after the failure never ran");
+    }
+
+    [TestCase("CreateUser")]
+    [TestCase("Login")]
+    [TestCase("Authenticate")]
+    [TestCase("GetAccessToken")]
+    public async Task Rate_limited_operations_cannot_be_batched(string operation)
+    {
+        var response = await Api.PostAsync($"/api/{operation}[]", new[] { new { }, new { } });
 
         Assert.That(response.Status, Is.EqualTo(400));
-        Assert.That(response.Header(ServiceDispatcher.BatchCompletedHeader), Is.EqualTo("1"));
-        Assert.That((await Api.PostAsync("/auth/login", new { email = $"{a}@example.com", password = "password-123" })).Status, Is.EqualTo(200));
-        Assert.That((await Api.PostAsync("/auth/login", new { email = $"{b}@example.com", password = "password-123" })).Status, Is.EqualTo(401));
+        Assert.That(response.ResponseStatus["errorCode"]!.GetValue<string>(), Is.EqualTo("BatchNotAllowed"));
     }
 
     [TestCase("{}")]
     [TestCase("[null]")]
     public async Task A_batch_body_that_is_not_an_array_of_requests_is_400(string body)
     {
-        var response = await Api.SendAsync(HttpMethod.Post, "/api/CreateUser[]", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await Api.SendAsync(HttpMethod.Post, "/api/LockUser[]", new StringContent(body, Encoding.UTF8, "application/json"), adminToken);
         Assert.That(response.Status, Is.EqualTo(400), response.Text);
     }
+
+    private async Task<string> PublicIdOf(string token) => (await Api.GetAsync("/user/me", token)).String("public_id");
 }

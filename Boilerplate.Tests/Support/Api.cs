@@ -16,9 +16,11 @@ public sealed class Api(HttpClient http)
     public Task<ApiResponse> GetAsync(string path, string? token = null) =>
         SendAsync(HttpMethod.Get, path, null, token);
 
-    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, HttpContent? content = null, string? token = null, string? authorization = null, string? origin = null)
+    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, HttpContent? content = null, string? token = null, string? authorization = null, string? origin = null, string? forwardedFor = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
+        if (forwardedFor is not null)
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
         if (origin is not null)
             request.Headers.Add("Origin", origin);
         if (token is not null)

@@ -31,10 +31,7 @@ public sealed class ServiceDispatcher(ServiceCatalog catalog, RequestBinder bind
     /// </summary>
     public async Task HandlePredefinedAsync(HttpContext context, string requestName)
     {
-        var isBatch = requestName.EndsWith("[]", StringComparison.Ordinal);
-        var name = isBatch ? requestName[..^2] : requestName;
-        if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            name = name[..^".json".Length];
+        var (name, isBatch) = RequestOperation.Parse(requestName);
 
         if (catalog.Find(name) is not { } operation)
         {
@@ -52,6 +49,8 @@ public sealed class ServiceDispatcher(ServiceCatalog catalog, RequestBinder bind
                 return;
             }
 
+            if (!options.AllowBatch(operation))
+                throw HttpError.BadRequest($"{operation.Name} cannot be sent in a batch.", "BatchNotAllowed");
             var requests = await binder.BindBatchAsync(context, operation.RequestType);
             var results = new List<object?>(requests.Count);
             foreach (var request in requests)

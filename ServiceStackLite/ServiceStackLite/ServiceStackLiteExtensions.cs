@@ -35,7 +35,6 @@ public static class ServiceStackLiteExtensions
         return app.UseStatusCodePages(context => errors.WriteRoutingErrorAsync(context.HttpContext));
     }
 
-    private const string OperationName = "operationName";
     private static readonly string[] PredefinedVerbs = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
     /// <summary>
@@ -59,10 +58,10 @@ public static class ServiceStackLiteExtensions
             }
         }
 
-        RequestDelegate predefined = context => dispatcher.HandlePredefinedAsync(context, (string)context.Request.RouteValues[OperationName]!);
-        endpoints.MapMethods($"/api/{{{OperationName}}}", PredefinedVerbs, predefined).ExcludeFromDescription();
-        endpoints.MapMethods($"/json/reply/{{{OperationName}}}", PredefinedVerbs, predefined).ExcludeFromDescription();
-        endpoints.MapMethods($"/json/oneway/{{{OperationName}}}", PredefinedVerbs, predefined).ExcludeFromDescription();
+        RequestDelegate predefined = context => dispatcher.HandlePredefinedAsync(context, (string)context.Request.RouteValues[RequestOperation.RouteValue]!);
+        endpoints.MapMethods($"/api/{{{RequestOperation.RouteValue}}}", PredefinedVerbs, predefined).ExcludeFromDescription();
+        endpoints.MapMethods($"/json/reply/{{{RequestOperation.RouteValue}}}", PredefinedVerbs, predefined).ExcludeFromDescription();
+        endpoints.MapMethods($"/json/oneway/{{{RequestOperation.RouteValue}}}", PredefinedVerbs, predefined).ExcludeFromDescription();
         return endpoints;
     }
 }

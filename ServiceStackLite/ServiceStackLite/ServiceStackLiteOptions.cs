@@ -23,6 +23,9 @@ public sealed class ServiceStackLiteOptions
     /// <summary>Message for an authenticated caller who lacks a required role.</summary>
     public Func<string, string> MissingRoleMessage { get; set; } = _ => "Invalid Role";
 
+    /// <summary>Whether an operation may be sent as a batch (<c>POST /api/{Name}[]</c>); all may unless told.</summary>
+    public Func<Routing.Operation, bool> AllowBatch { get; set; } = _ => true;
+
     /// <summary>Wraps a ResponseStatus into the body of an error response.</summary>
     public Func<ResponseStatus, object> CreateErrorBody { get; set; } = status => new ErrorResponse { ResponseStatus = status };
 }
