@@ -29,6 +29,10 @@ public sealed class AuthSettings
     /// <summary>Tolerance for clocks that disagree, applied to <c>exp</c>.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
     public int BcryptWorkFactor { get; set; } = 12;
+    /// <summary>bcrypt runs at most this many at once (0: one per core)…</summary>
+    public int MaxConcurrentHashes { get; set; }
+    /// <summary>…with this many waiting (-1: four per permit); beyond that, 503.</summary>
+    public int HashQueueLimit { get; set; } = -1;
     public int MinPasswordLength { get; set; } = 8;
     /// <summary>How often rows of revoked tokens that have expired anyway are deleted.</summary>
     public TimeSpan RevokedTokenPurgeInterval { get; set; } = TimeSpan.FromHours(1);

@@ -1,34 +1,60 @@
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using ServiceStack;
 
 namespace Boilerplate.ServiceInterface.Auth;
 
-/// <summary>bcrypt at the configured cost.</summary>
-public sealed class PasswordHasher
+/// <summary>
+/// bcrypt at the configured cost, with at most one hash per core at a time and a short queue:
+/// past that the caller gets 503 with Retry-After, so a flood of sign-ins cannot starve the
+/// rest of the API of CPU.
+/// </summary>
+public sealed class PasswordHasher : IDisposable
 {
     /// <summary>bcrypt reads at most 72 bytes of a password; longer ones are refused, not cut.</summary>
     public const int MaxPasswordBytes = 72;
 
     private readonly int workFactor;
+    private readonly ConcurrencyLimiter limiter;
     private readonly Lazy<string> dummyHash;
 
-    public PasswordHasher(IOptions<AuthSettings> settings)
+    public PasswordHasher(IOptions<AuthSettings> options)
     {
-        workFactor = settings.Value.BcryptWorkFactor;
-        dummyHash = new Lazy<string>(() => Hash("not a password of anyone's"));
+        var settings = options.Value;
+        workFactor = settings.BcryptWorkFactor;
+        var permits = settings.MaxConcurrentHashes > 0 ? settings.MaxConcurrentHashes : Environment.ProcessorCount;
+        limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = permits,
+            QueueLimit = settings.HashQueueLimit >= 0 ? settings.HashQueueLimit : permits * 4,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+        dummyHash = new Lazy<string>(() => BCrypt.Net.BCrypt.HashPassword("not a password of anyone's", workFactor));
     }
 
-    public string Hash(string password) => BCrypt.Net.BCrypt.HashPassword(password, workFactor);
-
-    /// <summary>True when the hash was made at another cost than the one configured now.</summary>
-    public bool NeedsRehash(string hash) => BCrypt.Net.BCrypt.PasswordNeedsRehash(hash, workFactor);
+    public Task<string> HashAsync(string password, CancellationToken cancel = default) =>
+        RunAsync(() => BCrypt.Net.BCrypt.HashPassword(password, workFactor), cancel);
 
     /// <summary>
     /// Checks a password; with no hash (unknown user) it still does a full bcrypt verify, so a
     /// wrong email cannot be told from a wrong password by the time the answer takes.
     /// </summary>
-    public bool Verify(string password, string? hash)
+    public async Task<bool> VerifyAsync(string password, string? hash, CancellationToken cancel = default)
     {
-        var matches = BCrypt.Net.BCrypt.Verify(password, hash ?? dummyHash.Value);
+        var matches = await RunAsync(() => BCrypt.Net.BCrypt.Verify(password, hash ?? dummyHash.Value), cancel);
         return matches && hash is not null;
+    }
+
+    /// <summary>True when the hash was made at another cost than the one configured now.</summary>
+    public bool NeedsRehash(string hash) => BCrypt.Net.BCrypt.PasswordNeedsRehash(hash, workFactor);
+
+    public void Dispose() => limiter.Dispose();
+
+    private async Task<T> RunAsync<T>(Func<T> work, CancellationToken cancel)
+    {
+        using var lease = await limiter.AcquireAsync(1, cancel);
+        if (!lease.IsAcquired)
+            throw new HttpError(503, "ServerBusy", "The server is busy: please try again in a moment.") { Headers = { ["Retry-After"] = "1" } };
+        return work();
     }
 }

@@ -19,7 +19,7 @@ public sealed class SignIns(AppDb db, UserAccounts accounts, PasswordHasher pass
     public async Task<UserRecord> VerifyAsync(string emailOrUsername, string password, CancellationToken cancel = default)
     {
         var user = await accounts.FindBySignInAsync(emailOrUsername, cancel);
-        var matches = passwords.Verify(password, user?.PasswordHash);
+        var matches = await passwords.VerifyAsync(password, user?.PasswordHash, cancel);
         var now = clock.GetUtcNow().UtcDateTime;
 
         if (user is null)
@@ -38,7 +38,7 @@ public sealed class SignIns(AppDb db, UserAccounts accounts, PasswordHasher pass
         await db.Users.Where(u => u.Id == user.Id && u.FailedSignIns > 0)
             .Set(u => u.FailedSignIns, 0).Set(u => u.FirstFailedSignInOn, (DateTime?)null).UpdateAsync(cancel);
         if (passwords.NeedsRehash(user.PasswordHash))
-            await db.Users.Where(u => u.Id == user.Id).Set(u => u.PasswordHash, passwords.Hash(password)).UpdateAsync(cancel);
+            await db.Users.Where(u => u.Id == user.Id).Set(u => u.PasswordHash, await passwords.HashAsync(password, cancel)).UpdateAsync(cancel);
         audit.SignedIn(user.PublicId);
         return user;
     }

@@ -14,10 +14,10 @@ public class AccountServices(AppDb db, UserAccounts accounts, PasswordHasher pas
     public async Task<TokenResponse> Put(ChangePassword request)
     {
         var user = await CallerAsync();
-        if (!passwords.Verify(request.CurrentPassword!, user.PasswordHash))
+        if (!await passwords.VerifyAsync(request.CurrentPassword!, user.PasswordHash, HttpContext.RequestAborted))
             throw HttpError.BadRequest("current_password does not match.", "InvalidPassword").ForField("current_password");
 
-        await db.Users.Where(u => u.Id == user.Id).Set(u => u.PasswordHash, passwords.Hash(request.NewPassword!)).UpdateAsync(HttpContext.RequestAborted);
+        await db.Users.Where(u => u.Id == user.Id).Set(u => u.PasswordHash, await passwords.HashAsync(request.NewPassword!, HttpContext.RequestAborted)).UpdateAsync(HttpContext.RequestAborted);
         await stamps.RevokeEverywhereAsync(db, user, HttpContext.RequestAborted);
         var session = await sessions.StartAsync(user, HttpContext.RequestAborted);
         audit.PasswordChanged(user.PublicId);
@@ -27,7 +27,7 @@ public class AccountServices(AppDb db, UserAccounts accounts, PasswordHasher pas
     public async Task Delete(DeleteCurrentUser request)
     {
         var user = await CallerAsync();
-        if (!passwords.Verify(request.Password ?? "", user.PasswordHash))
+        if (!await passwords.VerifyAsync(request.Password ?? "", user.PasswordHash, HttpContext.RequestAborted))
             throw HttpError.BadRequest("password does not match.", "InvalidPassword").ForField("password");
         await accounts.DeleteAsync(user, HttpContext.RequestAborted);
     }

@@ -36,7 +36,7 @@ public sealed class UserAccounts(AppDb db, PasswordHasher passwords, SecuritySta
             PublicId = Guid.NewGuid().ToString(),
             Email = email,
             Username = username,
-            PasswordHash = passwords.Hash(password),
+            PasswordHash = await passwords.HashAsync(password, cancel),
             Admin = admin,
             RegisteredOn = clock.GetUtcNow().UtcDateTime,
         };

@@ -10,6 +10,9 @@ public class HttpError(int statusCode, string errorCode, string message) : Excep
     /// <summary>The wire name of the request field the error is about, if any.</summary>
     public string? FieldName { get; private set; }
 
+    /// <summary>Response headers the error needs, e.g. Retry-After on a 429 or 503.</summary>
+    public Dictionary<string, string> Headers { get; } = [];
+
     public HttpError ForField(string fieldName)
     {
         FieldName = fieldName;

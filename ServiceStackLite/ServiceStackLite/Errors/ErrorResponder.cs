@@ -23,7 +23,12 @@ public sealed class ErrorResponder(ServiceStackLiteOptions options, ILogger<Erro
     public Task WriteAsync(HttpContext context, Exception error, Type? requestType = null)
     {
         var (statusCode, status) = Describe(error, requestType);
-        if (statusCode >= 500)
+        if (error is HttpError { Headers.Count: > 0 } withHeaders && !context.Response.HasStarted)
+        {
+            foreach (var (name, value) in withHeaders.Headers)
+                context.Response.Headers[name] = value;
+        }
+        if (statusCode >= 500 && error is not HttpError)
             log.LogError(error, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
         return WriteAsync(context, statusCode, status);
     }
