@@ -23,6 +23,7 @@ public class LockUser : IReturn<User>, IPost
     public string? PublicId { get; set; }
 }
 
+/// <summary>Unlocks an account: its owner can sign in again (the sessions ended by the lock stay ended).</summary>
 [Route("/user/{public_id}/unlock", "POST")]
 [ValidateIsAdmin]
 public class UnlockUser : IReturn<User>, IPost

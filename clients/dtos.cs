@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-11-24 16:44:31
+Date: 2026-11-24 16:59:23
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
