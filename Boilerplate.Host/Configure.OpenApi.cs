@@ -36,6 +36,13 @@ public static class ConfigureOpenApi
             openApi.For<LockUser>().Fails(404, "User not found.").Fails(409, "Locking the last admin.");
             openApi.For<UnlockUser>().Fails(404, "User not found.");
             openApi.For<DeleteUser>().Fails(404, "User not found.").Fails(409, "Deleting the last admin.");
+            // Sign-in, registration and refresh are rate limited; the first two also wait for bcrypt.
+            const string TooMany = "Too many requests from this client: wait for Retry-After.";
+            const string Busy = "Every bcrypt worker is busy: try again after Retry-After.";
+            openApi.For<CreateUser>().Fails(429, TooMany).Fails(503, Busy);
+            openApi.For<Login>().Fails(429, TooMany).Fails(503, Busy);
+            openApi.For<Authenticate>().Fails(429, TooMany).Fails(503, Busy);
+            openApi.For<GetAccessToken>().Fails(429, TooMany);
         });
         return builder;
     }

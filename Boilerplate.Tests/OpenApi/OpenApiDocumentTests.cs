@@ -149,12 +149,12 @@ public class OpenApiDocumentTests : ApiFixture
         Assert.That(Operation(document, "/user", "get")["requestBody"], Is.Null);
     }
 
-    [TestCase("/user", "post", "201:TokenResponse 400:StatusResponse 409:StatusResponse")]
-    [TestCase("/user", "get", "200:GetUsersResponse 400:StatusResponse 401:StatusResponse 403:StatusResponse")]
-    [TestCase("/user/{public_id}", "get", "200:User 400:StatusResponse 401:StatusResponse 404:StatusResponse")]
-    [TestCase("/user/me", "get", "200:User 401:StatusResponse")]
-    [TestCase("/auth/login", "post", "200:TokenResponse 400:StatusResponse 401:StatusResponse")]
-    [TestCase("/auth/logout", "post", "200:StatusResponse 401:StatusResponse 403:StatusResponse")]
+    [TestCase("/user", "post", "201:TokenResponse 400:StatusResponse 409:StatusResponse 413:StatusResponse 429:StatusResponse 500:StatusResponse 503:StatusResponse")]
+    [TestCase("/user", "get", "200:GetUsersResponse 400:StatusResponse 401:StatusResponse 403:StatusResponse 500:StatusResponse")]
+    [TestCase("/user/{public_id}", "get", "200:User 400:StatusResponse 401:StatusResponse 404:StatusResponse 500:StatusResponse")]
+    [TestCase("/user/me", "get", "200:User 401:StatusResponse 500:StatusResponse")]
+    [TestCase("/auth/login", "post", "200:TokenResponse 400:StatusResponse 401:StatusResponse 413:StatusResponse 429:StatusResponse 500:StatusResponse 503:StatusResponse")]
+    [TestCase("/auth/logout", "post", "200:StatusResponse 401:StatusResponse 403:StatusResponse 413:StatusResponse 500:StatusResponse")]
     public async Task Every_response_status_has_its_schema(string path, string verb, string expected)
     {
         var responses = Operation(await DocumentAsync(), path, verb)["responses"]!.AsObject();

@@ -80,7 +80,7 @@ public class OpenApiGeneratorTests
     {
         var responses = Operation("/nothing", "delete")["responses"]!;
 
-        Assert.That(responses.AsObject().Select(r => r.Key), Is.EqualTo(new[] { "204" }));
+        Assert.That(responses.AsObject().Select(r => r.Key), Is.EqualTo(new[] { "204", "413", "500" }), "a body can be too large; anything can fail");
         Assert.That(responses["204"]!["content"], Is.Null);
     }
 

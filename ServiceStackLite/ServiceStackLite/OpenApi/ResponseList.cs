@@ -8,7 +8,8 @@ internal sealed record ResponseEntry(int Status, string Description, Type? BodyT
 
 /// <summary>
 /// Every status an operation answers with: its success, the failures its shape implies (a body
-/// or parameters can be invalid, a guard can refuse) and the ones the app configured.
+/// or parameters can be invalid or too large, a guard can refuse, anything can fail unexpectedly)
+/// and the ones the app configured.
 /// </summary>
 internal static class ResponseList
 {
@@ -26,6 +27,9 @@ internal static class ResponseList
         }
         if (operation.RequiredRoles is { Count: > 0 } roles)
             errors[403] = $"The bearer token lacks the role {string.Join(", ", roles)}.";
+        if (operation.Method != "GET")
+            errors[413] = "The request body is larger than the service accepts.";
+        errors[500] = "An unexpected error; the body says no more (the service's log has the detail).";
         foreach (var (status, description) in configured?.Errors ?? [])
             errors[status] = description;
 
