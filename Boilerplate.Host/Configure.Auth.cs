@@ -38,6 +38,9 @@ public static class ConfigureAuth
             // The Authorization header first, then ServiceStack's ss-tok cookie (cookie mode).
             context.Token = BearerToken.From(context.Request.Headers.Authorization.ToString())
                 ?? context.Request.Cookies[TokenCookies.AccessToken];
+            // Our tokens are well under 1 KiB; a huge one is an attack on the parser, not a credential.
+            if (context.Token?.Length > BearerToken.MaxLength)
+                context.Fail(new TokenException(AuthMessages.InvalidToken));
             return Task.CompletedTask;
         },
         OnTokenValidated = context =>
@@ -61,6 +64,8 @@ public static class ConfigureAuth
 
 public static class BearerToken
 {
+    public const int MaxLength = 8 * 1024;
+
     /// <summary>
     /// The token from an Authorization header: "Bearer &lt;jwt&gt;", or the bare "&lt;jwt&gt;" the
     /// seed's clients also send. Null when there is none.
