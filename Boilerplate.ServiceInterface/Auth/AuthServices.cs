@@ -1,5 +1,6 @@
 using System.Globalization;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Users;
 using Boilerplate.ServiceModel;
 using Boilerplate.ServiceModel.Types;
 using LinqToDB.Async;
@@ -10,7 +11,7 @@ using ServiceStack;
 namespace Boilerplate.ServiceInterface.Auth;
 
 public class AuthServices(
-    AppDb db, SignIns signIns, Sessions sessions, RevokedTokens revoked, SecurityStamps stamps, AuditLog audit,
+    AppDb db, UserAccounts accounts, SignIns signIns, Sessions sessions, RevokedTokens revoked, SecurityStamps stamps, AuditLog audit,
     IOptions<AuthSettings> options) : Service
 {
     private readonly AuthSettings settings = options.Value;
@@ -69,9 +70,7 @@ public class AuthServices(
 
     public async Task<StatusResponse> Post(LogoutAll request)
     {
-        var publicId = User.PublicId();
-        var user = await db.Users.FirstOrDefaultAsync(u => u.PublicId == publicId, HttpContext.RequestAborted)
-            ?? throw new TokenException(AuthMessages.InvalidToken);
+        var user = await accounts.CallerAsync(User, HttpContext.RequestAborted);
         await stamps.RevokeEverywhereAsync(db, user, HttpContext.RequestAborted);
         TokenCookies.Clear(HttpContext);
         audit.LoggedOutEverywhere(user.PublicId);
@@ -95,9 +94,7 @@ public class AuthServices(
         if (!result.Succeeded)
             throw result.Failure as TokenException ?? new TokenException(AuthMessages.InvalidToken);
 
-        var publicId = result.Principal.PublicId();
-        var user = await db.Users.FirstOrDefaultAsync(u => u.PublicId == publicId, HttpContext.RequestAborted)
-            ?? throw new TokenException(AuthMessages.InvalidToken);
+        var user = await accounts.CallerAsync(result.Principal, HttpContext.RequestAborted);
         return Describe(user, result.Principal.FindFirst(TokenClaims.SessionId)?.Value ?? "", tokens: null);
     }
 

@@ -13,7 +13,7 @@ public class AccountServices(AppDb db, UserAccounts accounts, PasswordHasher pas
 {
     public async Task<TokenResponse> Put(ChangePassword request)
     {
-        var user = await CallerAsync();
+        var user = await accounts.CallerAsync(User, HttpContext.RequestAborted);
         if (!await passwords.VerifyAsync(request.CurrentPassword!, user.PasswordHash, HttpContext.RequestAborted))
             throw HttpError.BadRequest("current_password does not match.", "InvalidPassword").ForField("current_password");
 
@@ -26,16 +26,9 @@ public class AccountServices(AppDb db, UserAccounts accounts, PasswordHasher pas
 
     public async Task Delete(DeleteCurrentUser request)
     {
-        var user = await CallerAsync();
+        var user = await accounts.CallerAsync(User, HttpContext.RequestAborted);
         if (!await passwords.VerifyAsync(request.Password ?? "", user.PasswordHash, HttpContext.RequestAborted))
             throw HttpError.BadRequest("password does not match.", "InvalidPassword").ForField("password");
         await accounts.DeleteAsync(user, HttpContext.RequestAborted);
-    }
-
-    private async Task<UserRecord> CallerAsync()
-    {
-        var publicId = User.PublicId();
-        return await db.Users.FirstOrDefaultAsync(u => u.PublicId == publicId, HttpContext.RequestAborted)
-            ?? throw new TokenException(AuthMessages.InvalidToken);
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
 using LinqToDB;
@@ -50,6 +51,14 @@ public sealed class UserAccounts(AppDb db, PasswordHasher passwords, SecuritySta
             throw new UserExistsException();
         }
         return user;
+    }
+
+    /// <summary>The signed-in caller's record; a valid token whose user has gone is no longer a credential.</summary>
+    public async Task<UserRecord> CallerAsync(ClaimsPrincipal caller, CancellationToken cancel = default)
+    {
+        var publicId = caller.PublicId();
+        return await db.Users.FirstOrDefaultAsync(u => u.PublicId == publicId, cancel)
+            ?? throw new TokenException(AuthMessages.InvalidToken);
     }
 
     /// <summary>Deletes the user (their refresh tokens go with them) and kills their tokens at once.</summary>

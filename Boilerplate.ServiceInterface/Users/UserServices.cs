@@ -58,10 +58,7 @@ public class UserServices(AppDb db, UserAccounts accounts, Sessions sessions) : 
 
     public async Task<User> Get(GetCurrentUser request)
     {
-        var publicId = User.PublicId();
-        var user = await db.Users.FirstOrDefaultAsync(u => u.PublicId == publicId, HttpContext.RequestAborted);
-        // A valid token whose user has gone is no longer a credential.
-        return user is null ? throw new TokenException(AuthMessages.InvalidToken) : UserMapping.ToDto(user);
+        return UserMapping.ToDto(await accounts.CallerAsync(User, HttpContext.RequestAborted));
     }
 
     private static HttpError UserNotFound() => HttpError.NotFound("User not found.");
