@@ -7,8 +7,6 @@ using ServiceStack;
 
 namespace Boilerplate.ServiceInterface.Auth;
 
-public sealed record IssuedToken(string Token, Guid Id, DateTimeOffset ExpiresAt);
-
 /// <summary>Issues HS256 access tokens and says how they are validated.</summary>
 public sealed class JwtTokens(IOptions<AuthSettings> options, TimeProvider clock)
 {
@@ -16,15 +14,13 @@ public sealed class JwtTokens(IOptions<AuthSettings> options, TimeProvider clock
     private readonly AuthSettings settings = options.Value;
     private readonly SigningCredentials credentials = new(SigningKey(options.Value), SecurityAlgorithms.HmacSha256);
 
-    public IssuedToken Issue(UserRecord user, string sessionId)
+    public string Issue(UserRecord user, string sessionId)
     {
         var now = clock.GetUtcNow();
-        var id = Guid.NewGuid();
-        var expires = now + settings.AccessTokenLifetime;
         var claims = new Dictionary<string, object>
         {
             [TokenClaims.Subject] = user.PublicId,
-            [TokenClaims.TokenId] = id.ToString("N"),
+            [TokenClaims.TokenId] = Guid.NewGuid().ToString("N"),
             [TokenClaims.Name] = user.Username,
             [TokenClaims.Email] = user.Email,
             [TokenClaims.PreferredUsername] = user.Username,
@@ -34,16 +30,15 @@ public sealed class JwtTokens(IOptions<AuthSettings> options, TimeProvider clock
         if (user.Admin)
             claims[TokenClaims.Roles] = new[] { RoleNames.Admin };
 
-        var token = Handler.CreateToken(new SecurityTokenDescriptor
+        return Handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = settings.Issuer,
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
-            Expires = expires.UtcDateTime,
+            Expires = (now + settings.AccessTokenLifetime).UtcDateTime,
             Claims = claims,
             SigningCredentials = credentials,
         });
-        return new IssuedToken(token, id, expires);
     }
 
     /// <summary>The one definition of a valid token, used by the JWT bearer handler.</summary>

@@ -22,7 +22,7 @@ public sealed class Sessions(AppDb db, JwtTokens jwt, IOptions<AuthSettings> opt
     {
         var familyId = Guid.NewGuid().ToString("N");
         var (refreshToken, expires) = await AddRefreshTokenAsync(user.Id, familyId, cancel);
-        return new SessionTokens(familyId, jwt.Issue(user, familyId).Token, refreshToken, expires);
+        return new SessionTokens(familyId, jwt.Issue(user, familyId), refreshToken, expires);
     }
 
     /// <exception cref="TokenException">The refresh token is unknown, expired, revoked, or was used before.</exception>
@@ -46,7 +46,7 @@ public sealed class Sessions(AppDb db, JwtTokens jwt, IOptions<AuthSettings> opt
         var (token, user) = (found.row, found.owner);
 
         if (!settings.RotateRefreshTokens)
-            return new SessionTokens(token.FamilyId, jwt.Issue(user, token.FamilyId).Token, refreshToken, DateTime.SpecifyKind(token.ExpiresOn, DateTimeKind.Utc));
+            return new SessionTokens(token.FamilyId, jwt.Issue(user, token.FamilyId), refreshToken, DateTime.SpecifyKind(token.ExpiresOn, DateTimeKind.Utc));
 
         // Claim the token in one conditional write, so of two concurrent uses only one wins.
         var claimed = await db.RefreshTokens
@@ -63,7 +63,7 @@ public sealed class Sessions(AppDb db, JwtTokens jwt, IOptions<AuthSettings> opt
 
         var (next, expires) = await AddRefreshTokenAsync(user.Id, token.FamilyId, cancel);
         audit.Refreshed(user.PublicId, token.FamilyId);
-        return new SessionTokens(token.FamilyId, jwt.Issue(user, token.FamilyId).Token, next, expires);
+        return new SessionTokens(token.FamilyId, jwt.Issue(user, token.FamilyId), next, expires);
     }
 
     /// <summary>Revokes every refresh token of the session; its access tokens still die at their expiry.</summary>

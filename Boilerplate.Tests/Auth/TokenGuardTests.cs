@@ -44,7 +44,7 @@ public class TokenGuardTests : ApiFixture
         var settings = Factory.Services.GetRequiredService<IOptions<AuthSettings>>();
         var me = (await Api.GetAsync("/user/me", await Api.RegisterAsync(UniqueName()))).String("public_id");
         var expired = new JwtTokens(settings, new TestClock(DateTimeOffset.UtcNow.AddDays(-3)))
-            .Issue(new() { PublicId = me, Email = "x@example.com", Username = "x" }, Guid.NewGuid().ToString("N")).Token;
+            .Issue(new() { PublicId = me, Email = "x@example.com", Username = "x" }, Guid.NewGuid().ToString("N"));
 
         foreach (var (method, path) in new[] { (HttpMethod.Get, "/user/me"), (HttpMethod.Get, "/user"), (HttpMethod.Get, $"/user/{me}"), (HttpMethod.Post, "/auth/logout") })
         {

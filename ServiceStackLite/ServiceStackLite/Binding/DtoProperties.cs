@@ -57,8 +57,6 @@ public sealed class DtoProperty
     public string WireName { get; }
     public Type Type => Info.PropertyType;
 
-    public object? GetValue(object dto) => get(dto);
-
     /// <summary>Null, or a value type's default: what a pre-defined route's query string may fill.</summary>
     public bool IsUnset(object dto) => get(dto) is not { } value || value.Equals(defaultValue);
 
