@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Boilerplate.ServiceInterface.Auth;
+using Microsoft.Extensions.Options;
+
+namespace Boilerplate.Bench.Runner;
+
+/// <summary>
+/// One benchmark run: a seeded database, the host and the baseline side by side, then rounds in
+/// which every scenario runs right after the one its ratio is taken against.
+/// </summary>
+public sealed class BenchRun(RunOptions options, BenchPaths paths)
+{
+    private const string Password = "bench-password-1";
+    private const int ProductionWorkFactor = 12;
+    private const int GetConnections = 32;
+    // More than the bcrypt permits (one per core), fewer than permits plus queue: busy, never 503.
+    private const int BcryptConnections = 4;
+    private const int FloodConnections = 64;
+    private const int HostPort = 5080, RevokedHostPort = 5081, BaselinePort = 5090;
+
+    private readonly string secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+    private readonly Wrk wrk = new(paths.Lua, paths.Work);
+    private readonly List<string> problems = [];
+
+    public IReadOnlyList<string> Problems => problems;
+
+    public async Task<Report> RunAsync()
+    {
+        var started = DateTime.UtcNow;
+        var report = new Report(options) { LoadBefore = Machine.LoadAverage() };
+        Log($"load average {report.LoadBefore}; {Machine.Cores} cores");
+
+        var userCount = options.Quick ? 200 : 10_000;
+        var revokedCount = options.Quick ? 10_000 : 1_000_000;
+        Log($"seeding {userCount} users, and a copy with {revokedCount} revoked token ids");
+        var plainDb = BenchDatabase.Fresh(Path.Combine(paths.Work, "plain.db"));
+        await MigrateAsync(plainDb);
+        var users = await plainDb.SeedUsersAsync(userCount, BCrypt.Net.BCrypt.HashPassword(Password, ProductionWorkFactor));
+        var revokedDb = plainDb.CopyTo(Path.Combine(paths.Work, "revoked.db"));
+        await revokedDb.SeedRevokedAsync(revokedCount);
+
+        // Tokens made by the app's own issuer with the host's key: exactly what a sign-in returns.
+        var issuer = new JwtTokens(Options.Create(new AuthSettings { SecretKey = secret, AccessTokenLifetime = TimeSpan.FromHours(4) }), TimeProvider.System);
+        var admin = users[0];
+        var member = users[1];
+        var adminToken = issuer.Issue(admin, "bench-admin");
+        var memberToken = issuer.Issue(member, "bench-member");
+
+        Log("cold starts");
+        var plainStarts = new List<double>();
+        var revokedStarts = new List<double>();
+        for (var i = 0; i < options.Rounds; i++)
+        {
+            plainStarts.Add(await StartTimeAsync(plainDb, memberToken));
+            revokedStarts.Add(await StartTimeAsync(revokedDb, memberToken));
+        }
+
+        using var baseline = HostProcess.Start("baseline", paths.BaselineDll, BaselinePort, new Dictionary<string, string>(), paths.Work);
+        await baseline.WaitForOkAsync("/json");
+        var baselineToken = (await baseline.GetStringAsync("/token")).Trim('"');
+        using var host = StartHost("host", plainDb, HostPort);
+        await host.WaitForOkAsync("/user/me", memberToken);
+        using var revokedHost = StartHost("host-revoked", revokedDb, RevokedHostPort);
+        await revokedHost.WaitForOkAsync("/user/me", memberToken);
+
+        var memberEnv = Token(memberToken);
+        var adminEnv = new Dictionary<string, string> { ["BENCH_TOKEN"] = adminToken, ["BENCH_PAGES"] = (userCount / 100).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var loginEnv = new Dictionary<string, string> { ["BENCH_EMAIL"] = member.Email, ["BENCH_PASSWORD"] = Password };
+        var byIdPath = $"/user/{member.PublicId}";
+
+        Log("warming up");
+        var warmup = TimeSpan.FromSeconds(options.Quick ? 1 : 3);
+        await wrk.RunAsync(baseline.BaseUrl + "/json", "get.lua", GetConnections, warmup);
+        await wrk.RunAsync(baseline.BaseUrl + "/json-jwt", "get.lua", GetConnections, warmup, Token(baselineToken));
+        await wrk.RunAsync(host.BaseUrl + byIdPath, "get.lua", GetConnections, warmup, memberEnv);
+        await wrk.RunAsync(host.BaseUrl + "/user/me", "get.lua", GetConnections, warmup, memberEnv);
+        await wrk.RunAsync(host.BaseUrl + "/user", "admin-list.lua", GetConnections, warmup, adminEnv);
+        await wrk.RunAsync(revokedHost.BaseUrl + "/user/me", "get.lua", GetConnections, warmup, memberEnv);
+
+        const string baselineJson = "baseline JSON";
+        var json = report.Add(baselineJson);
+        var jsonJwt = report.Add("baseline JSON + JwtBearer", baselineJson);
+        var byId = report.Add("GET /user/{public_id} (SQLite)", baselineJson, 0.6);
+        var me = report.Add("GET /user/me", baselineJson, 0.6);
+        var meRevoked = report.Add($"GET /user/me, {revokedCount:N0} revoked ids loaded", me.Name, 0.95);
+        var list = report.Add($"GET /user?per_page=100 (admin, {userCount:N0} users)", baselineJson, 0.15);
+        var verify = report.Add($"bare BCrypt.Verify, cost {ProductionWorkFactor}, {Machine.Cores} threads");
+        var login = report.Add("POST /auth/login", verify.Name, 0.9);
+        var hash = report.Add($"bare BCrypt hash, cost {ProductionWorkFactor}, {Machine.Cores} threads");
+        var register = report.Add("POST /user (register)", hash.Name, 0.9);
+        var flooded = report.Add($"GET /user/me during a login flood ({FloodConnections} connections)", me.Name, 0.3, maxP99Ms: 25);
+
+        var rssUnderLoad = new List<double>();
+        var revokedRssCost = new List<double>();
+        for (var round = 1; round <= options.Rounds; round++)
+        {
+            Log($"round {round} of {options.Rounds}");
+            json.Rounds.Add(await LoadAsync(json, baseline.BaseUrl + "/json", "get.lua", GetConnections));
+            jsonJwt.Rounds.Add(await LoadAsync(jsonJwt, baseline.BaseUrl + "/json-jwt", "get.lua", GetConnections, Token(baselineToken)));
+            await using (var rss = new RssSampler(host))
+            {
+                byId.Rounds.Add(await LoadAsync(byId, host.BaseUrl + byIdPath, "get.lua", GetConnections, memberEnv));
+                me.Rounds.Add(await LoadAsync(me, host.BaseUrl + "/user/me", "get.lua", GetConnections, memberEnv));
+                rssUnderLoad.Add(rss.MaxMb);
+            }
+            meRevoked.Rounds.Add(await LoadAsync(meRevoked, revokedHost.BaseUrl + "/user/me", "get.lua", GetConnections, memberEnv));
+            revokedRssCost.Add(revokedHost.RssMb() - host.RssMb());
+            list.Rounds.Add(await LoadAsync(list, host.BaseUrl + "/user", "admin-list.lua", GetConnections, adminEnv));
+
+            verify.Rounds.Add(Bare(BareBcrypt.VerifiesPerSecond(Password, admin.PasswordHash, options.Duration)));
+            login.Rounds.Add(await LoadAsync(login, host.BaseUrl + "/auth/login", "login.lua", BcryptConnections, loginEnv));
+            hash.Rounds.Add(Bare(BareBcrypt.HashesPerSecond(Password, ProductionWorkFactor, options.Duration)));
+            var registerEnv = new Dictionary<string, string> { ["BENCH_RUN"] = $"{started:HHmmss}x{round}", ["BENCH_PASSWORD"] = Password };
+            register.Rounds.Add(await LoadAsync(register, host.BaseUrl + "/user", "register.lua", BcryptConnections, registerEnv));
+
+            flooded.Rounds.Add(await DuringFloodAsync(flooded, host, memberEnv, loginEnv));
+        }
+
+        report.Add(new Figure("RSS under the GET load (largest sample)", Report.Median(rssUnderLoad), "MB", 250));
+        report.Add(new Figure($"RSS cost of {revokedCount:N0} revoked ids", Report.Median(revokedRssCost), "MB", 150));
+        report.Add(new Figure($"start to first 200 with {revokedCount:N0} revoked ids, less the plain start (load time)",
+            Report.Median(revokedStarts) - Report.Median(plainStarts), "s", 3));
+        report.Add(new Figure("cold start: process start to first 200 (Release, SQLite, migrations current)", Report.Median(plainStarts), "s", 1.5));
+
+        report.LoadAfter = Machine.LoadAverage();
+        Console.WriteLine();
+        Console.Write(report.Markdown());
+        Console.WriteLine($"load average {report.LoadBefore} before, {report.LoadAfter} after");
+        if (!options.Quick)
+        {
+            report.Write(paths.Results, started);
+            Log($"written to {paths.Results}");
+        }
+        foreach (var problem in problems)
+            Console.Error.WriteLine($"problem: {problem}");
+        return report;
+    }
+
+    private async Task MigrateAsync(BenchDatabase db)
+    {
+        using var migrate = HostProcess.Start("migrate", paths.HostDll, HostPort, HostEnvironment(db), paths.Work, "db", "upgrade");
+        await migrate.ExpectExitAsync(TimeSpan.FromMinutes(1));
+    }
+
+    private async Task<double> StartTimeAsync(BenchDatabase db, string token)
+    {
+        using var host = StartHost("cold-start", db, HostPort);
+        return (await host.WaitForOkAsync("/user/me", token)).TotalSeconds;
+    }
+
+    private HostProcess StartHost(string name, BenchDatabase db, int port) =>
+        HostProcess.Start(name, paths.HostDll, port, HostEnvironment(db), paths.Work);
+
+    /// <summary>
+    /// Production as it ships (bcrypt cost 12, warnings only), except the per-client limits on
+    /// sign-in and registration: every request here comes from one address.
+    /// </summary>
+    private Dictionary<string, string> HostEnvironment(BenchDatabase db) => new()
+    {
+        ["BOILERPLATE_ENV"] = "prod",
+        ["SECRET_KEY"] = secret,
+        ["DATABASE_URL"] = db.Url,
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["RateLimits__PermitLimit"] = "1000000000",
+    };
+
+    private async Task<LoadResult> LoadAsync(Scenario scenario, string url, string script, int connections, IReadOnlyDictionary<string, string>? env = null)
+    {
+        var result = await wrk.RunAsync(url, script, connections, options.Duration, env);
+        Check(scenario.Name, result, allowBusy: false);
+        return result;
+    }
+
+    /// <summary>The login flood starts first and ends last, so the GET runs wholly inside it.</summary>
+    private async Task<LoadResult> DuringFloodAsync(Scenario scenario, HostProcess host, Dictionary<string, string> memberEnv, Dictionary<string, string> loginEnv)
+    {
+        var lead = TimeSpan.FromSeconds(1);
+        var flood = wrk.RunAsync(host.BaseUrl + "/auth/login", "login.lua", FloodConnections, options.Duration + lead * 2, loginEnv);
+        await Task.Delay(lead);
+        var result = await wrk.RunAsync(host.BaseUrl + "/user/me", "get.lua", GetConnections, options.Duration, memberEnv);
+        var logins = await flood;
+        Check(scenario.Name, result, allowBusy: false);
+        // The flood is meant to overrun bcrypt: its 503s are the host protecting everything else.
+        if (logins.Requests == logins.Non2xx)
+            problems.Add($"{scenario.Name}: not one login of the flood succeeded");
+        return result;
+    }
+
+    private void Check(string name, LoadResult result, bool allowBusy)
+    {
+        if (result.Requests == 0)
+            problems.Add($"{name}: no request completed");
+        else if (!allowBusy && result.Non2xx > 0)
+            problems.Add($"{name}: {result.Non2xx} of {result.Requests} answers were not 2xx");
+        if (result.SocketErrors > 0)
+            problems.Add($"{name}: {result.SocketErrors} socket errors");
+        Log($"  {name}: {result.RequestsPerSecond:0.#} req/s, p50 {result.P50Ms:0.00} ms, p99 {result.P99Ms:0.00} ms");
+    }
+
+    private static LoadResult Bare(double perSecond) => new(perSecond, double.NaN, double.NaN, 1, 0, 0);
+
+    private static Dictionary<string, string> Token(string token) => new() { ["BENCH_TOKEN"] = token };
+
+    private static void Log(string message) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+}
