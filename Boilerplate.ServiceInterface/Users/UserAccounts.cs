@@ -56,9 +56,8 @@ public sealed class UserAccounts(AppDb db, PasswordHasher passwords, SecuritySta
     /// <summary>The signed-in caller's record; a valid token whose user has gone is no longer a credential.</summary>
     public async Task<UserRecord> CallerAsync(ClaimsPrincipal caller, CancellationToken cancel = default)
     {
-        var publicId = caller.PublicId();
-        return await db.Users.FirstOrDefaultAsync(u => u.PublicId == publicId, cancel)
-            ?? throw new TokenException(AuthMessages.InvalidToken);
+        var user = caller.PublicId() is { } publicId ? await db.UserByPublicIdAsync(publicId, cancel) : null;
+        return user ?? throw new TokenException(AuthMessages.InvalidToken);
     }
 
     /// <summary>Deletes the user (their refresh tokens go with them) and kills their tokens at once.</summary>

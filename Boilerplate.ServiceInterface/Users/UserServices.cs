@@ -52,7 +52,7 @@ public class UserServices(AppDb db, UserAccounts accounts, Sessions sessions) : 
         if (publicId is null || (publicId != User.PublicId() && !User.IsInRole(RoleNames.Admin)))
             throw UserNotFound();
 
-        var user = await db.Users.FirstOrDefaultAsync(u => u.PublicId == publicId, HttpContext.RequestAborted);
+        var user = await db.UserByPublicIdAsync(publicId, HttpContext.RequestAborted);
         return user is null ? throw UserNotFound() : UserMapping.ToDto(user);
     }
 
