@@ -1,0 +1,53 @@
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using Boilerplate.ServiceModel;
+using Boilerplate.ServiceModel.Types;
+using Microsoft.AspNetCore.Http;
+using ServiceStack;
+using ServiceStack.Binding;
+using ServiceStack.Routing;
+
+namespace Boilerplate.Benchmarks;
+
+/// <summary>The message layer's per-request work: a DTO from the route or the body, and the user written back as JSON.</summary>
+[MemoryDiagnoser]
+public class DtoBindingBenchmarks
+{
+    private static readonly byte[] RegistrationBody = Encoding.UTF8.GetBytes(
+        """{"email":"user1@bench.example","username":"user1","password":"bench-password-1"}""");
+    private readonly ServiceStackLiteOptions options = new();
+    private readonly string publicId = Guid.NewGuid().ToString();
+    private RequestBinder binder = null!;
+    private User user = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        binder = new RequestBinder(options);
+        user = new User { PublicId = publicId, Email = "user1@bench.example", Username = "user1", RegisteredOn = DateTime.UtcNow };
+    }
+
+    [Benchmark]
+    public Task<object> BindGetUserFromRoute()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = HttpMethods.Get;
+        context.Request.RouteValues["public_id"] = publicId;
+        return binder.BindAsync(context, typeof(GetUser), RouteKind.Custom);
+    }
+
+    [Benchmark]
+    public Task<object> BindCreateUserFromJson()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = HttpMethods.Post;
+        context.Request.ContentType = "application/json";
+        context.Request.ContentLength = RegistrationBody.Length;
+        context.Request.Body = new MemoryStream(RegistrationBody, writable: false);
+        return binder.BindAsync(context, typeof(CreateUser), RouteKind.Custom);
+    }
+
+    [Benchmark]
+    public byte[] WriteUserJson() => JsonSerializer.SerializeToUtf8Bytes(user, typeof(User), options.Json);
+}
