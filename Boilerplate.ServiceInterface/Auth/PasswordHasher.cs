@@ -7,7 +7,8 @@ namespace Boilerplate.ServiceInterface.Auth;
 /// <summary>
 /// bcrypt at the configured cost, with at most one hash per core at a time and a short queue:
 /// past that the caller gets 503 with Retry-After, so a flood of sign-ins cannot starve the
-/// rest of the API of CPU.
+/// rest of the API of CPU. The hashes run on <see cref="BcryptWorkers"/>, below the priority of
+/// request threads.
 /// </summary>
 public sealed class PasswordHasher : IDisposable
 {
@@ -16,6 +17,7 @@ public sealed class PasswordHasher : IDisposable
 
     private readonly int workFactor;
     private readonly ConcurrencyLimiter limiter;
+    private readonly BcryptWorkers workers;
     private readonly Lazy<string> dummyHash;
 
     public PasswordHasher(IOptions<AuthSettings> options)
@@ -29,6 +31,7 @@ public sealed class PasswordHasher : IDisposable
             QueueLimit = settings.HashQueueLimit >= 0 ? settings.HashQueueLimit : permits * 4,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
+        workers = new BcryptWorkers(permits);
         dummyHash = new Lazy<string>(() => BCrypt.Net.BCrypt.HashPassword("not a password of anyone's", workFactor));
     }
 
@@ -48,13 +51,17 @@ public sealed class PasswordHasher : IDisposable
     /// <summary>True when the hash was made at another cost than the one configured now.</summary>
     public bool NeedsRehash(string hash) => BCrypt.Net.BCrypt.PasswordNeedsRehash(hash, workFactor);
 
-    public void Dispose() => limiter.Dispose();
+    public void Dispose()
+    {
+        limiter.Dispose();
+        workers.Dispose();
+    }
 
     private async Task<T> RunAsync<T>(Func<T> work, CancellationToken cancel)
     {
         using var lease = await limiter.AcquireAsync(1, cancel);
         if (!lease.IsAcquired)
             throw new HttpError(503, "ServerBusy", "The server is busy: please try again in a moment.") { Headers = { ["Retry-After"] = "1" } };
-        return work();
+        return await workers.RunAsync(work);
     }
 }
