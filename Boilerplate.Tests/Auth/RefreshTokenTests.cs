@@ -63,12 +63,16 @@ public class RefreshTokenTests : ApiFixture
     {
         var refreshToken = (await Login(await Registered())).String("refreshToken");
 
-        var attempts = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Refresh(refreshToken)));
+        var attempts = await Concurrently.RunAsync(20, _ => Refresh(refreshToken));
 
         Assert.That(attempts.Count(a => a.Status == 200), Is.LessThanOrEqualTo(1));
         Assert.That(attempts.Select(a => a.Status), Is.All.AnyOf(200, 401));
         foreach (var winner in attempts.Where(a => a.Status == 200))
             Assert.That((await Refresh(winner.String("refreshToken"))).Status, Is.EqualTo(401));
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var family = await db.RefreshTokens.Where(t => t.TokenHash == Sessions.Hash(refreshToken)).Select(t => t.FamilyId).SingleAsync();
+        Assert.That(await db.RefreshTokens.AnyAsync(t => t.FamilyId == family && t.RevokedOn != null), Is.True, "the session ended in the database");
     }
 
     [Test]

@@ -9,6 +9,9 @@ public static class Concurrently
 {
     public static async Task<T[]> RunAsync<T>(int count, Func<int, Task<T>> call)
     {
+        // Enough threads at once for every call, rather than the pool's slow growth from one per core.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, count + 4), io);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var calls = Enumerable.Range(0, count).Select(i => Task.Run(async () =>
         {
