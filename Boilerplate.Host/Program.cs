@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 //   Configure.Settings  environment (BOILERPLATE_ENV), SECRET_KEY / DATABASE_URL, production checks
 //   Configure.Db        linq2db on SQLite, FluentMigrator, migrations at start where configured
 //   Configure.Auth      bcrypt, JWT issue and validation, the revoked-token list
+//   Configure.Limits    Kestrel's cut-offs for slow headers and slow bodies; no cap on connections
+//   Configure.Https     HSTS and HTTP-to-HTTPS redirection, in production only
 //   Configure.Cors      cross-origin calls from the front ends listed in Cors:AllowedOrigins
 //   Configure.RateLimits  limits on sign-in, registration and refresh per client; trusted proxies
 //   Configure.AppHost   the ServiceStack-style message layer: DTO routes, validation, error bodies
@@ -17,15 +19,19 @@ try
     builder.AddSettings();
     builder.AddDatabase();
     builder.AddAuth();
+    builder.AddLimits();
+    builder.AddHttps();
     builder.AddCors();
     builder.AddRateLimits();
     builder.AddAppHost();
     builder.AddOpenApi();
 
-    // Middleware runs in this order, before the endpoint: the client's address first, then
-    // security headers, error bodies and CORS (UseAppHost), then the rate limiter.
+    // Middleware runs in this order, before the endpoint: the client's address and scheme first,
+    // then HTTPS (production), security headers, error bodies and CORS (UseAppHost), then the
+    // rate limiter.
     var app = builder.Build();
     app.UseForwardedClientAddress();
+    app.UseHttps();
     app.UseAppHost();
     app.UseRateLimiter();
     app.UseOpenApi();

@@ -11,17 +11,23 @@ namespace Boilerplate.Tests.Support;
 public sealed class RunningHost : IAsyncDisposable
 {
     private readonly Process process;
-    private readonly string database = ApiFactory.NewDatabasePath();
+    private readonly string? ownDatabase;
 
-    private RunningHost(int port)
+    /// <param name="databaseUrl">A database to keep (as DATABASE_URL); without one, a SQLite file of its own, deleted afterwards.</param>
+    /// <param name="settings">Environment variables on top, e.g. "Limits__RequestHeadersTimeout".</param>
+    private RunningHost(int port, string? databaseUrl, IReadOnlyDictionary<string, string>? settings)
     {
         BaseUrl = $"http://127.0.0.1:{port}";
+        Port = port;
+        ownDatabase = databaseUrl is null ? ApiFactory.NewDatabasePath() : null;
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = HostProcess.Directory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(HostProcess.Directory, "Boilerplate.Host.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(BaseUrl);
         start.Environment["BOILERPLATE_ENV"] = "test";
-        start.Environment["DATABASE_URL"] = "sqlite:" + database;
+        start.Environment["DATABASE_URL"] = databaseUrl ?? "sqlite:" + ownDatabase;
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         process = Process.Start(start)!;
         // Drain the pipes so a chatty host never blocks on a full buffer.
         process.OutputDataReceived += (_, _) => { };
@@ -31,10 +37,11 @@ public sealed class RunningHost : IAsyncDisposable
     }
 
     public string BaseUrl { get; }
+    public int Port { get; }
 
-    public static async Task<RunningHost> StartAsync()
+    public static async Task<RunningHost> StartAsync(string? databaseUrl = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var host = new RunningHost(FreePort());
+        var host = new RunningHost(FreePort(), databaseUrl, settings);
         using var http = new HttpClient();
         for (var attempt = 0; attempt < 100; attempt++)
         {
@@ -56,13 +63,20 @@ public sealed class RunningHost : IAsyncDisposable
         throw new TimeoutException("The host did not start within 20 s.");
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>SIGKILL: no shutdown, no flush, as in a power cut or an OOM kill.</summary>
+    public async Task KillAsync()
     {
         if (!process.HasExited)
             process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         process.Dispose();
-        ApiFactory.DeleteDatabase(database);
+        if (ownDatabase is not null)
+            ApiFactory.DeleteDatabase(ownDatabase);
     }
 
     private static int FreePort()
