@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 // The startup modules, in the order they run:
 //   Configure.Settings  environment (BOILERPLATE_ENV), SECRET_KEY / DATABASE_URL, production checks
-//   Configure.Db        linq2db on SQLite, FluentMigrator, migrations at start where configured
+//   Configure.Db        linq2db on SQLite or PostgreSQL, FluentMigrator, migrations at start where configured
 //   Configure.Auth      bcrypt, JWT issue and validation, the revoked-token list
 //   Configure.Cors      cross-origin calls from the front ends listed in Cors:AllowedOrigins
 //   Configure.RateLimits  limits on sign-in, registration and refresh per client; trusted proxies

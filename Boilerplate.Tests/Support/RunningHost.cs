@@ -11,7 +11,7 @@ namespace Boilerplate.Tests.Support;
 public sealed class RunningHost : IAsyncDisposable
 {
     private readonly Process process;
-    private readonly string database = ApiFactory.NewDatabasePath();
+    private readonly SqliteTestDatabase database = new();
 
     private RunningHost(int port)
     {
@@ -21,7 +21,7 @@ public sealed class RunningHost : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(BaseUrl);
         start.Environment["BOILERPLATE_ENV"] = "test";
-        start.Environment["DATABASE_URL"] = "sqlite:" + database;
+        start.Environment["DATABASE_URL"] = database.Url;
         process = Process.Start(start)!;
         // Drain the pipes so a chatty host never blocks on a full buffer.
         process.OutputDataReceived += (_, _) => { };
@@ -62,7 +62,7 @@ public sealed class RunningHost : IAsyncDisposable
             process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
         process.Dispose();
-        ApiFactory.DeleteDatabase(database);
+        database.Dispose();
     }
 
     private static int FreePort()

@@ -2,7 +2,8 @@ using Boilerplate.Tests.Support;
 
 namespace Boilerplate.Tests.Users;
 
-public class ConcurrentRegistrationTests : ApiFixture
+[OnEachDatabase]
+public class ConcurrentRegistrationTests(DatabaseKind kind) : ApiFixture(kind)
 {
     [Test]
     public async Task Concurrent_registrations_of_one_email_give_one_201_and_the_rest_409()
