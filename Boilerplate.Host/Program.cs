@@ -1,5 +1,6 @@
 using Boilerplate.Host;
 using Boilerplate.Host.Cli;
+using Boilerplate.ServiceInterface.Data;
 using Microsoft.Extensions.Options;
 
 // The startup modules, in the order they run:
@@ -41,6 +42,11 @@ catch (OptionsValidationException e)
 catch (StartupException e)
 {
     await Console.Error.WriteLineAsync($"error: {e.Message}");
+    return 1;
+}
+catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
+{
+    await Console.Error.WriteLineAsync($"error: the database cannot be reached: {e.Message}");
     return 1;
 }
 

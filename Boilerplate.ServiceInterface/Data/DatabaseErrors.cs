@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using ServiceStack;
 
 namespace Boilerplate.ServiceInterface.Data;
 
@@ -29,4 +30,9 @@ public static class DatabaseErrors
         NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is SocketException or IOException or TimeoutException,
         _ => error.InnerException is { } inner && IsUnavailable(inner),
     };
+
+    /// <summary>The answer to a request that needed the database while it was out of reach.</summary>
+    public static HttpError? ToServiceUnavailable(Exception error) => IsUnavailable(error)
+        ? new HttpError(503, "DatabaseUnavailable", "The database is unavailable. Please try again shortly.") { Headers = { ["Retry-After"] = "5" } }
+        : null;
 }

@@ -67,7 +67,7 @@ public sealed class UserAccounts(AppDb db, PasswordHasher passwords, SecuritySta
         await EnsureNotLastAdminAsync(user, cancel);
         await db.RefreshTokens.Where(t => t.UserId == user.Id).DeleteAsync(cancel);
         await db.Users.Where(u => u.Id == user.Id).DeleteAsync(cancel);
-        stamps.Forget(user);
+        stamps.Forget(user.PublicId);
     }
 
     /// <exception cref="HttpError">409 when the user is the last admin who can still sign in.</exception>

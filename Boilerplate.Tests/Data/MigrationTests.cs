@@ -28,12 +28,17 @@ public class MigrationTests(DatabaseKind kind)
         Assert.That(output, Does.Match(@"3\s+applied\s+add refresh tokens"));
         Assert.That(output, Does.Match(@"4\s+applied\s+add account security"));
         Assert.That(output, Does.Match(@"5\s+applied\s+add sign-in lockout"));
+        Assert.That(output, Does.Match(@"6\s+applied\s+notify revocations"));
         Assert.That(Tables(), Is.SupersetOf(new[] { "user", "blacklist_tokens", "refresh_tokens" }));
     }
 
     [Test]
     public async Task Each_downgrade_undoes_one_migration()
     {
+        Assert.That(Triggers(), kind == DatabaseKind.PostgreSql ? Has.Count.EqualTo(3) : Is.Empty);
+        await Db("downgrade");
+        Assert.That(Triggers(), Is.Empty);
+
         await Db("downgrade");
         Assert.That(Columns("user"), Does.Contain("locked").And.Not.Contain("failed_sign_ins").And.Not.Contain("locked_out_until"));
 
@@ -48,7 +53,7 @@ public class MigrationTests(DatabaseKind kind)
 
         var (_, output) = await Db("downgrade");
         Assert.That(Tables(), Does.Not.Contain("user"));
-        Assert.That(output, Does.Match(@"1\s+pending").And.Match(@"2\s+pending").And.Match(@"3\s+pending").And.Match(@"4\s+pending").And.Match(@"5\s+pending"));
+        Assert.That(output, Does.Match(@"1\s+pending").And.Match(@"2\s+pending").And.Match(@"3\s+pending").And.Match(@"4\s+pending").And.Match(@"5\s+pending").And.Match(@"6\s+pending"));
     }
 
     [Test]
@@ -92,6 +97,11 @@ public class MigrationTests(DatabaseKind kind)
     private List<string> Columns(string table) => Query(kind == DatabaseKind.Sqlite
         ? $"SELECT name FROM pragma_table_info('{table}')"
         : $"SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '{table}'");
+
+    /// <summary>The revocation triggers (PostgreSQL only).</summary>
+    private List<string> Triggers() => kind == DatabaseKind.Sqlite
+        ? Query("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        : Query("SELECT DISTINCT trigger_name::text FROM information_schema.triggers WHERE trigger_schema = 'public'");
 
     private List<string> Query(string sql)
     {
