@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 //   Configure.RateLimits  limits on sign-in, registration and refresh per client; trusted proxies
 //   Configure.AppHost   the ServiceStack-style message layer: DTO routes, validation, error bodies
 //   Configure.OpenApi   the API described: /openapi/v1.json, the explorer at / and /swagger-ui/, /metadata
+//   Configure.Health    /health/live and /health/ready for load balancers
 try
 {
     AppEnvironment.Select();
@@ -22,6 +23,7 @@ try
     builder.AddRateLimits();
     builder.AddAppHost();
     builder.AddOpenApi();
+    builder.AddHealth();
 
     // Middleware runs in this order, before the endpoint: the client's address first, then
     // security headers, error bodies and CORS (UseAppHost), then the rate limiter.
@@ -30,6 +32,7 @@ try
     app.UseAppHost();
     app.UseRateLimiter();
     app.UseOpenApi();
+    app.UseHealth();
 
     return await new CommandLine(app.Services, () => app.RunAsync()).RunAsync(args);
 }
