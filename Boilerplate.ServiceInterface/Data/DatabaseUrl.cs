@@ -18,6 +18,13 @@ public static class DatabaseUrl
     /// <summary>How long a request waits to reach PostgreSQL before it is answered 503, unless the URL says otherwise.</summary>
     public const int DefaultConnectTimeoutSeconds = 5;
 
+    /// <summary>
+    /// Connections one host may hold, unless the URL says otherwise: enough, as each query returns
+    /// its connection at once, and small enough that several hosts fit in the server's
+    /// max_connections (100 by default). Npgsql's own default is 100 per host.
+    /// </summary>
+    public const int DefaultMaxPoolSize = 20;
+
     /// <exception cref="FormatException">The URL is missing or cannot be read; the message says why.</exception>
     public static DatabaseTarget Parse(string url, string contentRoot)
     {
@@ -57,6 +64,8 @@ public static class DatabaseUrl
         // Npgsql waits 15 s by default; a request should hear "database unavailable" sooner.
         if (!HasKey(builder.ConnectionString, "Timeout"))
             builder.Timeout = DefaultConnectTimeoutSeconds;
+        if (!HasKey(builder.ConnectionString, "Maximum Pool Size"))
+            builder.MaxPoolSize = DefaultMaxPoolSize;
         builder.ApplicationName ??= "boilerplate";
         return new(DatabaseProvider.PostgreSql, builder.ConnectionString);
     }

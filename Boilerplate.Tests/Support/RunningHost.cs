@@ -1,27 +1,29 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Boilerplate.Tests.Support;
 
 /// <summary>
 /// The built host as a real process on a loopback port, for clients that need a real socket (a
-/// browser), in the Test environment on a database of its own.
+/// browser, a second host), in the Test environment on a database of its own or a given one.
 /// </summary>
 public sealed class RunningHost : IAsyncDisposable
 {
     private readonly Process process;
-    private readonly SqliteTestDatabase database = new();
+    private readonly TestDatabase database;
+    private readonly bool ownsDatabase;
 
-    private RunningHost(int port)
+    private RunningHost(int port, TestDatabase? database)
     {
+        this.database = database ?? new SqliteTestDatabase();
+        ownsDatabase = database is null;
         BaseUrl = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = HostProcess.Directory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(HostProcess.Directory, "Boilerplate.Host.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(BaseUrl);
         start.Environment["BOILERPLATE_ENV"] = "test";
-        start.Environment["DATABASE_URL"] = database.Url;
+        start.Environment["DATABASE_URL"] = this.database.Url;
         process = Process.Start(start)!;
         // Drain the pipes so a chatty host never blocks on a full buffer.
         process.OutputDataReceived += (_, _) => { };
@@ -32,9 +34,9 @@ public sealed class RunningHost : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static async Task<RunningHost> StartAsync()
+    public static async Task<RunningHost> StartAsync(TestDatabase? database = null)
     {
-        var host = new RunningHost(FreePort());
+        var host = new RunningHost(LoopbackPort.Free(), database);
         using var http = new HttpClient();
         for (var attempt = 0; attempt < 100; attempt++)
         {
@@ -62,13 +64,7 @@ public sealed class RunningHost : IAsyncDisposable
             process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
         process.Dispose();
-        database.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        if (ownsDatabase)
+            database.Dispose();
     }
 }
