@@ -1,10 +1,13 @@
 using LinqToDB;
-using LinqToDB.Data;
 
 namespace Boilerplate.ServiceInterface.Data;
 
-/// <summary>One database connection with the app's tables; scoped to a request.</summary>
-public class AppDb(DataOptions options) : DataConnection(options)
+/// <summary>
+/// The app's tables; scoped to a request. A DataContext rather than a DataConnection: it takes a
+/// pooled connection for each query and gives it straight back, so a request waiting on bcrypt or
+/// on the client holds none, and a few connections per host serve many requests.
+/// </summary>
+public class AppDb(DataOptions options) : DataContext(options)
 {
     public ITable<UserRecord> Users => this.GetTable<UserRecord>();
     public ITable<RevokedTokenRecord> RevokedTokens => this.GetTable<RevokedTokenRecord>();

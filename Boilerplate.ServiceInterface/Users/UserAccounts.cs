@@ -70,7 +70,7 @@ public sealed class UserAccounts(AppDb db, PasswordHasher passwords, SecuritySta
             await db.RefreshTokens.Where(t => t.UserId == user.Id).DeleteAsync(cancel);
             await db.Users.Where(u => u.Id == user.Id).DeleteAsync(cancel);
         }, cancel);
-        stamps.Forget(user);
+        stamps.Forget(user.PublicId);
     }
 
     /// <summary>
@@ -89,6 +89,6 @@ public sealed class UserAccounts(AppDb db, PasswordHasher passwords, SecuritySta
         if (isActiveAdmin && !await db.Users.AnyAsync(u => u.Id != user.Id && u.Admin && !u.Locked, cancel))
             throw HttpError.Conflict("This is the last admin: make another admin first.", "LastAdmin");
         await change();
-        await transaction.CommitAsync(cancel);
+        await transaction.CommitTransactionAsync(cancel);
     }
 }

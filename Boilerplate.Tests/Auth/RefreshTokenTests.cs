@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Boilerplate.Tests.Auth;
 
 /// <summary>Refresh tokens: single use, rotated on every refresh, and a reused one ends the session.</summary>
-public class RefreshTokenTests : ApiFixture
+[OnEachDatabase]
+public class RefreshTokenTests(DatabaseKind kind) : ApiFixture(kind)
 {
     [Test]
     public async Task Login_returns_a_256_bit_refresh_token_valid_for_14_days()
@@ -156,13 +157,14 @@ public class RefreshTokenTests : ApiFixture
 }
 
 /// <summary>Expiry needs a clock the test can move: refresh tokens die after their lifetime.</summary>
-public class RefreshTokenExpiryTests
+[OnEachDatabase]
+public class RefreshTokenExpiryTests(DatabaseKind kind)
 {
     [Test]
     public async Task A_refresh_token_past_its_14_days_is_401()
     {
         var clock = new TestClock(DateTimeOffset.UtcNow);
-        using var factory = new ApiFactory(clock: clock);
+        using var factory = new ApiFactory(clock: clock, kind: kind);
         var api = factory.CreateApi();
         await api.RegisterAsync("expiring");
         var refreshToken = (await api.PostAsync("/auth/login", new { email = "expiring@example.com", password = "password-123" })).String("refreshToken");
@@ -177,7 +179,7 @@ public class RefreshTokenExpiryTests
     [Test]
     public async Task Without_rotation_one_refresh_token_renews_again_and_again()
     {
-        using var factory = new ApiFactory { Settings = { ["Auth:RotateRefreshTokens"] = "false" } };
+        using var factory = new ApiFactory(kind: kind) { Settings = { ["Auth:RotateRefreshTokens"] = "false" } };
         var api = factory.CreateApi();
         await api.RegisterAsync("steady");
         var refreshToken = (await api.PostAsync("/auth/login", new { email = "steady@example.com", password = "password-123" })).String("refreshToken");

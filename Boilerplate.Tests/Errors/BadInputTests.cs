@@ -5,7 +5,8 @@ using Boilerplate.Tests.Support;
 namespace Boilerplate.Tests.Errors;
 
 /// <summary>Bad input gets a clear 4xx with a ResponseStatus body, never a 500 or a stack trace.</summary>
-public class BadInputTests : ApiFixture
+[OnEachDatabase]
+public class BadInputTests(DatabaseKind kind) : ApiFixture(kind)
 {
     [TestCase("{\"email\": ")]
     [TestCase("{not json}")]

@@ -1,31 +1,31 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Boilerplate.Tests.Support;
 
 /// <summary>
 /// The built host as a real process on a loopback port, for clients that need a real socket (a
-/// browser), in the Test environment on a database of its own.
+/// browser, a second host), in the Test environment on a database of its own or a given one.
 /// </summary>
 public sealed class RunningHost : IAsyncDisposable
 {
     private readonly Process process;
-    private readonly string? ownDatabase;
+    private readonly TestDatabase database;
+    private readonly bool ownsDatabase;
 
-    /// <param name="databaseUrl">A database to keep (as DATABASE_URL); without one, a SQLite file of its own, deleted afterwards.</param>
     /// <param name="settings">Environment variables on top, e.g. "Limits__RequestHeadersTimeout".</param>
-    private RunningHost(int port, string? databaseUrl, IReadOnlyDictionary<string, string>? settings)
+    private RunningHost(int port, TestDatabase? database, IReadOnlyDictionary<string, string>? settings)
     {
+        this.database = database ?? new SqliteTestDatabase();
+        ownsDatabase = database is null;
         BaseUrl = $"http://127.0.0.1:{port}";
         Port = port;
-        ownDatabase = databaseUrl is null ? ApiFactory.NewDatabasePath() : null;
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = HostProcess.Directory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(HostProcess.Directory, "Boilerplate.Host.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(BaseUrl);
         start.Environment["BOILERPLATE_ENV"] = "test";
-        start.Environment["DATABASE_URL"] = databaseUrl ?? "sqlite:" + ownDatabase;
+        start.Environment["DATABASE_URL"] = this.database.Url;
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
             start.Environment[name] = value;
         process = Process.Start(start)!;
@@ -39,9 +39,9 @@ public sealed class RunningHost : IAsyncDisposable
     public string BaseUrl { get; }
     public int Port { get; }
 
-    public static async Task<RunningHost> StartAsync(string? databaseUrl = null, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<RunningHost> StartAsync(TestDatabase? database = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var host = new RunningHost(FreePort(), databaseUrl, settings);
+        var host = new RunningHost(LoopbackPort.Free(), database, settings);
         using var http = new HttpClient();
         for (var attempt = 0; attempt < 100; attempt++)
         {
@@ -63,7 +63,7 @@ public sealed class RunningHost : IAsyncDisposable
         throw new TimeoutException("The host did not start within 20 s.");
     }
 
-    /// <summary>SIGKILL: no shutdown, no flush, as in a power cut or an OOM kill.</summary>
+    /// <summary>SIGKILL: the host gets no chance to flush or finish anything.</summary>
     public async Task KillAsync()
     {
         if (!process.HasExited)
@@ -75,14 +75,7 @@ public sealed class RunningHost : IAsyncDisposable
     {
         await KillAsync();
         process.Dispose();
-        if (ownDatabase is not null)
-            ApiFactory.DeleteDatabase(ownDatabase);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        if (ownsDatabase)
+            database.Dispose();
     }
 }

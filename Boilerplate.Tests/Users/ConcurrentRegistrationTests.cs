@@ -2,20 +2,17 @@ using Boilerplate.Tests.Support;
 
 namespace Boilerplate.Tests.Users;
 
-public class ConcurrentRegistrationTests
+[OnEachDatabase]
+public class ConcurrentRegistrationTests(DatabaseKind kind) : ApiFixture(kind)
 {
     [Test]
     public async Task Concurrent_registrations_of_one_email_give_one_201_and_the_rest_409()
     {
-        // A queue long enough for every attempt: this is about the unique email, not about the
-        // 503 that sheds bcrypt work past the queue (HashingLoadTests).
-        using var factory = new ApiFactory { Settings = { ["Auth:HashQueueLimit"] = "200" } };
-        var api = factory.CreateApi();
-
-        var attempts = await Concurrently.RunAsync(100, i => api.PostAsync("/user", new
+        var name = UniqueName();
+        var attempts = await Concurrently.RunAsync(100, i => Api.PostAsync("/user", new
         {
-            email = "same@example.com",
-            username = $"same_{i}",
+            email = $"{name}@example.com",
+            username = $"{name}_{i}",
             password = "password-123",
         }));
 
