@@ -10,7 +10,8 @@ namespace Boilerplate.Tests.Reliability;
 /// Admins acting on each other at the same moment: whatever the interleaving, someone can still
 /// administer, and every answer matches what the database ends up holding.
 /// </summary>
-public class AdminRaceTests : ApiFixture
+[OnEachDatabase]
+public class AdminRaceTests(DatabaseKind kind) : ApiFixture(kind)
 {
     private const int Rounds = 15;
     private const int AdminsPerRound = 4;
