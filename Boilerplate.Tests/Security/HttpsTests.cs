@@ -18,6 +18,27 @@ public class HttpsTests
     }
 
     [Test]
+    public async Task Production_answers_health_probes_on_plain_http()
+    {
+        using var factory = Production();
+
+        var response = await Client(factory, "http").GetAsync("/health/live");
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(200));
+    }
+
+    [Test]
+    public async Task Production_behind_a_proxy_that_sends_no_scheme_can_turn_the_redirect_off()
+    {
+        using var factory = Production();
+        factory.Settings["Https:Redirect"] = "false";
+
+        var response = await Client(factory, "http").GetAsync("/user/me");
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(401));
+    }
+
+    [Test]
     public async Task Production_answers_https_with_hsts_for_a_year_and_subdomains()
     {
         using var factory = Production();
