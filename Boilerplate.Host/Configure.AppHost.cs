@@ -1,4 +1,5 @@
 using Boilerplate.ServiceInterface.Auth;
+using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Users;
 using Boilerplate.ServiceModel.Types;
 using FluentValidation;
@@ -25,6 +26,7 @@ public static class ConfigureAppHost
             options.NotAuthenticatedMessage = AuthMessages.MissingToken;
             options.InvalidTokenMessage = AuthMessages.InvalidToken;
             options.MissingRoleMessage = _ => AuthMessages.AdminRequired;
+            options.MapException = DatabaseErrors.ToHttpError;
             // The seed's {"status":"fail","message":…} with ServiceStack's responseStatus beside it.
             options.CreateErrorBody = status => new StatusResponse
             {

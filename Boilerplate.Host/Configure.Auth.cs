@@ -16,6 +16,7 @@ public static class ConfigureAuth
         services.AddSingleton<JwtTokens>();
         services.AddSingleton<RevokedTokens>();
         services.AddSingleton<SecurityStamps>();
+        services.AddSingleton<RevocationSync>();
         services.AddSingleton<AuditLog>();
         services.AddHttpContextAccessor();
         services.AddHostedService<RevokedTokenMaintenance>();

@@ -2,8 +2,6 @@ using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Data.Migrations;
 using FluentMigrator.Runner;
 using FluentMigrator.Runner.Processors;
-using LinqToDB;
-using LinqToDB.DataProvider.SQLite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -14,33 +12,33 @@ public static class ConfigureDb
     public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(sp => new SqliteDatabase(DatabaseUrl.ToSqliteConnectionString(
+        services.AddSingleton(sp => DatabaseUrl.Parse(
             sp.GetRequiredService<IOptions<DatabaseSettings>>().Value.Url,
-            sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
-        services.AddSingleton(sp => new DataOptions().UseSQLite(sp.GetRequiredService<SqliteDatabase>().ConnectionString, SQLiteProvider.Microsoft));
+            sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddSingleton(sp => sp.GetRequiredService<DatabaseTarget>().ToDataOptions());
         services.AddScoped<AppDb>();
 
         services.AddFluentMigratorCore()
-            .ConfigureRunner(runner => runner.AddSQLite().ScanIn(typeof(M001_InitialDatabaseMigration).Assembly).For.Migrations());
+            .ConfigureRunner(runner => runner.AddSQLite().AddPostgres11_0().ScanIn(typeof(M001_InitialDatabaseMigration).Assembly).For.Migrations());
         services.AddOptions<ProcessorOptions>()
-            .Configure<SqliteDatabase>((options, database) => options.ConnectionString = database.ConnectionString);
+            .Configure<DatabaseTarget>((options, database) => options.ConnectionString = database.ConnectionString);
+        services.AddOptions<SelectingProcessorAccessorOptions>()
+            .Configure<DatabaseTarget>((options, database) => options.ProcessorId = database.IsPostgreSql ? PostgresProcessorId : "SQLite");
 
         services.AddHostedService<DatabaseStartup>();
         return builder;
     }
-}
 
-/// <summary>The SQLite database file: its connection string and the one-time settings it needs.</summary>
-public sealed class SqliteDatabase(string connectionString)
-{
-    public string ConnectionString { get; } = connectionString;
+    private const string PostgresProcessorId = "PostgreSQL11_0";
 
-    /// <summary>Creates the folder and turns on write-ahead logging, so readers never wait for a writer.</summary>
-    public void Prepare()
+    /// <summary>Creates a SQLite file's folder and turns on write-ahead logging, so readers never wait for a writer.</summary>
+    public static void Prepare(this DatabaseTarget database)
     {
-        var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        if (database.IsPostgreSql)
+            return;
+        var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        using var connection = new SqliteConnection(ConnectionString);
+        using var connection = new SqliteConnection(database.ConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode=WAL;";
@@ -66,7 +64,7 @@ public sealed partial class DatabaseStartup(IServiceProvider services, ILogger<D
     /// <exception cref="StartupException">Migrations are pending and not to be applied here.</exception>
     public static void EnsureCurrent(IServiceProvider services)
     {
-        services.GetRequiredService<SqliteDatabase>().Prepare();
+        services.GetRequiredService<DatabaseTarget>().Prepare();
         using var scope = services.CreateScope();
         var migrations = scope.ServiceProvider.GetRequiredService<IMigrationRunner>();
         if (services.GetRequiredService<IOptions<DatabaseSettings>>().Value.MigrateOnStart)

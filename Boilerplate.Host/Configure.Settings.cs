@@ -114,7 +114,7 @@ public sealed class DatabaseSettingsCheck(IHostEnvironment environment) : IValid
     {
         try
         {
-            DatabaseUrl.ToSqliteConnectionString(settings.Url, environment.ContentRootPath);
+            DatabaseUrl.Parse(settings.Url, environment.ContentRootPath);
             return ValidateOptionsResult.Success;
         }
         catch (Exception e) when (e is FormatException or ArgumentException)

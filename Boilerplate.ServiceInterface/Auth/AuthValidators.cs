@@ -8,7 +8,7 @@ public sealed class LoginValidator : AbstractValidator<Login>
     public LoginValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(x => x.Email).NotEmpty().WithMessage("email is required.");
+        RuleFor(x => x.Email).NotEmpty().WithMessage("email is required.").NoNulCharacter("email");
         RuleFor(x => x.Password).NotEmpty().WithMessage("password is required.");
     }
 }
@@ -17,11 +17,23 @@ public sealed class AuthenticateValidator : AbstractValidator<Authenticate>
 {
     public AuthenticateValidator()
     {
+        RuleLevelCascadeMode = CascadeMode.Stop;
         // With neither provider nor userName the request only asks who is signed in.
         When(x => !string.IsNullOrEmpty(x.Provider) || !string.IsNullOrEmpty(x.UserName), () =>
         {
-            RuleFor(x => x.UserName).NotEmpty().WithMessage("userName is required.");
+            RuleFor(x => x.UserName).NotEmpty().WithMessage("userName is required.").NoNulCharacter("userName");
             RuleFor(x => x.Password).NotEmpty().WithMessage("password is required.");
         });
     }
+}
+
+internal static class TextRules
+{
+    /// <summary>
+    /// A sign-in name with NUL can match no account (none can be stored with one), and PostgreSQL
+    /// cannot even compare it: refused alike on every database.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> NoNulCharacter<T>(this IRuleBuilderOptions<T, string?> rule, string field) =>
+        rule.Must(value => value is null || !value.Contains('\0', StringComparison.Ordinal))
+            .WithMessage($"{field} must not contain the NUL character.");
 }

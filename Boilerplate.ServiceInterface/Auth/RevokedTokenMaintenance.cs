@@ -7,26 +7,24 @@ using Microsoft.Extensions.Options;
 namespace Boilerplate.ServiceInterface.Auth;
 
 /// <summary>
-/// Loads the revoked tokens and the users' security stamps before the first request, then purges
-/// revoked tokens that have expired anyway on a timer.
+/// Loads the revoked tokens and the users' security stamps before the first request and keeps
+/// them in step with other hosts (<see cref="RevocationSync"/>), and purges revoked tokens that
+/// have expired anyway on a timer.
 /// </summary>
 public sealed partial class RevokedTokenMaintenance(
-    IServiceScopeFactory scopes, RevokedTokens revoked, SecurityStamps stamps, IOptions<AuthSettings> settings,
+    IServiceScopeFactory scopes, RevocationSync sync, RevokedTokens revoked, IOptions<AuthSettings> settings,
     TimeProvider clock, ILogger<RevokedTokenMaintenance> log) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        using (var scope = scopes.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-            await revoked.LoadAsync(db, cancellationToken);
-            await stamps.LoadAsync(db, cancellationToken);
-        }
-        LogLoaded(revoked.Count);
+        await sync.StartAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(sync.FollowAsync(stoppingToken), PurgeAsync(stoppingToken));
+
+    private async Task PurgeAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(settings.Value.RevokedTokenPurgeInterval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -44,9 +42,6 @@ public sealed partial class RevokedTokenMaintenance(
             }
         }
     }
-
-    [LoggerMessage(LogLevel.Information, "Loaded {Count} revoked tokens")]
-    private partial void LogLoaded(int count);
 
     [LoggerMessage(LogLevel.Debug, "Purged {Count} expired revoked tokens")]
     private partial void LogPurged(int count);

@@ -8,7 +8,7 @@ namespace Boilerplate.ServiceInterface.Auth;
 /// <summary>
 /// The token ids revoked by logout, kept in memory so checking a token costs no database round
 /// trip. The <c>blacklist_tokens</c> table is the source of truth: it is loaded at start and
-/// written before memory on every logout.
+/// written before memory on every logout; other hosts hear of it through <see cref="RevocationSync"/>.
 /// </summary>
 /// <remarks>
 /// Ids loaded at start (there may be a million) sit in a plain dictionary of structs, about 40
@@ -40,8 +40,11 @@ public sealed class RevokedTokens(TimeProvider clock)
         {
             // A concurrent logout of the same token already wrote the row.
         }
-        recent[tokenId] = expiresOn;
+        Remember(tokenId, expiresOn);
     }
+
+    /// <summary>Records a revocation already in the table, e.g. one another host made.</summary>
+    public void Remember(Guid tokenId, DateTime expiresOn) => recent[tokenId] = expiresOn;
 
     public async Task LoadAsync(AppDb db, CancellationToken cancel = default)
     {

@@ -33,13 +33,16 @@ public sealed class SecurityStamps(TimeProvider clock)
         var stamp = await db.Users.Where(u => u.Id == user.Id).Select(u => u.SecurityStamp).FirstAsync(cancel);
         await db.RefreshTokens.Where(t => t.UserId == user.Id && t.RevokedOn == null)
             .Set(t => t.RevokedOn, clock.GetUtcNow().UtcDateTime).UpdateAsync(cancel);
-        stampsByPublicId.AddOrUpdate(user.PublicId, stamp, (_, old) => Math.Max(old, stamp));
+        Advance(user.PublicId, stamp);
         user.SecurityStamp = stamp;
         return stamp;
     }
 
+    /// <summary>Records a stamp already in the table, e.g. one another host moved. Stamps never go back.</summary>
+    public void Advance(string publicId, int stamp) => stampsByPublicId.AddOrUpdate(publicId, stamp, (_, old) => Math.Max(old, stamp));
+
     /// <summary>A deleted user's tokens must all fail, whatever stamp they carry.</summary>
-    public void Forget(UserRecord user) => stampsByPublicId[user.PublicId] = int.MaxValue;
+    public void Forget(string publicId) => stampsByPublicId[publicId] = int.MaxValue;
 
     public async Task LoadAsync(AppDb db, CancellationToken cancel = default)
     {

@@ -61,18 +61,33 @@ public sealed class UserAccounts(AppDb db, PasswordHasher passwords, SecuritySta
     }
 
     /// <summary>Deletes the user (their refresh tokens go with them) and kills their tokens at once.</summary>
+    /// <exception cref="HttpError">409 when the user is the last admin who can still sign in.</exception>
     public async Task DeleteAsync(UserRecord user, CancellationToken cancel = default)
     {
-        await EnsureNotLastAdminAsync(user, cancel);
-        await db.RefreshTokens.Where(t => t.UserId == user.Id).DeleteAsync(cancel);
-        await db.Users.Where(u => u.Id == user.Id).DeleteAsync(cancel);
-        stamps.Forget(user);
+        await KeepingAnAdminAsync(user, async () =>
+        {
+            await db.RefreshTokens.Where(t => t.UserId == user.Id).DeleteAsync(cancel);
+            await db.Users.Where(u => u.Id == user.Id).DeleteAsync(cancel);
+        }, cancel);
+        stamps.Forget(user.PublicId);
     }
 
+    /// <summary>
+    /// Makes a change that may take an admin away (demotion, lock, deletion) unless the user is
+    /// the last admin who can still sign in. Check and change share one transaction that first
+    /// writes every active admin's row: concurrent changes then queue behind one another (SQLite
+    /// has one writer; PostgreSQL locks the rows) and each counts what the one before it left.
+    /// Without that, two admins demoting each other at once could both see the other remain.
+    /// </summary>
     /// <exception cref="HttpError">409 when the user is the last admin who can still sign in.</exception>
-    public async Task EnsureNotLastAdminAsync(UserRecord user, CancellationToken cancel = default)
+    public async Task KeepingAnAdminAsync(UserRecord user, Func<Task> change, CancellationToken cancel = default)
     {
-        if (user.Admin && !user.Locked && await db.Users.CountAsync(u => u.Admin && !u.Locked, cancel) <= 1)
+        await using var transaction = await db.BeginTransactionAsync(cancel);
+        await db.Users.Where(u => u.Admin && !u.Locked).Set(u => u.Admin, true).UpdateAsync(cancel);
+        var isActiveAdmin = await db.Users.AnyAsync(u => u.Id == user.Id && u.Admin && !u.Locked, cancel);
+        if (isActiveAdmin && !await db.Users.AnyAsync(u => u.Id != user.Id && u.Admin && !u.Locked, cancel))
             throw HttpError.Conflict("This is the last admin: make another admin first.", "LastAdmin");
+        await change();
+        await transaction.CommitTransactionAsync(cancel);
     }
 }

@@ -16,10 +16,11 @@ public class UserAdminServices(AppDb db, UserAccounts accounts, SecurityStamps s
         var user = await TargetAsync(request.PublicId);
         if (request.Admin == user.Admin)
             return UserMapping.ToDto(user);
-        if (!request.Admin!.Value)
-            await accounts.EnsureNotLastAdminAsync(user, HttpContext.RequestAborted);
-
-        await db.Users.Where(u => u.Id == user.Id).Set(u => u.Admin, request.Admin.Value).UpdateAsync(HttpContext.RequestAborted);
+        Task Change() => db.Users.Where(u => u.Id == user.Id).Set(u => u.Admin, request.Admin!.Value).UpdateAsync(HttpContext.RequestAborted);
+        if (request.Admin!.Value)
+            await Change();
+        else
+            await accounts.KeepingAnAdminAsync(user, Change, HttpContext.RequestAborted);
         user.Admin = request.Admin.Value;
         // Rights removed must be gone from the tokens already out there, not only from new ones.
         if (!user.Admin)
@@ -31,8 +32,9 @@ public class UserAdminServices(AppDb db, UserAccounts accounts, SecurityStamps s
     public async Task<User> Post(LockUser request)
     {
         var user = await TargetAsync(request.PublicId);
-        await accounts.EnsureNotLastAdminAsync(user, HttpContext.RequestAborted);
-        await db.Users.Where(u => u.Id == user.Id).Set(u => u.Locked, true).UpdateAsync(HttpContext.RequestAborted);
+        await accounts.KeepingAnAdminAsync(user,
+            () => db.Users.Where(u => u.Id == user.Id).Set(u => u.Locked, true).UpdateAsync(HttpContext.RequestAborted),
+            HttpContext.RequestAborted);
         user.Locked = true;
         await stamps.RevokeEverywhereAsync(db, user, HttpContext.RequestAborted);
         Audit("lock", user);

@@ -6,13 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Boilerplate.Tests.Auth;
 
 /// <summary>Every security event is logged with who and from where, and no log line ever holds a secret.</summary>
-public class AuditLogTests
+[OnEachDatabase]
+public class AuditLogTests(DatabaseKind kind)
 {
     [Test]
     public async Task A_whole_session_is_audited_and_no_log_line_holds_a_password_token_or_hash()
     {
         var logs = new CapturedLogs();
-        using var factory = new ApiFactory(logs: logs)
+        using var factory = new ApiFactory(logs: logs, kind: kind)
         {
             Settings =
             {
@@ -63,7 +64,7 @@ public class AuditLogTests
     public async Task A_lockout_is_audited()
     {
         var logs = new CapturedLogs();
-        using var factory = new ApiFactory(logs: logs);
+        using var factory = new ApiFactory(logs: logs, kind: kind);
         var api = factory.CreateApi();
         await api.RegisterAsync("hammered");
         for (var i = 0; i < 5; i++)

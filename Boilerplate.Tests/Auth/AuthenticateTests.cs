@@ -4,7 +4,8 @@ using ServiceStack;
 namespace Boilerplate.Tests.Auth;
 
 /// <summary>ServiceStack's sign-in: Authenticate at /auth and /auth/{provider}.</summary>
-public class AuthenticateTests : ApiFixture
+[OnEachDatabase]
+public class AuthenticateTests(DatabaseKind kind) : ApiFixture(kind)
 {
     [TestCase("/auth/credentials", "email")]
     [TestCase("/auth/credentials", "username")]

@@ -9,7 +9,8 @@ namespace Boilerplate.Tests.Auth;
 /// Five failed sign-ins within 15 minutes lock an account out for 15 minutes; success resets the
 /// count. The clock is the test's, so nothing sleeps.
 /// </summary>
-public class BruteForceTests
+[OnEachDatabase]
+public class BruteForceTests(DatabaseKind kind)
 {
     private readonly TestClock clock = new(DateTimeOffset.UtcNow);
     private ApiFactory factory = null!;
@@ -19,12 +20,12 @@ public class BruteForceTests
     [SetUp]
     public void Start()
     {
-        factory = new ApiFactory(clock: clock);
+        factory = new ApiFactory(clock: clock, kind: kind);
         api = factory.CreateApi();
     }
 
     [TearDown]
-    public void Stop() => factory.Dispose();
+    public void Stop() => factory?.Dispose();
 
     [Test]
     public async Task Five_failures_lock_the_account_out_even_for_the_right_password()
@@ -110,23 +111,23 @@ public class BruteForceTests
 }
 
 /// <summary>Raising the bcrypt cost upgrades each stored hash at its owner's next sign-in.</summary>
-public class RehashTests
+[OnEachDatabase]
+public class RehashTests(DatabaseKind kind)
 {
     [Test]
     public async Task A_hash_made_at_an_older_cost_is_redone_at_sign_in()
     {
-        var path = ApiFactory.NewDatabasePath();
-        using (var cheap = new ApiFactory(databasePath: path))
+        using var path = TestDatabase.Create(kind);
+        using (var cheap = new ApiFactory(database: path))
             await cheap.CreateApi().RegisterAsync("upgrade");
 
         string hash;
-        using (var dearer = new ApiFactory(databasePath: path) { Settings = { ["Auth:BcryptWorkFactor"] = "5" } })
+        using (var dearer = new ApiFactory(database: path) { Settings = { ["Auth:BcryptWorkFactor"] = "5" } })
         {
             await dearer.CreateApi().LoginAsync("upgrade@example.com", "password-123");
             using var scope = dearer.Services.CreateScope();
             hash = await scope.ServiceProvider.GetRequiredService<AppDb>().Users.Select(u => u.PasswordHash).SingleAsync();
         }
-        ApiFactory.DeleteDatabase(path);
 
         Assert.That(hash, Does.Match(@"^\$2[aby]\$05\$"));
     }

@@ -3,7 +3,8 @@ using Boilerplate.Tests.Support;
 namespace Boilerplate.Tests.Auth;
 
 /// <summary>POST /auth/login.</summary>
-public class LoginTests : ApiFixture
+[OnEachDatabase]
+public class LoginTests(DatabaseKind kind) : ApiFixture(kind)
 {
     [Test]
     public async Task Logging_in_answers_200_with_a_token()

@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Boilerplate.Tests.Auth;
 
 /// <summary>POST /auth/logout blacklists the token it is sent with.</summary>
-public class LogoutTests : ApiFixture
+[OnEachDatabase]
+public class LogoutTests(DatabaseKind kind) : ApiFixture(kind)
 {
     [Test]
     public async Task Logging_out_answers_200_and_the_token_is_refused_from_then_on()
@@ -82,7 +83,7 @@ public class LogoutTests : ApiFixture
         using (var scope = Factory.Services.CreateScope())
             before = await scope.ServiceProvider.GetRequiredService<AppDb>().RevokedTokens.CountAsync();
 
-        var statuses = (await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Api.PostAsync("/auth/logout", token: token)))).Select(r => r.Status).ToList();
+        var statuses = (await Concurrently.RunAsync(50, _ => Api.PostAsync("/auth/logout", token: token))).Select(r => r.Status).ToList();
 
         Assert.That(statuses, Has.All.AnyOf(200, 401), string.Join(",", statuses));
         Assert.That(statuses, Has.Some.EqualTo(200));
@@ -92,14 +93,15 @@ public class LogoutTests : ApiFixture
 }
 
 /// <summary>The blacklist lives in the database: a restarted host still refuses a revoked token.</summary>
-public class RevocationSurvivesRestartTests
+[OnEachDatabase]
+public class RevocationSurvivesRestartTests(DatabaseKind kind)
 {
     [Test]
     public async Task A_revoked_token_stays_revoked_after_a_restart()
     {
-        var databasePath = ApiFactory.NewDatabasePath();
+        using var database = TestDatabase.Create(kind);
         string token;
-        using (var first = new ApiFactory(databasePath: databasePath))
+        using (var first = new ApiFactory(database: database))
         {
             var api = first.CreateApi();
             token = await api.RegisterAsync("restart");
@@ -107,9 +109,8 @@ public class RevocationSurvivesRestartTests
         }
 
         ApiResponse response;
-        using (var second = new ApiFactory(databasePath: databasePath))
+        using (var second = new ApiFactory(database: database))
             response = await second.CreateApi().GetAsync("/user/me", token);
-        ApiFactory.DeleteDatabase(databasePath);
 
         Assert.That(response.Status, Is.EqualTo(401));
         Assert.That(response.String("message"), Is.EqualTo("Token blacklisted. Please log in again."));

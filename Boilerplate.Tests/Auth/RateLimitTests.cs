@@ -16,7 +16,7 @@ public class RateLimitTests
     }
 
     [TearDown]
-    public void Stop() => factory.Dispose();
+    public void Stop() => factory?.Dispose();
 
     [Test]
     public async Task Past_the_limit_sign_in_is_429_with_retry_after_and_a_response_status()

@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Boilerplate.Tests.Auth;
 
 /// <summary>Refresh tokens: single use, rotated on every refresh, and a reused one ends the session.</summary>
-public class RefreshTokenTests : ApiFixture
+[OnEachDatabase]
+public class RefreshTokenTests(DatabaseKind kind) : ApiFixture(kind)
 {
     [Test]
     public async Task Login_returns_a_256_bit_refresh_token_valid_for_14_days()
@@ -63,12 +64,16 @@ public class RefreshTokenTests : ApiFixture
     {
         var refreshToken = (await Login(await Registered())).String("refreshToken");
 
-        var attempts = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Refresh(refreshToken)));
+        var attempts = await Concurrently.RunAsync(20, _ => Refresh(refreshToken));
 
         Assert.That(attempts.Count(a => a.Status == 200), Is.LessThanOrEqualTo(1));
         Assert.That(attempts.Select(a => a.Status), Is.All.AnyOf(200, 401));
         foreach (var winner in attempts.Where(a => a.Status == 200))
             Assert.That((await Refresh(winner.String("refreshToken"))).Status, Is.EqualTo(401));
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var family = await db.RefreshTokens.Where(t => t.TokenHash == Sessions.Hash(refreshToken)).Select(t => t.FamilyId).SingleAsync();
+        Assert.That(await db.RefreshTokens.AnyAsync(t => t.FamilyId == family && t.RevokedOn != null), Is.True, "the session ended in the database");
     }
 
     [Test]
@@ -152,13 +157,14 @@ public class RefreshTokenTests : ApiFixture
 }
 
 /// <summary>Expiry needs a clock the test can move: refresh tokens die after their lifetime.</summary>
-public class RefreshTokenExpiryTests
+[OnEachDatabase]
+public class RefreshTokenExpiryTests(DatabaseKind kind)
 {
     [Test]
     public async Task A_refresh_token_past_its_14_days_is_401()
     {
         var clock = new TestClock(DateTimeOffset.UtcNow);
-        using var factory = new ApiFactory(clock: clock);
+        using var factory = new ApiFactory(clock: clock, kind: kind);
         var api = factory.CreateApi();
         await api.RegisterAsync("expiring");
         var refreshToken = (await api.PostAsync("/auth/login", new { email = "expiring@example.com", password = "password-123" })).String("refreshToken");
@@ -173,7 +179,7 @@ public class RefreshTokenExpiryTests
     [Test]
     public async Task Without_rotation_one_refresh_token_renews_again_and_again()
     {
-        using var factory = new ApiFactory { Settings = { ["Auth:RotateRefreshTokens"] = "false" } };
+        using var factory = new ApiFactory(kind: kind) { Settings = { ["Auth:RotateRefreshTokens"] = "false" } };
         var api = factory.CreateApi();
         await api.RegisterAsync("steady");
         var refreshToken = (await api.PostAsync("/auth/login", new { email = "steady@example.com", password = "password-123" })).String("refreshToken");

@@ -3,7 +3,8 @@ using Boilerplate.Tests.Support;
 namespace Boilerplate.Tests.Auth;
 
 /// <summary>Ending every session of a user at once: logout-all and password change.</summary>
-public class RevokeEverywhereTests : ApiFixture
+[OnEachDatabase]
+public class RevokeEverywhereTests(DatabaseKind kind) : ApiFixture(kind)
 {
     [Test]
     public async Task Logout_all_ends_every_session_of_the_caller()
@@ -94,9 +95,9 @@ public class RevokeEverywhereTests : ApiFixture
     [Test]
     public async Task Revocations_survive_a_restart()
     {
-        var path = ApiFactory.NewDatabasePath();
+        using var database = TestDatabase.Create(Kind);
         string token;
-        using (var first = new ApiFactory(databasePath: path))
+        using (var first = new ApiFactory(database: database))
         {
             var api = first.CreateApi();
             await api.RegisterAsync("everywhere");
@@ -105,9 +106,8 @@ public class RevokeEverywhereTests : ApiFixture
         }
 
         int status;
-        using (var second = new ApiFactory(databasePath: path))
+        using (var second = new ApiFactory(database: database))
             status = (await second.CreateApi().GetAsync("/user/me", token)).Status;
-        ApiFactory.DeleteDatabase(path);
 
         Assert.That(status, Is.EqualTo(401));
     }

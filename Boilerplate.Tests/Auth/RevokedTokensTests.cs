@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Boilerplate.Tests.Auth;
 
 /// <summary>The in-memory revocation list and its table stay in step, and both forget expired tokens.</summary>
-public class RevokedTokensTests : ApiFixture
+[OnEachDatabase]
+public class RevokedTokensTests(DatabaseKind kind) : ApiFixture(kind)
 {
     [Test]
     public async Task Purging_forgets_expired_tokens_in_memory_and_in_the_table_and_keeps_live_ones()

@@ -3,15 +3,16 @@ using Boilerplate.Tests.Support;
 namespace Boilerplate.Tests.Auth;
 
 /// <summary>Cookie mode (Auth:UseTokenCookies): tokens travel as HttpOnly cookies, as ServiceStack does.</summary>
-public class TokenCookieTests
+[OnEachDatabase]
+public class TokenCookieTests(DatabaseKind kind)
 {
     private ApiFactory factory = null!;
 
     [OneTimeSetUp]
-    public void Start() => factory = new ApiFactory { Settings = { ["Auth:UseTokenCookies"] = "true" } };
+    public void Start() => factory = new ApiFactory(kind: kind) { Settings = { ["Auth:UseTokenCookies"] = "true" } };
 
     [OneTimeTearDown]
-    public void Stop() => factory.Dispose();
+    public void Stop() => factory?.Dispose();
 
     [Test]
     public async Task Sign_in_sets_httponly_cookies_with_max_age_and_keeps_tokens_out_of_the_body()

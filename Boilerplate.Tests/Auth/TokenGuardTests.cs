@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Boilerplate.Tests.Auth;
 
 /// <summary>How every guarded route reads and judges the Authorization header.</summary>
-public class TokenGuardTests : ApiFixture
+[OnEachDatabase]
+public class TokenGuardTests(DatabaseKind kind) : ApiFixture(kind)
 {
     [Test]
     public async Task A_bare_token_without_the_bearer_scheme_is_accepted()

@@ -4,7 +4,8 @@ using Boilerplate.Tests.Support;
 namespace Boilerplate.Tests.Cli;
 
 /// <summary>create-admin: the way to make the first admin, which the seed lacks.</summary>
-public class CreateAdminTests : ApiFixture
+[OnEachDatabase]
+public class CreateAdminTests(DatabaseKind kind) : ApiFixture(kind)
 {
     [Test]
     public async Task Create_admin_makes_an_admin_who_can_list_users()
@@ -69,17 +70,16 @@ public class CreateAdminTests : ApiFixture
     [Test]
     public async Task The_real_process_takes_the_password_from_BOILERPLATE_ADMIN_PASSWORD()
     {
-        var database = ApiFactory.NewDatabasePath();
+        using var database = TestDatabase.Create(Kind);
         var environment = new Dictionary<string, string?>
         {
             ["BOILERPLATE_ENV"] = "test",
-            ["DATABASE_URL"] = "sqlite:" + database,
+            ["DATABASE_URL"] = database.Url,
             ["BOILERPLATE_ADMIN_PASSWORD"] = "Admin-password-1",
         };
 
         var created = await HostProcess.RunAsync(["create-admin", "--email", "ops@example.com", "--username", "ops"], environment);
         var status = await HostProcess.RunAsync(["db", "status"], environment);
-        ApiFactory.DeleteDatabase(database);
 
         Assert.That(created.ExitCode, Is.EqualTo(0), created.Error);
         Assert.That(created.Output, Does.Contain("created admin ops <ops@example.com>"));

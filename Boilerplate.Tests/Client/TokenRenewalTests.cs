@@ -8,12 +8,13 @@ namespace Boilerplate.Tests.Client;
 /// The typed client renews an expired access token by itself, across consecutive expiries, with
 /// rotation on. Access tokens here live 2 s, so the test waits them out (about 8 s in all).
 /// </summary>
-public class TokenRenewalTests
+[OnEachDatabase]
+public class TokenRenewalTests(DatabaseKind kind)
 {
     [Test]
     public async Task The_typed_client_renews_across_three_expiries_with_rotation_on()
     {
-        using var factory = new ApiFactory
+        using var factory = new ApiFactory(kind: kind)
         {
             Settings = { ["Auth:AccessTokenLifetime"] = "00:00:02", ["Auth:ClockSkew"] = "00:00:00" },
         };
@@ -39,7 +40,7 @@ public class TokenRenewalTests
     [Test]
     public async Task Without_a_refresh_token_a_401_reaches_the_caller()
     {
-        using var factory = new ApiFactory();
+        using var factory = new ApiFactory(kind: kind);
         using var client = new JsonServiceClient(factory.CreateClient()) { BearerToken = "expired.or.bad" };
 
         var error = Assert.ThrowsAsync<WebServiceException>(() => client.GetAsync(new GetCurrentUser()));

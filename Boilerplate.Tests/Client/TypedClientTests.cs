@@ -5,7 +5,8 @@ using ServiceStack;
 namespace Boilerplate.Tests.Client;
 
 /// <summary>The API as a .NET caller sees it through the typed client and the shared DTOs.</summary>
-public class TypedClientTests : ApiFixture
+[OnEachDatabase]
+public class TypedClientTests(DatabaseKind kind) : ApiFixture(kind)
 {
     private JsonServiceClient Client(string? token = null) => new(Factory.CreateClient()) { BearerToken = token };
 

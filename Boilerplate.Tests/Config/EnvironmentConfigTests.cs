@@ -61,7 +61,7 @@ public class EnvironmentConfigTests
 
         Assert.That(factory.Services.GetRequiredService<IHostEnvironment>().EnvironmentName, Is.EqualTo("Test"));
         Assert.That(factory.Services.GetRequiredService<IOptions<AuthSettings>>().Value.BcryptWorkFactor, Is.EqualTo(4));
-        Assert.That(factory.Services.GetRequiredService<IOptions<DatabaseSettings>>().Value.Url, Does.Contain(factory.DatabasePath));
+        Assert.That(factory.Services.GetRequiredService<IOptions<DatabaseSettings>>().Value.Url, Is.EqualTo(factory.Database.Url));
     }
 
     private static IConfiguration Load(string environment) => new ConfigurationBuilder()

@@ -54,14 +54,13 @@ public class ProductionStartupTests
     [TestCase(GoodSecret, "error: the database has pending migrations: run 'db upgrade'")]
     public async Task The_process_exits_non_zero_with_one_line_saying_why(string? secret, string line)
     {
-        var database = ApiFactory.NewDatabasePath();
+        using var database = new SqliteTestDatabase();
         var (exitCode, _, error) = await HostProcess.RunAsync([], new()
         {
             ["BOILERPLATE_ENV"] = "prod",
             ["SECRET_KEY"] = secret,
-            ["DATABASE_URL"] = "sqlite:" + database,
+            ["DATABASE_URL"] = database.Url,
         });
-        ApiFactory.DeleteDatabase(database);
 
         Assert.That(exitCode, Is.EqualTo(1));
         Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1), error);

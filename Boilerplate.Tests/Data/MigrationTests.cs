@@ -6,16 +6,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Boilerplate.Tests.Data;
 
-/// <summary>The two seed migrations go up, down and up again through the CLI's db commands.</summary>
-public class MigrationTests
+/// <summary>Every migration goes up, down and up again through the CLI's db commands, on each database.</summary>
+[OnEachDatabase]
+public class MigrationTests(DatabaseKind kind)
 {
     private ApiFactory factory = null!;
 
     [SetUp]
-    public void StartHost() => factory = new ApiFactory();
+    public void StartHost() => factory = new ApiFactory(kind: kind);
 
     [TearDown]
-    public void StopHost() => factory.Dispose();
+    public void StopHost() => factory?.Dispose();
 
     [Test]
     public async Task The_test_host_starts_with_every_migration_applied()
@@ -27,34 +28,39 @@ public class MigrationTests
         Assert.That(output, Does.Match(@"3\s+applied\s+add refresh tokens"));
         Assert.That(output, Does.Match(@"4\s+applied\s+add account security"));
         Assert.That(output, Does.Match(@"5\s+applied\s+add sign-in lockout"));
-        Assert.That(await Tables(), Is.SupersetOf(new[] { "user", "blacklist_tokens", "refresh_tokens" }));
+        Assert.That(output, Does.Match(@"6\s+applied\s+notify revocations"));
+        Assert.That(Tables(), Is.SupersetOf(new[] { "user", "blacklist_tokens", "refresh_tokens" }));
     }
 
     [Test]
     public async Task Each_downgrade_undoes_one_migration()
     {
+        Assert.That(Triggers(), kind == DatabaseKind.PostgreSql ? Has.Count.EqualTo(3) : Is.Empty);
         await Db("downgrade");
-        Assert.That(await Columns("user"), Does.Contain("locked").And.Not.Contain("failed_sign_ins").And.Not.Contain("locked_out_until"));
+        Assert.That(Triggers(), Is.Empty);
 
         await Db("downgrade");
-        Assert.That(await Columns("user"), Does.Contain("admin").And.Not.Contain("security_stamp").And.Not.Contain("locked"));
+        Assert.That(Columns("user"), Does.Contain("locked").And.Not.Contain("failed_sign_ins").And.Not.Contain("locked_out_until"));
 
         await Db("downgrade");
-        Assert.That(await Tables(), Does.Contain("blacklist_tokens").And.Not.Contain("refresh_tokens"));
+        Assert.That(Columns("user"), Does.Contain("admin").And.Not.Contain("security_stamp").And.Not.Contain("locked"));
 
         await Db("downgrade");
-        Assert.That(await Tables(), Does.Contain("user").And.Not.Contain("blacklist_tokens"));
+        Assert.That(Tables(), Does.Contain("blacklist_tokens").And.Not.Contain("refresh_tokens"));
+
+        await Db("downgrade");
+        Assert.That(Tables(), Does.Contain("user").And.Not.Contain("blacklist_tokens"));
 
         var (_, output) = await Db("downgrade");
-        Assert.That(await Tables(), Does.Not.Contain("user"));
-        Assert.That(output, Does.Match(@"1\s+pending").And.Match(@"2\s+pending").And.Match(@"3\s+pending").And.Match(@"4\s+pending").And.Match(@"5\s+pending"));
+        Assert.That(Tables(), Does.Not.Contain("user"));
+        Assert.That(output, Does.Match(@"1\s+pending").And.Match(@"2\s+pending").And.Match(@"3\s+pending").And.Match(@"4\s+pending").And.Match(@"5\s+pending").And.Match(@"6\s+pending"));
     }
 
     [Test]
     public async Task Up_down_up_leaves_a_working_schema()
     {
         await Db("downgrade", "--to", "0");
-        Assert.That(await Tables(), Does.Not.Contain("user").And.Not.Contain("blacklist_tokens"));
+        Assert.That(Tables(), Does.Not.Contain("user").And.Not.Contain("blacklist_tokens"));
 
         await Db("upgrade");
         var api = factory.CreateApi();
@@ -66,7 +72,7 @@ public class MigrationTests
     public async Task Downgrade_to_a_version_keeps_that_version()
     {
         await Db("downgrade", "--to", "1");
-        Assert.That(await Tables(), Does.Contain("user").And.Not.Contain("blacklist_tokens"));
+        Assert.That(Tables(), Does.Contain("user").And.Not.Contain("blacklist_tokens"));
     }
 
     [Test]
@@ -84,17 +90,22 @@ public class MigrationTests
         return (exitCode, output.ToString());
     }
 
-    private Task<List<string>> Tables()
-    {
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-        return Task.FromResult(db.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table'").ToList());
-    }
+    private List<string> Tables() => Query(kind == DatabaseKind.Sqlite
+        ? "SELECT name FROM sqlite_master WHERE type = 'table'"
+        : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
 
-    private Task<List<string>> Columns(string table)
+    private List<string> Columns(string table) => Query(kind == DatabaseKind.Sqlite
+        ? $"SELECT name FROM pragma_table_info('{table}')"
+        : $"SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '{table}'");
+
+    /// <summary>The revocation triggers (PostgreSQL only).</summary>
+    private List<string> Triggers() => kind == DatabaseKind.Sqlite
+        ? Query("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        : Query("SELECT DISTINCT trigger_name::text FROM information_schema.triggers WHERE trigger_schema = 'public'");
+
+    private List<string> Query(string sql)
     {
         using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-        return Task.FromResult(db.Query<string>($"SELECT name FROM pragma_table_info('{table}')").ToList());
+        return scope.ServiceProvider.GetRequiredService<AppDb>().Query<string>(sql).ToList();
     }
 }

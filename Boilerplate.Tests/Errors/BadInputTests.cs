@@ -5,7 +5,8 @@ using Boilerplate.Tests.Support;
 namespace Boilerplate.Tests.Errors;
 
 /// <summary>Bad input gets a clear 4xx with a ResponseStatus body, never a 500 or a stack trace.</summary>
-public class BadInputTests : ApiFixture
+[OnEachDatabase]
+public class BadInputTests(DatabaseKind kind) : ApiFixture(kind)
 {
     [TestCase("{\"email\": ")]
     [TestCase("{not json}")]
@@ -55,6 +56,20 @@ public class BadInputTests : ApiFixture
         var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = $"{name}@example.com", ["username"] = name, ["password"] = "password-123" });
         var response = await Api.SendAsync(HttpMethod.Post, "/user", form);
         Assert.That(response.Status, Is.EqualTo(201), response.Text);
+    }
+
+    [TestCase("multipart/form-data", "--x\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\na\r\n--x--\r\n")]
+    [TestCase("multipart/form-data; boundary=x", "{\"email\":\"a@example.com\"}")]
+    [TestCase("multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\na")]
+    [TestCase("multipart/form-data; boundary=\"", "--\"\r\n\r\n")]
+    public async Task A_broken_multipart_body_is_400(string contentType, string body)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        var response = await Api.SendAsync(HttpMethod.Post, "/user", content);
+
+        Assert.That(response.Status, Is.EqualTo(400), response.Text);
+        Assert.That(response.ResponseStatus["errorCode"]!.GetValue<string>(), Is.EqualTo("SerializationException"));
     }
 
     [Test]

@@ -4,7 +4,8 @@ using Boilerplate.Tests.Support;
 namespace Boilerplate.Tests.Errors;
 
 /// <summary>The README's error table, row by row: each failure, its status and its errorCode.</summary>
-public class ErrorTableTests : ApiFixture
+[OnEachDatabase]
+public class ErrorTableTests(DatabaseKind kind) : ApiFixture(kind)
 {
     private string userToken = null!;
     private string revokedToken = null!;

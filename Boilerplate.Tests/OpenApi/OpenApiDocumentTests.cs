@@ -32,6 +32,15 @@ public class OpenApiDocumentTests : ApiFixture
     private static string[] Strings(JsonNode? array) => array?.AsArray().Select(n => n!.GetValue<string>()).ToArray() ?? [];
 
     [Test]
+    public async Task A_document_that_does_not_exist_is_a_404_with_the_error_shape()
+    {
+        var response = await Api.GetAsync("/openapi/v2.json");
+
+        Assert.That(response.Status, Is.EqualTo(404));
+        Assert.That(response.ResponseStatus["errorCode"]!.GetValue<string>(), Is.EqualTo("NotFound"));
+    }
+
+    [Test]
     public async Task The_document_loads_in_Microsoft_OpenApi_reader_without_errors_or_warnings()
     {
         var response = await Api.GetAsync("/openapi/v1.json");

@@ -8,7 +8,8 @@ namespace Boilerplate.Tests.Routing;
 /// Every operation is also served at /api/{Name} (what ServiceStack's TypeScript client calls)
 /// and /json/reply/{Name} (the .NET clients' fallback), with the same guards and answers.
 /// </summary>
-public class PredefinedRouteTests : ApiFixture
+[OnEachDatabase]
+public class PredefinedRouteTests(DatabaseKind kind) : ApiFixture(kind)
 {
     private string adminToken = null!;
 

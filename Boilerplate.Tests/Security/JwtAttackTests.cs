@@ -9,7 +9,8 @@ namespace Boilerplate.Tests.Security;
 /// Forged, altered and misused tokens (RFC 8725's list and more): each is a 401 with the right
 /// message on a guarded route, never a 5xx.
 /// </summary>
-public class JwtAttackTests : ApiFixture
+[OnEachDatabase]
+public class JwtAttackTests(DatabaseKind kind) : ApiFixture(kind)
 {
     private const string Secret = "test-only-secret-key-not-for-production-use-0123456789";
     private const string Invalid = "Invalid token. Please log in again.";

@@ -3,28 +3,25 @@ using Boilerplate.ServiceInterface.Users;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Boilerplate.Tests.Support;
 
 /// <summary>
-/// The real host, in-process, in the Test environment, on a SQLite file of its own (deleted
-/// afterwards) or on a given one (kept, so a second host can reopen it).
+/// The real host, in-process, in the Test environment, on a database of its own of the given
+/// kind (dropped afterwards), or on a given one (kept, so a second host can reopen it).
 /// </summary>
 public sealed class ApiFactory(
-    string? environment = null, string? databasePath = null, TimeProvider? clock = null, CapturedLogs? logs = null) : WebApplicationFactory<Program>
+    string? environment = null, TestDatabase? database = null, TimeProvider? clock = null, CapturedLogs? logs = null,
+    DatabaseKind kind = DatabaseKind.Sqlite) : WebApplicationFactory<Program>
 {
-    private readonly bool ownsDatabase = databasePath is null;
+    private readonly bool ownsDatabase = database is null;
 
-    public string DatabasePath { get; } = databasePath ?? NewDatabasePath();
+    public TestDatabase Database { get; } = database ?? TestDatabase.Create(kind);
 
     /// <summary>Settings that override the environment's appsettings file, e.g. "Auth:SecretKey".</summary>
     public Dictionary<string, string?> Settings { get; } = [];
-
-    public static string NewDatabasePath() =>
-        Path.Combine(Path.GetTempPath(), "ssboilerplate-tests", $"{Guid.NewGuid():N}.db");
 
     public Api CreateApi() => new(CreateClient());
 
@@ -39,7 +36,7 @@ public sealed class ApiFactory(
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment ?? AppEnvironment.Test);
-        builder.UseSetting("Database:Url", "sqlite:" + DatabasePath);
+        builder.UseSetting("Database:Url", Database.Url);
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         if (clock is not null)
@@ -51,14 +48,8 @@ public sealed class ApiFactory(
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        if (ownsDatabase)
-            DeleteDatabase(DatabasePath);
-    }
-
-    public static void DeleteDatabase(string path)
-    {
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            File.Delete(path + suffix);
+        // Not from the finalizer: a factory whose database could not be made has none to drop.
+        if (disposing && ownsDatabase)
+            Database.Dispose();
     }
 }

@@ -1,27 +1,33 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Boilerplate.Tests.Support;
 
 /// <summary>
 /// The built host as a real process on a loopback port, for clients that need a real socket (a
-/// browser), in the Test environment on a database of its own.
+/// browser, a second host), in the Test environment on a database of its own or a given one.
 /// </summary>
 public sealed class RunningHost : IAsyncDisposable
 {
     private readonly Process process;
-    private readonly string database = ApiFactory.NewDatabasePath();
+    private readonly TestDatabase database;
+    private readonly bool ownsDatabase;
 
-    private RunningHost(int port)
+    /// <param name="settings">Environment variables on top, e.g. "Limits__RequestHeadersTimeout".</param>
+    private RunningHost(int port, TestDatabase? database, IReadOnlyDictionary<string, string>? settings)
     {
+        this.database = database ?? new SqliteTestDatabase();
+        ownsDatabase = database is null;
         BaseUrl = $"http://127.0.0.1:{port}";
+        Port = port;
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = HostProcess.Directory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(HostProcess.Directory, "Boilerplate.Host.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(BaseUrl);
         start.Environment["BOILERPLATE_ENV"] = "test";
-        start.Environment["DATABASE_URL"] = "sqlite:" + database;
+        start.Environment["DATABASE_URL"] = this.database.Url;
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         process = Process.Start(start)!;
         // Drain the pipes so a chatty host never blocks on a full buffer.
         process.OutputDataReceived += (_, _) => { };
@@ -31,10 +37,11 @@ public sealed class RunningHost : IAsyncDisposable
     }
 
     public string BaseUrl { get; }
+    public int Port { get; }
 
-    public static async Task<RunningHost> StartAsync()
+    public static async Task<RunningHost> StartAsync(TestDatabase? database = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var host = new RunningHost(FreePort());
+        var host = new RunningHost(LoopbackPort.Free(), database, settings);
         using var http = new HttpClient();
         for (var attempt = 0; attempt < 100; attempt++)
         {
@@ -56,19 +63,19 @@ public sealed class RunningHost : IAsyncDisposable
         throw new TimeoutException("The host did not start within 20 s.");
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>SIGKILL: the host gets no chance to flush or finish anything.</summary>
+    public async Task KillAsync()
     {
         if (!process.HasExited)
             process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
-        process.Dispose();
-        ApiFactory.DeleteDatabase(database);
     }
 
-    private static int FreePort()
+    public async ValueTask DisposeAsync()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        await KillAsync();
+        process.Dispose();
+        if (ownsDatabase)
+            database.Dispose();
     }
 }

@@ -3,7 +3,8 @@ using Boilerplate.Tests.Support;
 namespace Boilerplate.Tests.Users;
 
 /// <summary>POST /user: registration signs the new user in.</summary>
-public class RegistrationTests : ApiFixture
+[OnEachDatabase]
+public class RegistrationTests(DatabaseKind kind) : ApiFixture(kind)
 {
     [Test]
     public async Task Registering_answers_201_with_a_token_that_works()

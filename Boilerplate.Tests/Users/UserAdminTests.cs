@@ -3,7 +3,8 @@ using Boilerplate.Tests.Support;
 namespace Boilerplate.Tests.Users;
 
 /// <summary>Admins manage accounts; the last admin cannot remove themselves.</summary>
-public class UserAdminTests : ApiFixture
+[OnEachDatabase]
+public class UserAdminTests(DatabaseKind kind) : ApiFixture(kind)
 {
     private string admin = null!;
 
@@ -126,12 +127,13 @@ public class UserAdminTests : ApiFixture
 }
 
 /// <summary>Someone must always be able to administer: the last admin cannot remove themselves.</summary>
-public class LastAdminTests
+[OnEachDatabase]
+public class LastAdminTests(DatabaseKind kind)
 {
     [Test]
     public async Task The_last_admin_cannot_demote_lock_or_delete_themselves()
     {
-        using var factory = new ApiFactory();
+        using var factory = new ApiFactory(kind: kind);
         var api = factory.CreateApi();
         var admin = await factory.CreateAdminAsync("only_admin");
         var me = (await api.GetAsync("/user/me", admin)).String("public_id");
@@ -152,7 +154,7 @@ public class LastAdminTests
     [Test]
     public async Task With_a_second_admin_an_admin_may_step_down()
     {
-        using var factory = new ApiFactory();
+        using var factory = new ApiFactory(kind: kind);
         var api = factory.CreateApi();
         var first = await factory.CreateAdminAsync("first_admin");
         await factory.CreateAdminAsync("second_admin");

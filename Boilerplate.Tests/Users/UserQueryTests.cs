@@ -3,7 +3,8 @@ using Boilerplate.Tests.Support;
 namespace Boilerplate.Tests.Users;
 
 /// <summary>GET /user (admins), GET /user/{public_id} and GET /user/me.</summary>
-public class UserQueryTests : ApiFixture
+[OnEachDatabase]
+public class UserQueryTests(DatabaseKind kind) : ApiFixture(kind)
 {
     private string adminToken = null!;
 

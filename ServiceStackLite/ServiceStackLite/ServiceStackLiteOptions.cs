@@ -26,6 +26,12 @@ public sealed class ServiceStackLiteOptions
     /// <summary>Whether an operation may be sent as a batch (<c>POST /api/{Name}[]</c>); all may unless told.</summary>
     public Func<Routing.Operation, bool> AllowBatch { get; set; } = _ => true;
 
+    /// <summary>
+    /// Gives an exception no service handled its status code, e.g. a database outage 503; null
+    /// leaves it a 500. ServiceStack's <c>MapExceptionToStatusCode</c>, by rule instead of by type.
+    /// </summary>
+    public Func<Exception, HttpError?> MapException { get; set; } = _ => null;
+
     /// <summary>Wraps a ResponseStatus into the body of an error response.</summary>
     public Func<ResponseStatus, object> CreateErrorBody { get; set; } = status => new ErrorResponse { ResponseStatus = status };
 }

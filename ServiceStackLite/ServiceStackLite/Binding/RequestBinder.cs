@@ -56,7 +56,7 @@ public sealed class RequestBinder(ServiceStackLiteOptions options)
         if (IsMultipart(request))
         {
             var dto = properties.Create();
-            SetAll(properties, dto, await request.ReadFormAsync(context.RequestAborted));
+            SetAll(properties, dto, await ReadMultipartAsync(context));
             return dto;
         }
 
@@ -79,6 +79,22 @@ public sealed class RequestBinder(ServiceStackLiteOptions options)
     {
         foreach (var (key, value) in values)
             properties.Find(key)?.SetFromText(dto, value.ToString());
+    }
+
+    private async Task<IFormCollection> ReadMultipartAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > options.MaxRequestBodyBytes)
+            throw TooLarge(options.MaxRequestBodyBytes);
+        try
+        {
+            return await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        // A missing boundary or a malformed part is the client's mistake. BadHttpRequestException
+        // is an IOException too, but it already says what went wrong (a body too large: 413).
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException && e is not BadHttpRequestException)
+        {
+            throw HttpError.BadRequest("The request body is not a valid multipart form. Send a JSON object with Content-Type: application/json.", "SerializationException");
+        }
     }
 
     private static bool IsMultipart(HttpRequest request) =>

@@ -22,6 +22,11 @@ public sealed class ErrorResponder(ServiceStackLiteOptions options, ILogger<Erro
 
     public Task WriteAsync(HttpContext context, Exception error, Type? requestType = null)
     {
+        if (error is not HttpError && options.MapException(error) is { } mapped)
+        {
+            log.LogWarning(error, "{Method} {Path} answered {StatusCode}", context.Request.Method, context.Request.Path, mapped.StatusCode);
+            error = mapped;
+        }
         var (statusCode, status) = Describe(error, requestType);
         if (error is HttpError { Headers.Count: > 0 } withHeaders && !context.Response.HasStarted)
         {

@@ -36,7 +36,9 @@ public static class OpenApiFeature
     /// <summary>Maps the document, the explorer at <c>/swagger-ui/</c> (where ServiceStack puts it), and <c>/</c> to the explorer.</summary>
     public static IEndpointRouteBuilder MapServiceStackOpenApi(this IEndpointRouteBuilder endpoints, string title)
     {
-        endpoints.MapOpenApi("/openapi/{documentName}.json");
+        // The one document by its own path: a pattern over document names would answer other
+        // names with a plain-text 404 of its own rather than the error shape.
+        endpoints.MapOpenApi(DocumentPath);
         endpoints.MapSwaggerUI(ExplorerPath.TrimStart('/'), explorer =>
         {
             explorer.DocumentTitle = title;
