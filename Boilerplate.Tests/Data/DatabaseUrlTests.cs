@@ -33,16 +33,18 @@ public class DatabaseUrlTests
         Assert.That(settings.SslMode, Is.EqualTo(SslMode.Require));
         Assert.That(settings.Timeout, Is.EqualTo(DatabaseUrl.DefaultConnectTimeoutSeconds), "a request should not wait Npgsql's 15 s for a dead server");
         Assert.That(settings.MaxPoolSize, Is.EqualTo(DatabaseUrl.DefaultMaxPoolSize), "several hosts must fit in the server's max_connections");
+        Assert.That((settings.MaxAutoPrepare, settings.NoResetOnClose), Is.EqualTo((DatabaseUrl.DefaultMaxAutoPrepare, true)), "statements stay prepared across uses of a pooled connection");
     }
 
     [Test]
     public void An_Npgsql_connection_string_is_taken_as_it_is_and_keeps_its_own_limits()
     {
-        var target = DatabaseUrl.Parse("Host=localhost;Database=users;Username=app;Timeout=9;Maximum Pool Size=7", Root);
+        var target = DatabaseUrl.Parse("Host=localhost;Database=users;Username=app;Timeout=9;Maximum Pool Size=7;Max Auto Prepare=0;No Reset On Close=false", Root);
         var settings = new NpgsqlConnectionStringBuilder(target.ConnectionString);
 
         Assert.That(target.Provider, Is.EqualTo(DatabaseProvider.PostgreSql));
         Assert.That((settings.Host, settings.Database, settings.Timeout, settings.MaxPoolSize), Is.EqualTo(("localhost", "users", 9, 7)));
+        Assert.That((settings.MaxAutoPrepare, settings.NoResetOnClose), Is.EqualTo((0, false)));
     }
 
     [TestCase("", "no database is configured")]

@@ -1,23 +1,53 @@
 using Boilerplate.ServiceInterface.Data;
 using LinqToDB;
 using LinqToDB.Data;
-using LinqToDB.DataProvider.SQLite;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Boilerplate.Bench.Runner;
 
-/// <summary>A fresh SQLite database for one host, filled through the app's own tables rather than its API, so seeding costs no bcrypt.</summary>
-public sealed class BenchDatabase(string path)
+/// <summary>
+/// A fresh database for one host, SQLite or PostgreSQL, filled through the app's own tables
+/// rather than its API, so seeding costs no bcrypt.
+/// </summary>
+public sealed class BenchDatabase
 {
-    public string Path { get; } = path;
-    public string Url => $"sqlite:{Path}";
-    private string ConnectionString => DatabaseUrl.ToSqliteConnectionString(Url, "/");
+    private readonly string? sqlitePath;
+    private readonly string? postgresServer;
+
+    private BenchDatabase(string url, string? sqlitePath, string? postgresServer)
+    {
+        Url = url;
+        this.sqlitePath = sqlitePath;
+        this.postgresServer = postgresServer;
+    }
+
+    /// <summary>What the host is given as DATABASE_URL.</summary>
+    public string Url { get; }
+
+    private string ConnectionString => DatabaseUrl.Parse(Url, "/").ConnectionString;
 
     public static BenchDatabase Fresh(string path)
     {
         foreach (var file in new[] { path, path + "-wal", path + "-shm" })
             File.Delete(file);
-        return new BenchDatabase(path);
+        return new BenchDatabase($"sqlite:{path}", path, null);
+    }
+
+    /// <summary>A new database on the server the connection string names, dropped by <see cref="DropAsync"/>.</summary>
+    public static async Task<BenchDatabase> FreshPostgresAsync(string server)
+    {
+        var name = $"boilerplate_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
+        await ExecuteAsync(server, $"CREATE DATABASE {name}");
+        return new BenchDatabase(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, null, server);
+    }
+
+    public async Task DropAsync()
+    {
+        if (postgresServer is null)
+            return;
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync(postgresServer, $"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(Url).Database} WITH (FORCE)");
     }
 
     /// <summary>Users user0…user{n-1} with one shared password hash; user0 is the admin.</summary>
@@ -33,9 +63,15 @@ public sealed class BenchDatabase(string path)
             Admin = i == 0,
             RegisteredOn = now,
         }).ToList();
+        await SeedUsersAsync(users);
+        return users;
+    }
+
+    /// <summary>The same users again, e.g. on a second database, so the same tokens work on both.</summary>
+    public async Task SeedUsersAsync(IReadOnlyList<UserRecord> users)
+    {
         await using var db = Open();
         await db.BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows }, users);
-        return users;
     }
 
     /// <summary>Revoked token ids that expire long after the run, as logouts would leave them.</summary>
@@ -51,7 +87,7 @@ public sealed class BenchDatabase(string path)
         await using var db = Open();
         await using var transaction = await db.BeginTransactionAsync();
         await db.BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows, MaxBatchSize = 5000 }, rows);
-        await transaction.CommitAsync();
+        await transaction.CommitTransactionAsync();
     }
 
     /// <summary>A copy with every write folded in, for a second host that must not share the file.</summary>
@@ -67,9 +103,17 @@ public sealed class BenchDatabase(string path)
         }
         SqliteConnection.ClearAllPools();
         var copy = Fresh(path);
-        File.Copy(Path, copy.Path);
+        File.Copy(sqlitePath!, path);
         return copy;
     }
 
-    private AppDb Open() => new(new DataOptions().UseSQLite(ConnectionString, SQLiteProvider.Microsoft));
+    private AppDb Open() => new(DatabaseUrl.Parse(Url, "/").ToDataOptions());
+
+    private static async Task ExecuteAsync(string server, string sql)
+    {
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 }

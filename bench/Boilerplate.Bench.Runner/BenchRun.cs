@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Boilerplate.ServiceInterface.Auth;
+using Boilerplate.ServiceInterface.Data;
 using Microsoft.Extensions.Options;
 
 namespace Boilerplate.Bench.Runner;
@@ -17,7 +18,7 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
     // More than the bcrypt permits (one per core), fewer than permits plus queue: busy, never 503.
     private const int BcryptConnections = 4;
     private const int FloodConnections = 64;
-    private const int HostPort = 5080, RevokedHostPort = 5081, BaselinePort = 5090;
+    private const int HostPort = 5080, RevokedHostPort = 5081, PostgresHostPort = 5082, BaselinePort = 5090;
 
     private readonly string secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
     private readonly Wrk wrk = new(paths.Lua, paths.Work);
@@ -39,6 +40,27 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
         var users = await plainDb.SeedUsersAsync(userCount, BCrypt.Net.BCrypt.HashPassword(Password, ProductionWorkFactor));
         var revokedDb = plainDb.CopyTo(Path.Combine(paths.Work, "revoked.db"));
         await revokedDb.SeedRevokedAsync(revokedCount);
+        var postgresDb = options.Postgres is { } server ? await BenchDatabase.FreshPostgresAsync(server) : null;
+        try
+        {
+            if (postgresDb is not null)
+            {
+                Log("seeding the same users on PostgreSQL");
+                await MigrateAsync(postgresDb);
+                await postgresDb.SeedUsersAsync(users);
+            }
+            return await RunAsync(started, report, userCount, revokedCount, plainDb, revokedDb, postgresDb, users);
+        }
+        finally
+        {
+            if (postgresDb is not null)
+                await postgresDb.DropAsync();
+        }
+    }
+
+    private async Task<Report> RunAsync(DateTime started, Report report, int userCount, int revokedCount,
+        BenchDatabase plainDb, BenchDatabase revokedDb, BenchDatabase? postgresDb, List<UserRecord> users)
+    {
 
         // Tokens made by the app's own issuer with the host's key: exactly what a sign-in returns.
         var issuer = new JwtTokens(Options.Create(new AuthSettings { SecretKey = secret, AccessTokenLifetime = TimeSpan.FromHours(4) }), TimeProvider.System);
@@ -63,6 +85,9 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
         await host.WaitForOkAsync("/user/me", memberToken);
         using var revokedHost = StartHost("host-revoked", revokedDb, RevokedHostPort);
         await revokedHost.WaitForOkAsync("/user/me", memberToken);
+        using var postgresHost = postgresDb is null ? null : StartHost("host-postgres", postgresDb, PostgresHostPort);
+        if (postgresHost is not null)
+            await postgresHost.WaitForOkAsync("/user/me", memberToken);
 
         var memberEnv = Token(memberToken);
         var adminEnv = new Dictionary<string, string> { ["BENCH_TOKEN"] = adminToken, ["BENCH_PAGES"] = (userCount / 100).ToString(System.Globalization.CultureInfo.InvariantCulture) };
@@ -77,11 +102,14 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
         await wrk.RunAsync(host.BaseUrl + "/user/me", "get.lua", GetConnections, warmup, memberEnv);
         await wrk.RunAsync(host.BaseUrl + "/user", "admin-list.lua", GetConnections, warmup, adminEnv);
         await wrk.RunAsync(revokedHost.BaseUrl + "/user/me", "get.lua", GetConnections, warmup, memberEnv);
+        if (postgresHost is not null)
+            await wrk.RunAsync(postgresHost.BaseUrl + byIdPath, "get.lua", GetConnections, warmup, memberEnv);
 
         const string baselineJson = "baseline JSON";
         var json = report.Add(baselineJson);
         var jsonJwt = report.Add("baseline JSON + JwtBearer", baselineJson);
         var byId = report.Add("GET /user/{public_id} (SQLite)", baselineJson, 0.6);
+        var byIdPostgres = postgresHost is null ? null : report.Add("GET /user/{public_id} (PostgreSQL)", baselineJson, 0.4);
         var me = report.Add("GET /user/me", baselineJson, 0.6);
         var meRevoked = report.Add($"GET /user/me, {revokedCount:N0} revoked ids loaded", me.Name, 0.95);
         var list = report.Add($"GET /user?per_page=100 (admin, {userCount:N0} users)", baselineJson, 0.15);
@@ -104,6 +132,8 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
                 me.Rounds.Add(await LoadAsync(me, host.BaseUrl + "/user/me", "get.lua", GetConnections, memberEnv));
                 rssUnderLoad.Add(rss.MaxMb);
             }
+            if (postgresHost is not null)
+                byIdPostgres!.Rounds.Add(await LoadAsync(byIdPostgres, postgresHost.BaseUrl + byIdPath, "get.lua", GetConnections, memberEnv));
             meRevoked.Rounds.Add(await LoadAsync(meRevoked, revokedHost.BaseUrl + "/user/me", "get.lua", GetConnections, memberEnv));
             revokedRssCost.Add(revokedHost.RssMb() - host.RssMb());
             list.Rounds.Add(await LoadAsync(list, host.BaseUrl + "/user", "admin-list.lua", GetConnections, adminEnv));
@@ -163,6 +193,8 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
         ["DATABASE_URL"] = db.Url,
         ["Logging__LogLevel__Default"] = "Warning",
         ["RateLimits__PermitLimit"] = "1000000000",
+        // wrk speaks plain HTTP, as a host behind a TLS-terminating proxy would be spoken to.
+        ["Https__Redirect"] = "false",
     };
 
     private async Task<LoadResult> LoadAsync(Scenario scenario, string url, string script, int connections, IReadOnlyDictionary<string, string>? env = null)
