@@ -31,8 +31,15 @@ public sealed class AuthSettings
     public int BcryptWorkFactor { get; set; } = 12;
     /// <summary>bcrypt runs at most this many at once (0: one per core)…</summary>
     public int MaxConcurrentHashes { get; set; }
-    /// <summary>…with this many waiting (-1: four per permit); beyond that, 503.</summary>
+    /// <summary>…with this many waiting (-1: <see cref="DefaultQueuePerPermit"/> per permit); beyond that, 503.</summary>
     public int HashQueueLimit { get; set; } = -1;
+    /// <summary>
+    /// Queued sign-ins cost nothing while they wait, whereas a client turned away with 503 often
+    /// retries at once, and answering those retries took more CPU from the rest of the API than
+    /// the hashes did (bench/RESULTS.md, the login flood). At cost 12 the last in line waits
+    /// about 8 s.
+    /// </summary>
+    public const int DefaultQueuePerPermit = 32;
     public int MinPasswordLength { get; set; } = 8;
     /// <summary>How often rows of revoked tokens that have expired anyway are deleted.</summary>
     public TimeSpan RevokedTokenPurgeInterval { get; set; } = TimeSpan.FromHours(1);

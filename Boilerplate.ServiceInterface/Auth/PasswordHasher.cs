@@ -28,7 +28,7 @@ public sealed class PasswordHasher : IDisposable
         limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
             PermitLimit = permits,
-            QueueLimit = settings.HashQueueLimit >= 0 ? settings.HashQueueLimit : permits * 4,
+            QueueLimit = settings.HashQueueLimit >= 0 ? settings.HashQueueLimit : permits * AuthSettings.DefaultQueuePerPermit,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
         workers = new BcryptWorkers(permits);
