@@ -3,67 +3,79 @@ using Boilerplate.ServiceInterface.Data;
 using LinqToDB;
 using LinqToDB.Async;
 using LinqToDB.Data;
-using LinqToDB.DataProvider.SQLite;
+using Microsoft.Data.Sqlite;
 
 namespace Boilerplate.Benchmarks;
 
-/// <summary>The database half of GET /user/me: one user by public id, on a fresh scoped connection as a request has.</summary>
+/// <summary>The database half of GET /user/me: one user by public id out of 10,000, on SQLite.</summary>
 [MemoryDiagnoser]
 public class UserLookupBenchmarks
 {
+    private const string Sql = "SELECT * FROM \"user\" WHERE public_id = @publicId";
     private string path = "";
     private DataOptions options = null!;
     private string publicId = "";
+    private DataConnection kept = null!;
+    private SqliteConnection open = null!;
+    private SqliteCommand prepared = null!;
 
     [GlobalSetup]
     public async Task Setup()
     {
         path = Path.Combine(Path.GetTempPath(), $"lookup-{Guid.NewGuid():N}.db");
-        options = new DataOptions().UseSQLite(DatabaseUrl.ToSqliteConnectionString($"sqlite:{path}", "/"), SQLiteProvider.Microsoft);
-        await using var db = new AppDb(options);
-        await db.CreateTableAsync<UserRecord>();
-        var users = Enumerable.Range(0, 10_000).Select(i => new UserRecord
+        options = DatabaseUrl.Parse($"sqlite:{path}", "/").ToDataOptions();
+        await using (var db = new AppDb(options))
         {
-            PublicId = Guid.NewGuid().ToString(), Email = $"user{i}@bench.example", Username = $"user{i}", PasswordHash = "x", RegisteredOn = DateTime.UtcNow,
-        }).ToList();
-        await db.BulkCopyAsync(users);
-        publicId = users[5000].PublicId;
-    }
-
-    private static readonly Func<AppDb, string, CancellationToken, Task<UserRecord?>> Compiled =
-        CompiledQuery.Compile((AppDb db, string id, CancellationToken cancel) => db.Users.FirstOrDefaultAsync(u => u.PublicId == id, cancel));
-
-    [Benchmark]
-    public async Task<UserRecord?> FindCompiled()
-    {
-        await using var db = new AppDb(options);
-        return await Compiled(db, publicId, default);
-    }
-
-    [Benchmark]
-    public async Task<UserRecord?> FindLikeSqlNulls()
-    {
-        await using var db = new AppDb(options.UseCompareNulls(CompareNulls.LikeSql));
-        var id = publicId;
-        return await db.Users.FirstOrDefaultAsync(u => u.PublicId == id);
-    }
-
-    [Benchmark]
-    public async Task<UserRecord?> FindWhereToList()
-    {
-        await using var db = new AppDb(options);
-        var id = publicId;
-        return (await db.Users.Where(u => u.PublicId == id).ToListAsync()).FirstOrDefault();
+            await db.CreateTableAsync<UserRecord>();
+            // As migration 1 makes it.
+            await db.ExecuteAsync("CREATE UNIQUE INDEX ux_user_public_id ON \"user\" (public_id)");
+            var users = Enumerable.Range(0, 10_000).Select(i => new UserRecord
+            {
+                PublicId = Guid.NewGuid().ToString(), Email = $"user{i}@bench.example", Username = $"user{i}", PasswordHash = "x", RegisteredOn = DateTime.UtcNow,
+            }).ToList();
+            await db.BulkCopyAsync(users);
+            publicId = users[5000].PublicId;
+        }
+        kept = new DataConnection(options);
+        open = new SqliteConnection(DatabaseUrl.Parse($"sqlite:{path}", "/").ConnectionString);
+        open.Open();
+        prepared = open.CreateCommand();
+        prepared.CommandText = Sql;
+        prepared.Parameters.Add("@publicId", SqliteType.Text);
+        prepared.Prepare();
     }
 
     [GlobalCleanup]
-    public void Cleanup() => File.Delete(path);
+    public void Cleanup()
+    {
+        kept.Dispose();
+        prepared.Dispose();
+        open.Dispose();
+        SqliteConnection.ClearAllPools();
+        File.Delete(path);
+    }
 
-    [Benchmark]
-    public async Task<UserRecord?> FindByPublicId()
+    [Benchmark(Baseline = true)]
+    public async Task<UserRecord?> Linq()
     {
         await using var db = new AppDb(options);
         var id = publicId;
         return await db.Users.FirstOrDefaultAsync(u => u.PublicId == id);
+    }
+
+    /// <summary>What the host does: raw SQL on a connection from the pool.</summary>
+    [Benchmark]
+    public async Task<UserRecord?> SqlOnPooledConnection() => await new AppDb(options).UserByPublicIdAsync(publicId);
+
+    [Benchmark]
+    public async Task<UserRecord?> SqlOnKeptDataConnection() =>
+        (await kept.QueryToListAsync<UserRecord>(Sql, new DataParameter("publicId", publicId))).FirstOrDefault();
+
+    [Benchmark]
+    public async Task<string?> PreparedSqliteCommand()
+    {
+        prepared.Parameters[0].Value = publicId;
+        await using var reader = await prepared.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? reader.GetString(reader.GetOrdinal("email")) : null;
     }
 }
