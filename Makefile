@@ -1,5 +1,5 @@
 # The seed's Makefile, for .NET. Every target is a plain dotnet command you can also run by hand.
-.PHONY: install run test tests clean db-upgrade dtos openapi all
+.PHONY: install run test tests bench clean db-upgrade dtos openapi all
 
 install:
 	dotnet restore SsBoilerplate.sln
@@ -11,6 +11,10 @@ test:
 	./scripts/test
 
 tests: test
+
+# The load benchmark against a bare Kestrel baseline; writes bench/RESULTS.md (see bench/README.md).
+bench:
+	bench/run
 
 # Regenerates clients/dtos.ts and clients/dtos.cs from the server's DTOs (the drift test, told to write).
 dtos:

@@ -132,10 +132,10 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
                 me.Rounds.Add(await LoadAsync(me, host.BaseUrl + "/user/me", "get.lua", GetConnections, memberEnv));
                 rssUnderLoad.Add(rss.MaxMb);
             }
-            if (postgresHost is not null)
-                byIdPostgres!.Rounds.Add(await LoadAsync(byIdPostgres, postgresHost.BaseUrl + byIdPath, "get.lua", GetConnections, memberEnv));
             meRevoked.Rounds.Add(await LoadAsync(meRevoked, revokedHost.BaseUrl + "/user/me", "get.lua", GetConnections, memberEnv));
             revokedRssCost.Add(revokedHost.RssMb() - host.RssMb());
+            if (postgresHost is not null)
+                byIdPostgres!.Rounds.Add(await LoadAsync(byIdPostgres, postgresHost.BaseUrl + byIdPath, "get.lua", GetConnections, memberEnv));
             list.Rounds.Add(await LoadAsync(list, host.BaseUrl + "/user", "admin-list.lua", GetConnections, adminEnv));
 
             verify.Rounds.Add(Bare(BareBcrypt.VerifiesPerSecond(Password, admin.PasswordHash, options.Duration)));
@@ -214,7 +214,8 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
         var logins = await flood;
         Check(scenario.Name, result, allowBusy: false);
         // The flood is meant to overrun bcrypt: its 503s are the host protecting everything else.
-        if (logins.Requests == logins.Non2xx)
+        // The smoke's few seconds may pass before a low-priority hash finishes under a GET load.
+        if (logins.Requests == logins.Non2xx && !options.Quick)
             problems.Add($"{scenario.Name}: not one login of the flood succeeded");
         return result;
     }

@@ -3,7 +3,6 @@ using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
 using LinqToDB;
 using LinqToDB.Data;
-using LinqToDB.DataProvider.SQLite;
 
 namespace Boilerplate.Benchmarks;
 
@@ -14,6 +13,7 @@ public class RevocationLookupBenchmarks
     private readonly RevokedTokens revoked = new(TimeProvider.System);
     private Guid knownId;
     private readonly Guid unknownId = Guid.NewGuid();
+    private string path = "";
 
     [Params(0, 1_000_000)]
     public int Revoked { get; set; }
@@ -21,8 +21,10 @@ public class RevocationLookupBenchmarks
     [GlobalSetup]
     public async Task Setup()
     {
-        // Loaded the way the host loads them: from the table, at start.
-        await using var db = new AppDb(new DataOptions().UseSQLite("Data Source=:memory:", SQLiteProvider.Microsoft));
+        // Loaded the way the host loads them: from the table, at start. A file, as each query of
+        // AppDb opens a connection of its own and an in-memory database lives only as long as one.
+        path = Path.Combine(Path.GetTempPath(), $"revoked-{Guid.NewGuid():N}.db");
+        await using var db = new AppDb(DatabaseUrl.Parse($"sqlite:{path}", "/").ToDataOptions());
         await db.CreateTableAsync<RevokedTokenRecord>();
         var expires = DateTime.UtcNow.AddDays(1);
         var ids = Enumerable.Range(0, Revoked).Select(_ => Guid.NewGuid()).ToList();
@@ -30,6 +32,13 @@ public class RevocationLookupBenchmarks
         await db.BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows },
             ids.Select(id => new RevokedTokenRecord { Jti = id.ToString("N"), ExpiresOn = expires, BlacklistedOn = DateTime.UtcNow }));
         await revoked.LoadAsync(db);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(path);
     }
 
     [Benchmark(Baseline = true)]
