@@ -48,6 +48,13 @@ catch (OptionsValidationException e)
     await Console.Error.WriteLineAsync($"error: {string.Join(" ", e.Failures)}");
     return 1;
 }
+// A value the configuration binder cannot read, e.g. Limits__RequestHeadersTimeout=abc; its
+// message names the setting and the value.
+catch (InvalidOperationException e) when (e.InnerException is FormatException)
+{
+    await Console.Error.WriteLineAsync($"error: {e.Message}");
+    return 1;
+}
 catch (StartupException e)
 {
     await Console.Error.WriteLineAsync($"error: {e.Message}");

@@ -67,6 +67,25 @@ public class ProductionStartupTests
         Assert.That(error, Does.StartWith(line));
     }
 
+    [TestCase("Limits__RequestHeadersTimeout", "abc", "Limits:RequestHeadersTimeout")]
+    [TestCase("Https__Redirect", "maybe", "Https:Redirect")]
+    public async Task A_setting_that_cannot_be_read_stops_the_process_with_one_line_naming_it(string variable, string value, string setting)
+    {
+        using var database = new SqliteTestDatabase();
+        var (exitCode, _, error) = await HostProcess.RunAsync([], new()
+        {
+            ["BOILERPLATE_ENV"] = "prod",
+            ["SECRET_KEY"] = GoodSecret,
+            ["DATABASE_URL"] = database.Url,
+            ["Database__MigrateOnStart"] = "true",
+            [variable] = value,
+        });
+
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1), error);
+        Assert.That(error, Does.StartWith($"error: Failed to convert configuration value '{value}' at '{setting}'"));
+    }
+
     [Test]
     public async Task The_process_refuses_production_without_a_database()
     {
