@@ -1,12 +1,17 @@
+using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Auth;
-using Boilerplate.ServiceInterface.Data;
-using Boilerplate.ServiceInterface.Users;
+using Boilerplate.ServiceInterface.Errors;
 using Boilerplate.ServiceModel.Types;
 using FluentValidation;
 using ServiceStack;
 
 namespace Boilerplate.Host;
 
+/// <summary>
+/// The ServiceStack-style message layer: every service in ServiceInterface at its DTOs' routes,
+/// their validators, the one error shape (the seed's envelope with ServiceStack's responseStatus),
+/// and the one table from the app's exceptions to statuses.
+/// </summary>
 public static class ConfigureAppHost
 {
     private const int MaxRequestBodyBytes = 64 * 1024;
@@ -14,20 +19,17 @@ public static class ConfigureAppHost
     public static WebApplicationBuilder AddAppHost(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddScoped<UserAccounts>();
-        services.AddScoped<Sessions>();
-        services.AddScoped<SignIns>();
-        services.AddValidatorsFromAssemblyContaining<CreateUserValidator>(ServiceLifetime.Singleton);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditLog>();
+        services.AddValidatorsFromAssemblyContaining<AuthServices>(ServiceLifetime.Singleton);
         services.AddServiceStackLite(options =>
         {
-            options.ServiceAssemblies.Add(typeof(UserServices).Assembly);
+            options.ServiceAssemblies.Add(typeof(AuthServices).Assembly);
             options.MaxRequestBodyBytes = MaxRequestBodyBytes;
-            options.AllowBatch = operation => !ConfigureRateLimits.Limited.Contains(operation.Name);
             options.NotAuthenticatedMessage = AuthMessages.MissingToken;
             options.InvalidTokenMessage = AuthMessages.InvalidToken;
             options.MissingRoleMessage = _ => AuthMessages.AdminRequired;
-            options.MapException = DatabaseErrors.ToHttpError;
-            // The seed's {"status":"fail","message":…} with ServiceStack's responseStatus beside it.
+            options.MapException = AppErrors.ToHttpError;
             options.CreateErrorBody = status => new StatusResponse
             {
                 Status = StatusResponse.Fail,

@@ -1,81 +1,62 @@
 using Boilerplate.ServiceInterface.Auth;
+using Boilerplate.ServiceInterface.Users;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
-using ServiceStack;
 
 namespace Boilerplate.Host;
 
+/// <summary>
+/// Passwords, sessions and tokens, and ASP.NET Core's JWT bearer handler as the default scheme,
+/// asking <see cref="TokenAcceptance"/> where a token is read from and whether it still holds.
+/// </summary>
 public static class ConfigureAuth
 {
     public static WebApplicationBuilder AddAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PasswordHasher>();
         services.AddSingleton<JwtTokens>();
         services.AddSingleton<RevokedTokens>();
         services.AddSingleton<SecurityStamps>();
+        services.AddSingleton<TokenAcceptance>();
         services.AddSingleton<RevocationSync>();
-        services.AddSingleton<AuditLog>();
-        services.AddHttpContextAccessor();
         services.AddHostedService<RevokedTokenMaintenance>();
+        services.AddScoped<Sessions>();
+        services.AddScoped<SignIns>();
+        services.AddScoped<Registrations>();
+        services.AddScoped<SignOutEverywhere>();
+        services.AddScoped<IUserSessions>(sp => sp.GetRequiredService<SignOutEverywhere>());
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthSettings>, RevokedTokens, SecurityStamps>((jwt, settings, revoked, stamps) =>
+            .Configure<IOptions<AuthSettings>, TokenAcceptance>((jwt, settings, acceptance) =>
             {
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters = JwtTokens.ValidationParameters(settings.Value);
-                jwt.Events = BearerEvents(revoked, stamps);
+                jwt.Events = Events(acceptance);
             });
         return builder;
     }
 
-    private static JwtBearerEvents BearerEvents(RevokedTokens revoked, SecurityStamps stamps) => new()
+    private static JwtBearerEvents Events(TokenAcceptance acceptance) => new()
     {
         OnMessageReceived = context =>
         {
-            // The Authorization header first, then ServiceStack's ss-tok cookie (cookie mode).
-            context.Token = BearerToken.From(context.Request.Headers.Authorization.ToString())
-                ?? context.Request.Cookies[TokenCookies.AccessToken];
-            // Our tokens are well under 1 KiB; a huge one is an attack on the parser, not a credential.
-            if (context.Token?.Length > BearerToken.MaxLength)
-                context.Fail(new TokenException(AuthMessages.InvalidToken));
+            context.Token = TokenAcceptance.Read(context.Request.Headers.Authorization, context.Request.Cookies[TokenCookies.AccessToken]);
+            if (context.Token is { } token && TokenAcceptance.RefuseUnread(token) is { } refused)
+                context.Fail(refused);
             return Task.CompletedTask;
         },
         OnTokenValidated = context =>
         {
-            var tokenId = context.Principal?.FindFirst(TokenClaims.TokenId)?.Value;
-            if (!Guid.TryParseExact(tokenId, "N", out var id))
-                context.Fail(new TokenException(AuthMessages.InvalidToken));
-            else if (revoked.IsRevoked(id) || stamps.IsOutdated(context.Principal!))
-                context.Fail(new TokenException(AuthMessages.RevokedToken));
+            if (acceptance.Refuse(context.Principal!) is { } refused)
+                context.Fail(refused);
             return Task.CompletedTask;
         },
         OnAuthenticationFailed = context =>
         {
-            context.Fail(new TokenException(context.Exception is SecurityTokenExpiredException
-                ? AuthMessages.ExpiredToken
-                : AuthMessages.InvalidToken));
+            context.Fail(TokenAcceptance.Explain(context.Exception));
             return Task.CompletedTask;
         },
     };
-}
-
-public static class BearerToken
-{
-    public const int MaxLength = 8 * 1024;
-
-    /// <summary>
-    /// The token from an Authorization header: "Bearer &lt;jwt&gt;", or the bare "&lt;jwt&gt;" the
-    /// seed's clients also send. Null when there is none.
-    /// </summary>
-    public static string? From(string header)
-    {
-        var value = header.Trim();
-        if (value.StartsWith("Bearer", StringComparison.OrdinalIgnoreCase))
-            value = value["Bearer".Length..].Trim();
-        return value.Length == 0 ? null : value;
-    }
 }

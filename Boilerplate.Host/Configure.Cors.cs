@@ -1,3 +1,7 @@
+using Boilerplate.Host.Settings;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Options;
+
 namespace Boilerplate.Host;
 
 /// <summary>
@@ -9,13 +13,14 @@ public static class ConfigureCors
 {
     public static WebApplicationBuilder AddCors(this WebApplicationBuilder builder)
     {
-        var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
-        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
-            .WithOrigins(origins)
-            .AllowCredentials()
-            .WithHeaders("Content-Type", "Authorization")
-            .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
-            .WithExposedHeaders("X-Cookies")));
+        builder.Services.AddCors();
+        builder.Services.AddOptions<CorsOptions>().Configure<IOptions<CorsSettings>>((cors, settings) =>
+            cors.AddDefaultPolicy(policy => policy
+                .WithOrigins([.. settings.Value.AllowedOrigins])
+                .AllowCredentials()
+                .WithHeaders("Content-Type", "Authorization")
+                .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+                .WithExposedHeaders("X-Cookies")));
         return builder;
     }
 }

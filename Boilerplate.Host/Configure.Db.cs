@@ -2,13 +2,15 @@ using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Data.Migrations;
 using FluentMigrator.Runner;
 using FluentMigrator.Runner.Processors;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Boilerplate.Host;
 
+/// <summary>linq2db on SQLite or PostgreSQL as the database URL says, FluentMigrator, and the migration policy at start.</summary>
 public static class ConfigureDb
 {
+    private const string PostgresProcessorId = "PostgreSQL11_0";
+
     public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -28,51 +30,4 @@ public static class ConfigureDb
         services.AddHostedService<DatabaseStartup>();
         return builder;
     }
-
-    private const string PostgresProcessorId = "PostgreSQL11_0";
-
-    /// <summary>Creates a SQLite file's folder and turns on write-ahead logging, so readers never wait for a writer.</summary>
-    public static void Prepare(this DatabaseTarget database)
-    {
-        if (database.IsPostgreSql)
-            return;
-        var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        using var connection = new SqliteConnection(database.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL;";
-        command.ExecuteNonQuery();
-    }
-}
-
-/// <summary>
-/// Prepares the database before the first request and applies migrations where configured;
-/// elsewhere (production by default) it refuses to serve an out-of-date schema.
-/// </summary>
-public sealed partial class DatabaseStartup(IServiceProvider services, ILogger<DatabaseStartup> log) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        EnsureCurrent(services);
-        LogMigrated();
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <exception cref="StartupException">Migrations are pending and not to be applied here.</exception>
-    public static void EnsureCurrent(IServiceProvider services)
-    {
-        services.GetRequiredService<DatabaseTarget>().Prepare();
-        using var scope = services.CreateScope();
-        var migrations = scope.ServiceProvider.GetRequiredService<IMigrationRunner>();
-        if (services.GetRequiredService<IOptions<DatabaseSettings>>().Value.MigrateOnStart)
-            migrations.MigrateUp();
-        else if (migrations.HasMigrationsToApplyUp())
-            throw new StartupException("the database has pending migrations: run 'db upgrade' (or set Database:MigrateOnStart).");
-    }
-
-    [LoggerMessage(LogLevel.Information, "Database migrations are current")]
-    private partial void LogMigrated();
 }

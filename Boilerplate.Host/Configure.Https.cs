@@ -1,8 +1,12 @@
+using Boilerplate.Host.Settings;
+using Microsoft.AspNetCore.HttpsPolicy;
+using Microsoft.Extensions.Options;
+
 namespace Boilerplate.Host;
 
 /// <summary>
-/// In production only: HSTS, and plain HTTP redirected to HTTPS (port <c>Https:Port</c>, 443 by
-/// default). Behind a TLS-terminating proxy listed in <c>ForwardedHeaders:KnownProxies</c>, its
+/// In production only: HSTS, and plain HTTP redirected to HTTPS (<see cref="HttpsSettings"/>).
+/// Behind a TLS-terminating proxy listed in <c>ForwardedHeaders:KnownProxies</c>, its
 /// X-Forwarded-Proto says the request was HTTPS, so nothing is redirected; a proxy that sends no
 /// such header needs <c>Https:Redirect</c> false. The health probes are never redirected: load
 /// balancers call them over plain HTTP. Development and tests run on plain HTTP, where either
@@ -17,7 +21,8 @@ public static class ConfigureHttps
             hsts.MaxAge = TimeSpan.FromDays(365);
             hsts.IncludeSubDomains = true;
         });
-        builder.Services.AddHttpsRedirection(redirect => redirect.HttpsPort = builder.Configuration.GetValue("Https:Port", 443));
+        builder.Services.AddOptions<HttpsRedirectionOptions>()
+            .Configure<IOptions<HttpsSettings>>((redirect, settings) => redirect.HttpsPort = settings.Value.Port);
         return builder;
     }
 
@@ -26,7 +31,7 @@ public static class ConfigureHttps
         if (!app.Environment.IsProduction())
             return app;
         app.UseHsts();
-        if (app.Configuration.GetValue("Https:Redirect", true))
+        if (app.Services.GetRequiredService<IOptions<HttpsSettings>>().Value.Redirect)
             app.UseWhen(http => !http.Request.Path.StartsWithSegments("/health"), branch => branch.UseHttpsRedirection());
         return app;
     }

@@ -1,25 +1,33 @@
 using System.Runtime.Serialization;
 using Boilerplate.ServiceModel.Types;
 using ServiceStack;
+using ServiceStackLite;
 
 namespace Boilerplate.ServiceModel;
 
 /// <summary>Changes the caller's password; every other session ends, and a fresh session comes back.</summary>
+[Tag(Tags.User)]
 [Route("/user/me/password", "PUT")]
 [ValidateIsAuthenticated]
 public class ChangePassword : IReturn<TokenResponse>, IPut
 {
     [DataMember(Name = "current_password")]
+    [Secret]
     public string? CurrentPassword { get; set; }
 
     [DataMember(Name = "new_password")]
+    [Secret]
     public string? NewPassword { get; set; }
 }
 
 /// <summary>Deletes the caller's own account; the password must be sent (in the body) to confirm.</summary>
+/// <remarks>ServiceStack's clients send a DELETE's fields in the URL, so they send this one with POST to /api/DeleteCurrentUser.</remarks>
+[Tag(Tags.User)]
 [Route("/user/me", "DELETE")]
 [ValidateIsAuthenticated]
+[ApiResponse(409, "The caller is the last admin.")]
 public class DeleteCurrentUser : IReturnVoid, IDelete
 {
+    [Secret]
     public string? Password { get; set; }
 }

@@ -1,18 +1,25 @@
 using Boilerplate.ServiceModel.Types;
 using ServiceStack;
+using ServiceStackLite;
 
 namespace Boilerplate.ServiceModel;
 
 /// <summary>Exchanges an email and password for a bearer token.</summary>
+[Tag(Tags.Auth)]
 [Route("/auth/login", "POST")]
+[RateLimited]
+[ApiResponse(401, "The email or password does not match, or the account is locked.")]
+[ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
 public class Login : IReturn<TokenResponse>, IPost
 {
     public string? Email { get; set; }
+    [Secret]
     public string? Password { get; set; }
 }
 
 /// <summary>Revokes the bearer token it is sent with; the token is refused from then on.</summary>
 /// <remarks>Without a token the seed answers 403, not 401.</remarks>
+[Tag(Tags.Auth)]
 [Route("/auth/logout", "POST")]
 [ValidateIsAuthenticated(StatusCode = 403)]
 public class Logout : IReturn<StatusResponse>, IPost;
@@ -21,10 +28,15 @@ public class Logout : IReturn<StatusResponse>, IPost;
 /// Exchanges a refresh token for a new access token. With rotation (the default) the refresh
 /// token is good once: a new one comes back, and presenting a used one again ends the session.
 /// </summary>
-/// <remarks>Anonymous on purpose: ServiceStack's client sends its stale bearer token along, which is ignored.</remarks>
+/// <remarks>Anonymous on purpose: ServiceStack's client sends its stale bearer token along, which is never read.</remarks>
+[Tag(Tags.Auth)]
 [Route("/access-token", "POST")]
+[RateLimited]
+[ApiResponse(401, "The refresh token is unknown, expired, revoked or was used before (the session then ends).")]
 public class GetAccessToken : IReturn<GetAccessTokenResponse>, IPost
 {
+    /// <summary>The refresh token; in cookie mode the <c>ss-reftok</c> cookie stands in for it.</summary>
+    [Secret]
     public string? RefreshToken { get; set; }
 }
 
@@ -40,13 +52,24 @@ public class GetAccessTokenResponse
 /// ServiceStack's sign-in: provider <c>credentials</c> (or <c>login</c>) with a userName that may be
 /// the email or the username. With neither provider nor userName it describes the current session.
 /// </summary>
+[Tag(Tags.Auth)]
 [Route("/auth", "GET,POST")]
 [Route("/auth/{provider}", "POST")]
+[RateLimited]
+[OptionalAuthentication]
+[ApiResponse(401, "The credentials do not match, the account is locked, or (with no provider) no one is signed in.")]
+[ApiResponse(404, "No such auth provider: use 'credentials'.")]
+[ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
 public class Authenticate : IReturn<AuthenticateResponse>, IPost
 {
+    [ApiMember(Verb = "POST")]
     public string? Provider { get; set; }
+    [ApiMember(Verb = "POST")]
     public string? UserName { get; set; }
+    [ApiMember(Verb = "POST")]
+    [Secret]
     public string? Password { get; set; }
+    [ApiMember(Verb = "POST")]
     public bool? RememberMe { get; set; }
 }
 
@@ -68,6 +91,7 @@ public class AuthenticateResponse
 }
 
 /// <summary>Ends every session of the caller, on every device: all their tokens stop working at once.</summary>
+[Tag(Tags.Auth)]
 [Route("/auth/logout-all", "POST")]
 [ValidateIsAuthenticated]
 public class LogoutAll : IReturn<StatusResponse>, IPost;

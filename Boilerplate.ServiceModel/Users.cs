@@ -1,19 +1,27 @@
 using System.Runtime.Serialization;
 using Boilerplate.ServiceModel.Types;
 using ServiceStack;
+using ServiceStackLite;
 
 namespace Boilerplate.ServiceModel;
 
 /// <summary>Registers a user and signs them in: 201 with a token, 409 when the email or username is taken.</summary>
+[Tag(Tags.User)]
 [Route("/user", "POST")]
+[RateLimited]
+[ApiResponse(201, "Registered and signed in: the token is under Authorization.")]
+[ApiResponse(409, "The email or the username is already taken.")]
+[ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
 public class CreateUser : IReturn<TokenResponse>, IPost
 {
     public string? Email { get; set; }
     public string? Username { get; set; }
+    [Secret]
     public string? Password { get; set; }
 }
 
 /// <summary>Lists registered users, oldest first, a page at a time (admins only).</summary>
+[Tag(Tags.User)]
 [Route("/user", "GET")]
 [ValidateIsAdmin]
 public class GetUsers : IReturn<GetUsersResponse>, IGet
@@ -36,8 +44,10 @@ public class GetUsersResponse
 }
 
 /// <summary>One user by public id. Users see only themselves; admins see anyone.</summary>
+[Tag(Tags.User)]
 [Route("/user/{public_id}", "GET")]
 [ValidateIsAuthenticated]
+[ApiResponse(404, "User not found (also someone else's record, unless the caller is an admin).")]
 public class GetUser : IReturn<User>, IGet
 {
     [DataMember(Name = "public_id")]
@@ -45,6 +55,7 @@ public class GetUser : IReturn<User>, IGet
 }
 
 /// <summary>The user the bearer token belongs to.</summary>
+[Tag(Tags.User)]
 [Route("/user/me", "GET")]
 [ValidateIsAuthenticated]
 public class GetCurrentUser : IReturn<User>, IGet;

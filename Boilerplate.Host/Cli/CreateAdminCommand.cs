@@ -1,3 +1,5 @@
+using Boilerplate.ServiceInterface.Auth;
+using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Users;
 using Boilerplate.ServiceModel;
 using FluentValidation;
@@ -22,7 +24,7 @@ public sealed class CreateAdminCommand(IServiceProvider services, TextWriter out
         using var scope = services.CreateScope();
         try
         {
-            var user = await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync(email, username, password!, admin: true);
+            var user = await scope.ServiceProvider.GetRequiredService<Registrations>().RegisterAsync(email, username, password!, admin: true);
             await output.WriteLineAsync($"created admin {user.Username} <{user.Email}> public_id {user.PublicId}");
             return 0;
         }

@@ -9,7 +9,7 @@ public sealed class DbCommand(IServiceProvider services, TextWriter output)
 {
     public int Run(string? action, IReadOnlyDictionary<string, string> options)
     {
-        services.GetRequiredService<DatabaseTarget>().Prepare();
+        DatabaseStartup.Prepare(services.GetRequiredService<DatabaseTarget>());
         using var scope = services.CreateScope();
         var runner = scope.ServiceProvider.GetRequiredService<IMigrationRunner>();
         switch (action)

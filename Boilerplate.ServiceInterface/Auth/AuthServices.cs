@@ -1,25 +1,25 @@
 using System.Globalization;
+using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Users;
 using Boilerplate.ServiceModel;
 using Boilerplate.ServiceModel.Types;
-using LinqToDB.Async;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using ServiceStack;
 
 namespace Boilerplate.ServiceInterface.Auth;
 
+/// <summary>Signing in (the seed's login and ServiceStack's Authenticate), refreshing, and signing out.</summary>
 public class AuthServices(
-    AppDb db, UserAccounts accounts, SignIns signIns, Sessions sessions, RevokedTokens revoked, SecurityStamps stamps, AuditLog audit,
+    AppDb db, UserAccounts accounts, SignIns signIns, Sessions sessions, RevokedTokens revoked, SignOutEverywhere signOut, AuditLog audit,
     IOptions<AuthSettings> options) : Service
 {
     private readonly AuthSettings settings = options.Value;
 
     public async Task<TokenResponse> Post(Login request)
     {
-        var user = await signIns.VerifyAsync(request.Email!, request.Password!, HttpContext.RequestAborted);
-        var session = await sessions.StartAsync(user, HttpContext.RequestAborted);
+        var user = await signIns.VerifyAsync(request.Email!, request.Password!, Request.RemoteIp, Request.RequestAborted);
+        var session = await sessions.StartAsync(user, Request.RequestAborted);
         return session.ToResponse("Successfully logged in.");
     }
 
@@ -30,8 +30,8 @@ public class AuthServices(
         if (request.Provider?.ToLowerInvariant() is not (null or "" or "credentials" or "login"))
             throw HttpError.NotFound($"No auth provider '{request.Provider}': use 'credentials'.");
 
-        var user = await signIns.VerifyAsync(request.UserName!, request.Password!, HttpContext.RequestAborted);
-        var session = await sessions.StartAsync(user, HttpContext.RequestAborted);
+        var user = await signIns.VerifyAsync(request.UserName!, request.Password!, Request.RemoteIp, Request.RequestAborted);
+        var session = await sessions.StartAsync(user, Request.RequestAborted);
         return Describe(user, session.SessionId, DeliverTokens(session));
     }
 
@@ -40,11 +40,13 @@ public class AuthServices(
 
     public async Task<GetAccessTokenResponse> Post(GetAccessToken request)
     {
-        var refreshToken = request.RefreshToken is { Length: > 0 } given ? given : Request.Cookies[TokenCookies.RefreshToken];
+        // In cookie mode the validator lets an empty field through: the ss-reftok cookie may carry it.
+        var refreshToken = request.RefreshToken is { Length: > 0 } given ? given
+            : Request.Cookies.TryGetValue(TokenCookies.RefreshToken, out var cookie) ? cookie.Value : null;
         if (string.IsNullOrEmpty(refreshToken))
-            throw HttpError.BadRequest("refreshToken is required.", "NotEmpty").ForField("refreshToken");
+            throw HttpError.Validation("NotEmpty", GetAccessTokenValidator.Required, "refreshToken");
 
-        var session = await sessions.RefreshAsync(refreshToken, HttpContext.RequestAborted);
+        var session = await sessions.RefreshAsync(refreshToken, Request.RemoteIp, Request.RequestAborted);
         var body = DeliverTokens(session);
         return new GetAccessTokenResponse
         {
@@ -56,24 +58,25 @@ public class AuthServices(
 
     public async Task<StatusResponse> Post(Logout request)
     {
-        // The guard let only a valid, unrevoked token through, so both claims are there.
-        var tokenId = Guid.ParseExact(User.FindFirst(TokenClaims.TokenId)!.Value, "N");
-        var expires = DateTimeOffset.FromUnixTimeSeconds(long.Parse(User.FindFirst(TokenClaims.Expires)!.Value, CultureInfo.InvariantCulture));
-        await revoked.RevokeAsync(db, tokenId, expires.UtcDateTime, HttpContext.RequestAborted);
-        var sessionId = User.FindFirst(TokenClaims.SessionId)?.Value;
-        if (sessionId is not null)
-            await sessions.EndAsync(sessionId, HttpContext.RequestAborted);
-        TokenCookies.Clear(HttpContext);
-        audit.LoggedOut(User.PublicId()!, sessionId);
+        // The guard let only a valid, unrevoked token through, so its id and expiry are there.
+        var token = Request.GetClaimsPrincipal();
+        var tokenId = Guid.ParseExact(token.FindFirst(TokenClaims.TokenId)!.Value, "N");
+        var expires = DateTimeOffset.FromUnixTimeSeconds(long.Parse(token.FindFirst(TokenClaims.Expires)!.Value, CultureInfo.InvariantCulture));
+        await revoked.RevokeAsync(db, tokenId, expires.UtcDateTime, Request.RequestAborted);
+        var session = GetSession();
+        if (session.Id is { } sessionId)
+            await sessions.EndAsync(sessionId, Request.RequestAborted);
+        TokenCookies.Clear(Request);
+        audit.LoggedOut(session.UserAuthId!, session.Id, Request.RemoteIp);
         return new StatusResponse { Message = "Successfully logged out." };
     }
 
     public async Task<StatusResponse> Post(LogoutAll request)
     {
-        var user = await accounts.CallerAsync(User, HttpContext.RequestAborted);
-        await stamps.RevokeEverywhereAsync(db, user, HttpContext.RequestAborted);
-        TokenCookies.Clear(HttpContext);
-        audit.LoggedOutEverywhere(user.PublicId);
+        var user = await accounts.CallerAsync(GetSession(), Request.RequestAborted);
+        await signOut.EndAllAsync(user, Request.RequestAborted);
+        TokenCookies.Clear(Request);
+        audit.LoggedOutEverywhere(user.PublicId, Request.RemoteIp);
         return new StatusResponse { Message = "Successfully logged out of every session." };
     }
 
@@ -82,20 +85,18 @@ public class AuthServices(
     {
         if (!settings.UseTokenCookies)
             return session;
-        TokenCookies.Set(HttpContext, session, settings);
+        TokenCookies.Set(Request, session, settings);
         return null;
     }
 
+    /// <summary>ServiceStack's answer to an Authenticate with no credentials: the caller's session, or 401.</summary>
     private async Task<AuthenticateResponse> CurrentSessionAsync()
     {
-        var result = await HttpContext.AuthenticateAsync();
-        if (result.None)
+        var session = await GetSessionAsync();
+        if (!session.IsAuthenticated)
             throw HttpError.Unauthorized("Not Authenticated");
-        if (!result.Succeeded)
-            throw result.Failure as TokenException ?? new TokenException(AuthMessages.InvalidToken);
-
-        var user = await accounts.CallerAsync(result.Principal, HttpContext.RequestAborted);
-        return Describe(user, result.Principal.FindFirst(TokenClaims.SessionId)?.Value ?? "", tokens: null);
+        var user = await accounts.CallerAsync(session, Request.RequestAborted);
+        return Describe(user, session.Id ?? "", tokens: null);
     }
 
     private static AuthenticateResponse Describe(UserRecord user, string sessionId, SessionTokens? tokens) => new()

@@ -1,13 +1,12 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
-using ServiceStack;
 
 namespace Boilerplate.ServiceInterface.Auth;
 
 /// <summary>
 /// bcrypt at the configured cost, with at most one hash per core at a time and a short queue:
-/// past that the caller gets 503 with Retry-After, so a flood of sign-ins cannot starve the
-/// rest of the API of CPU. The hashes run on <see cref="BcryptWorkers"/>, below the priority of
+/// past that a <see cref="ServerBusyException"/> (503 with Retry-After), so a flood of sign-ins
+/// cannot starve the rest of the API of CPU. The hashes run on <see cref="BcryptWorkers"/>, below the priority of
 /// request threads.
 /// </summary>
 public sealed class PasswordHasher : IDisposable
@@ -61,7 +60,7 @@ public sealed class PasswordHasher : IDisposable
     {
         using var lease = await limiter.AcquireAsync(1, cancel);
         if (!lease.IsAcquired)
-            throw new HttpError(503, "ServerBusy", "The server is busy: please try again in a moment.") { Headers = { ["Retry-After"] = "1" } };
+            throw new ServerBusyException();
         return await workers.RunAsync(work);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Data.Migrations;
+using Boilerplate.ServiceInterface.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -89,9 +90,8 @@ public sealed partial class RevocationSync(
     private async Task LoadAsync(CancellationToken cancel)
     {
         using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-        await revoked.LoadAsync(db, cancel);
-        await stamps.LoadAsync(db, cancel);
+        await revoked.LoadAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), cancel);
+        await stamps.LoadAsync(scope.ServiceProvider.GetRequiredService<UserStore>(), cancel);
         LogLoaded(revoked.Count);
     }
 

@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
+using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Users;
+using Boilerplate.ServiceModel.Types;
 using LinqToDB;
 using LinqToDB.Async;
 using Microsoft.Extensions.Options;
@@ -14,7 +17,7 @@ public sealed record SessionTokens(string SessionId, string AccessToken, string 
 /// A session is one sign-in: a family of refresh tokens (its id is the access tokens' <c>sid</c>).
 /// Refresh tokens are 256 random bits, stored only as SHA-256 hashes.
 /// </summary>
-public sealed class Sessions(AppDb db, JwtTokens jwt, IOptions<AuthSettings> options, TimeProvider clock, AuditLog audit)
+public sealed class Sessions(AppDb db, UserStore users, JwtTokens jwt, IOptions<AuthSettings> options, TimeProvider clock, AuditLog audit)
 {
     private readonly AuthSettings settings = options.Value;
 
@@ -26,24 +29,24 @@ public sealed class Sessions(AppDb db, JwtTokens jwt, IOptions<AuthSettings> opt
     }
 
     /// <exception cref="TokenException">The refresh token is unknown, expired, revoked, or was used before.</exception>
-    public async Task<SessionTokens> RefreshAsync(string refreshToken, CancellationToken cancel = default)
+    public async Task<SessionTokens> RefreshAsync(string refreshToken, string client, CancellationToken cancel = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var hash = Hash(refreshToken);
         var found = await (
             from row in db.RefreshTokens
-            join owner in db.Users on row.UserId equals owner.Id
             where row.TokenHash == hash
             // Revocation is per session: a token written by a refresh that lost a race against
             // the session's end is as dead as the rest of its family.
-            select new { row, owner, ended = db.RefreshTokens.Any(t => t.FamilyId == row.FamilyId && t.RevokedOn != null) })
+            select new { row, ended = db.RefreshTokens.Any(t => t.FamilyId == row.FamilyId && t.RevokedOn != null) })
             .FirstOrDefaultAsync(cancel);
 
         if (found is null || found.ended || found.row.ExpiresOn <= now)
             throw new TokenException(AuthMessages.InvalidRefreshToken);
-        if (found.owner.Locked)
+        var token = found.row;
+        var user = await users.FindByIdAsync(token.UserId, cancel) ?? throw new TokenException(AuthMessages.InvalidRefreshToken);
+        if (user.Locked)
             throw new TokenException(AuthMessages.AccountLocked);
-        var (token, user) = (found.row, found.owner);
 
         if (!settings.RotateRefreshTokens)
             return new SessionTokens(token.FamilyId, jwt.Issue(user, token.FamilyId), refreshToken, DateTime.SpecifyKind(token.ExpiresOn, DateTimeKind.Utc));
@@ -57,12 +60,12 @@ public sealed class Sessions(AppDb db, JwtTokens jwt, IOptions<AuthSettings> opt
         {
             // A used token presented again: someone else holds a copy. End the whole session.
             await EndAsync(token.FamilyId, cancel);
-            audit.RefreshTokenReused(user.PublicId, token.FamilyId);
+            audit.RefreshTokenReused(user.PublicId, token.FamilyId, client);
             throw new TokenException(AuthMessages.RefreshTokenReused);
         }
 
         var (next, expires) = await AddRefreshTokenAsync(user.Id, token.FamilyId, cancel);
-        audit.Refreshed(user.PublicId, token.FamilyId);
+        audit.Refreshed(user.PublicId, token.FamilyId, client);
         return new SessionTokens(token.FamilyId, jwt.Issue(user, token.FamilyId), next, expires);
     }
 
@@ -72,6 +75,16 @@ public sealed class Sessions(AppDb db, JwtTokens jwt, IOptions<AuthSettings> opt
         var now = clock.GetUtcNow().UtcDateTime;
         return db.RefreshTokens
             .Where(t => t.FamilyId == familyId && t.RevokedOn == null)
+            .Set(t => t.RevokedOn, now)
+            .UpdateAsync(cancel);
+    }
+
+    /// <summary>Revokes every refresh token of the user: every session ends at its next refresh.</summary>
+    public Task<int> EndAllAsync(long userId, CancellationToken cancel = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.RefreshTokens
+            .Where(t => t.UserId == userId && t.RevokedOn == null)
             .Set(t => t.RevokedOn, now)
             .UpdateAsync(cancel);
     }
@@ -101,7 +114,7 @@ public sealed class Sessions(AppDb db, JwtTokens jwt, IOptions<AuthSettings> opt
 
 public static class SessionTokensExtensions
 {
-    public static Boilerplate.ServiceModel.Types.TokenResponse ToResponse(this SessionTokens session, string message) => new()
+    public static TokenResponse ToResponse(this SessionTokens session, string message) => new()
     {
         Message = message,
         Authorization = session.AccessToken,

@@ -1,9 +1,7 @@
+using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Users;
-using LinqToDB;
-using LinqToDB.Async;
 using Microsoft.Extensions.Options;
-using ServiceStack;
 
 namespace Boilerplate.ServiceInterface.Auth;
 
@@ -12,63 +10,55 @@ namespace Boilerplate.ServiceInterface.Auth;
 /// the configured bcrypt cost has changed. Every path does the same bcrypt work, and a guesser
 /// gets the same answer for an unknown account, a wrong password and a locked-out account.
 /// </summary>
-public sealed class SignIns(AppDb db, UserAccounts accounts, PasswordHasher passwords, IOptions<AuthSettings> options, TimeProvider clock, AuditLog audit)
+public sealed class SignIns(UserStore users, PasswordHasher passwords, IOptions<AuthSettings> options, TimeProvider clock, AuditLog audit)
 {
     private readonly AuthSettings settings = options.Value;
 
-    public async Task<UserRecord> VerifyAsync(string emailOrUsername, string password, CancellationToken cancel = default)
+    /// <exception cref="SignInFailedException">Refused; its message is what the client is told.</exception>
+    public async Task<UserRecord> VerifyAsync(string emailOrUsername, string password, string client, CancellationToken cancel = default)
     {
-        var user = await accounts.FindBySignInAsync(emailOrUsername, cancel);
+        var user = await users.FindBySignInAsync(emailOrUsername, cancel);
         var matches = await passwords.VerifyAsync(password, user?.PasswordHash, cancel);
         var now = clock.GetUtcNow().UtcDateTime;
 
         if (user is null)
-            throw Failed(null, "unknown account");
+            throw Failed(null, "unknown account", client);
         if (user.LockedOutUntil > now)
             // Only someone who knows the password learns that the account is locked out.
-            throw matches ? Refused(user, "locked out", AuthMessages.LockedOut) : Failed(user, "locked out");
+            throw matches ? Refused(user, "locked out", AuthMessages.LockedOut, client) : Failed(user, "locked out", client);
         if (!matches)
         {
-            await CountFailureAsync(user, now, cancel);
-            throw Failed(user, "wrong password");
+            await CountFailureAsync(user, now, client, cancel);
+            throw Failed(user, "wrong password", client);
         }
         if (user.Locked)
-            throw Refused(user, "locked by an admin", AuthMessages.AccountLocked);
+            throw Refused(user, "locked by an admin", AuthMessages.AccountLocked, client);
 
-        await db.Users.Where(u => u.Id == user.Id && u.FailedSignIns > 0)
-            .Set(u => u.FailedSignIns, 0).Set(u => u.FirstFailedSignInOn, (DateTime?)null).UpdateAsync(cancel);
+        await users.ClearFailedSignInsAsync(user.Id, cancel);
         if (passwords.NeedsRehash(user.PasswordHash))
-            await db.Users.Where(u => u.Id == user.Id).Set(u => u.PasswordHash, await passwords.HashAsync(password, cancel)).UpdateAsync(cancel);
-        audit.SignedIn(user.PublicId);
+            await users.SetPasswordHashAsync(user.Id, await passwords.HashAsync(password, cancel), cancel);
+        audit.SignedIn(user.PublicId, client);
         return user;
     }
 
-    /// <summary>Counts a failure in one update (a new window when the last one is over), then locks out at the limit.</summary>
-    private async Task CountFailureAsync(UserRecord user, DateTime now, CancellationToken cancel)
+    /// <summary>Counts a failure, then locks the account out at the limit.</summary>
+    private async Task CountFailureAsync(UserRecord user, DateTime now, string client, CancellationToken cancel)
     {
-        var windowStart = now - settings.FailedSignInWindow;
-        await db.Users.Where(u => u.Id == user.Id)
-            .Set(u => u.FailedSignIns, u => u.FirstFailedSignInOn == null || u.FirstFailedSignInOn < windowStart ? 1 : u.FailedSignIns + 1)
-            .Set(u => u.FirstFailedSignInOn, u => u.FirstFailedSignInOn == null || u.FirstFailedSignInOn < windowStart ? now : u.FirstFailedSignInOn)
-            .UpdateAsync(cancel);
-
+        await users.CountFailedSignInAsync(user.Id, now, now - settings.FailedSignInWindow, cancel);
         var until = now + settings.LockoutDuration;
-        var lockedOut = await db.Users.Where(u => u.Id == user.Id && u.FailedSignIns >= settings.MaxFailedSignIns)
-            .Set(u => u.LockedOutUntil, until).Set(u => u.FailedSignIns, 0).Set(u => u.FirstFailedSignInOn, (DateTime?)null)
-            .UpdateAsync(cancel);
-        if (lockedOut > 0)
-            audit.LockedOut(user.PublicId, until);
+        if (await users.LockOutAtLimitAsync(user.Id, settings.MaxFailedSignIns, until, cancel))
+            audit.LockedOut(user.PublicId, until, client);
     }
 
-    private HttpError Failed(UserRecord? user, string reason)
+    private SignInFailedException Failed(UserRecord? user, string reason, string client)
     {
-        audit.SignInFailed(user?.PublicId, reason);
-        return HttpError.Unauthorized(AuthMessages.BadCredentials);
+        audit.SignInFailed(user?.PublicId, reason, client);
+        return new SignInFailedException(AuthMessages.BadCredentials);
     }
 
-    private HttpError Refused(UserRecord user, string reason, string message)
+    private SignInFailedException Refused(UserRecord user, string reason, string message, string client)
     {
-        audit.SignInFailed(user.PublicId, reason);
-        return HttpError.Unauthorized(message);
+        audit.SignInFailed(user.PublicId, reason, client);
+        return new SignInFailedException(message);
     }
 }

@@ -1,41 +1,42 @@
-using Microsoft.AspNetCore.Http;
+using System.Net;
+using ServiceStack;
+using ServiceStack.Web;
 
 namespace Boilerplate.ServiceInterface.Auth;
 
 /// <summary>
-/// ServiceStack's token cookies. HttpOnly, so page scripts cannot read them; SameSite=Lax, so
-/// another site cannot make the browser send them with a cross-site POST; Max-Age and no Expires,
-/// because ServiceStack's Node client splits Set-Cookie on commas and an Expires date has one.
+/// ServiceStack's token cookies. HttpOnly, so page scripts cannot read them; Secure on HTTPS; the
+/// message layer adds SameSite=Lax, so another site cannot make the browser send them with a
+/// cross-site POST.
 /// </summary>
 public static class TokenCookies
 {
     public const string AccessToken = "ss-tok";
     public const string RefreshToken = "ss-reftok";
 
-    public static void Set(HttpContext context, SessionTokens session, AuthSettings settings)
+    public static void Set(IRequest request, SessionTokens session, AuthSettings settings)
     {
-        var response = context.Response;
-        response.Cookies.Append(AccessToken, session.AccessToken, Options(context, settings.AccessTokenLifetime));
-        response.Cookies.Append(RefreshToken, session.RefreshToken, Options(context, settings.RefreshTokenLifetime));
+        var response = request.Response;
+        response.SetCookie(Cookie(AccessToken, session.AccessToken, settings.AccessTokenLifetime, request));
+        response.SetCookie(Cookie(RefreshToken, session.RefreshToken, settings.RefreshTokenLifetime, request));
         // Tells ServiceStack's clients that the tokens are in cookies (they then refresh by cookie).
-        response.Headers["X-Cookies"] = $"{AccessToken},{RefreshToken}";
+        response.AddHeader("X-Cookies", $"{AccessToken},{RefreshToken}");
     }
 
-    public static void Clear(HttpContext context)
+    public static void Clear(IRequest request)
     {
         foreach (var name in new[] { AccessToken, RefreshToken })
         {
-            if (context.Request.Cookies.ContainsKey(name))
-                context.Response.Cookies.Append(name, "", Options(context, TimeSpan.Zero));
+            if (request.Cookies.ContainsKey(name))
+                request.Response.DeleteCookie(name);
         }
     }
 
-    private static CookieOptions Options(HttpContext context, TimeSpan lifetime) => new()
+    // The browser keeps a cookie by its own clock, so its expiry is the wall clock's, not the app's TimeProvider.
+    private static Cookie Cookie(string name, string value, TimeSpan lifetime, IRequest request) => new(name, value, "/")
     {
         HttpOnly = true,
-        Secure = context.Request.IsHttps,
-        SameSite = SameSiteMode.Lax,
-        Path = "/",
-        MaxAge = lifetime,
+        Secure = request.IsSecureConnection,
+        Expires = DateTime.UtcNow + lifetime,
     };
 }

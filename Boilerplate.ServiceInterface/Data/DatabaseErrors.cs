@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using ServiceStack;
 
 namespace Boilerplate.ServiceInterface.Data;
 
@@ -40,17 +39,4 @@ public static class DatabaseErrors
         PostgresException postgres => postgres.SqlState is PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter,
         _ => error.InnerException is { } inner && IsUnstorableText(inner),
     };
-
-    /// <summary>
-    /// The answer to a request the database turned down for a reason the client can act on: 503
-    /// while it is out of reach, 400 for text it cannot store; null for a real fault (500).
-    /// </summary>
-    public static HttpError? ToHttpError(Exception error)
-    {
-        if (IsUnavailable(error))
-            return new HttpError(503, "DatabaseUnavailable", "The database is unavailable. Please try again shortly.") { Headers = { ["Retry-After"] = "5" } };
-        if (IsUnstorableText(error))
-            return new HttpError(400, "InvalidText", "The request holds a character that cannot be stored, such as NUL.");
-        return null;
-    }
 }

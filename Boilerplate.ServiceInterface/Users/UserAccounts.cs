@@ -1,92 +1,91 @@
-using System.Security.Claims;
-using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
-using LinqToDB;
-using LinqToDB.Async;
-using ServiceStack;
+using ServiceStack.Auth;
 
 namespace Boilerplate.ServiceInterface.Users;
 
-public sealed class UserExistsException() : Exception("User already exists. Please Log in.");
-
-/// <summary>Creating and removing accounts: shared by registration, the admin services and the CLI.</summary>
-public sealed class UserAccounts(AppDb db, PasswordHasher passwords, SecurityStamps stamps, TimeProvider clock)
+/// <summary>The rules of accounts: one per email and per username, and always an admin who can sign in.</summary>
+public sealed class UserAccounts(UserStore users, IUserSessions sessions, TimeProvider clock)
 {
-    public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
-
-    /// <summary>The user signing in with an email or, without an '@', a username; null when none.</summary>
-    public Task<UserRecord?> FindBySignInAsync(string emailOrUsername, CancellationToken cancel = default)
+    /// <summary>Refused before any password is hashed: the unique index stays the final word for true races.</summary>
+    /// <exception cref="UserExistsException">The email or the username is taken.</exception>
+    public async Task EnsureAvailableAsync(string email, string username, CancellationToken cancel = default)
     {
-        var key = emailOrUsername.Trim().ToLowerInvariant();
-        return key.Contains('@', StringComparison.Ordinal)
-            ? db.Users.FirstOrDefaultAsync(u => u.Email == key, cancel)
-            : db.Users.FirstOrDefaultAsync(u => Sql.Lower(u.Username) == key, cancel);
+        if (await users.IsTakenAsync(UserStore.NormalizeEmail(email), username.Trim(), cancel))
+            throw new UserExistsException();
     }
 
     /// <exception cref="UserExistsException">The email or the username is taken.</exception>
-    public async Task<UserRecord> CreateAsync(string email, string username, string password, bool admin, CancellationToken cancel = default)
+    public async Task<UserRecord> CreateAsync(string email, string username, string passwordHash, bool admin, CancellationToken cancel = default)
     {
-        email = NormalizeEmail(email);
-        username = username.Trim();
-        var usernameKey = username.ToLowerInvariant();
-        if (await db.Users.AnyAsync(u => u.Email == email || Sql.Lower(u.Username) == usernameKey, cancel))
-            throw new UserExistsException();
-
         var user = new UserRecord
         {
             PublicId = Guid.NewGuid().ToString(),
-            Email = email,
-            Username = username,
-            PasswordHash = await passwords.HashAsync(password, cancel),
+            Email = UserStore.NormalizeEmail(email),
+            Username = username.Trim(),
+            PasswordHash = passwordHash,
             Admin = admin,
             RegisteredOn = clock.GetUtcNow().UtcDateTime,
         };
-        try
-        {
-            user.Id = await db.InsertWithInt64IdentityAsync(user, token: cancel);
-        }
-        catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e))
-        {
-            // Two registrations raced past the check above; the unique index let one through.
-            throw new UserExistsException();
-        }
+        await users.InsertAsync(user, cancel);
         return user;
     }
 
-    /// <summary>The signed-in caller's record; a valid token whose user has gone is no longer a credential.</summary>
-    public async Task<UserRecord> CallerAsync(ClaimsPrincipal caller, CancellationToken cancel = default)
+    /// <summary>The signed-in caller's record.</summary>
+    /// <exception cref="UnknownCallerException">The user has gone since the token was issued.</exception>
+    public async Task<UserRecord> CallerAsync(IAuthSession session, CancellationToken cancel = default)
     {
-        var user = caller.PublicId() is { } publicId ? await db.UserByPublicIdAsync(publicId, cancel) : null;
-        return user ?? throw new TokenException(AuthMessages.InvalidToken);
+        var user = session.UserAuthId is { } publicId ? await users.FindByPublicIdAsync(publicId, cancel) : null;
+        return user ?? throw new UnknownCallerException();
     }
 
-    /// <summary>Deletes the user (their refresh tokens go with them) and kills their tokens at once.</summary>
-    /// <exception cref="HttpError">409 when the user is the last admin who can still sign in.</exception>
+    /// <summary>Grants or removes admin rights; rights removed are gone from the tokens already out there too.</summary>
+    /// <exception cref="LastAdminException">Removing the last admin who can sign in.</exception>
+    public async Task SetAdminAsync(UserRecord user, bool admin, CancellationToken cancel = default)
+    {
+        if (admin == user.Admin)
+            return;
+        if (admin)
+            await users.SetAdminAsync(user.Id, true, cancel);
+        else
+            await KeepingAnAdminAsync(user, () => users.SetAdminAsync(user.Id, false, cancel), cancel);
+        user.Admin = admin;
+        if (!admin)
+            await sessions.EndAllAsync(user, cancel);
+    }
+
+    /// <summary>Locks the account: its sessions end, and it can neither sign in nor refresh until unlocked.</summary>
+    /// <exception cref="LastAdminException">Locking the last admin who can sign in.</exception>
+    public async Task LockAsync(UserRecord user, CancellationToken cancel = default)
+    {
+        await KeepingAnAdminAsync(user, () => users.SetLockedAsync(user.Id, true, cancel), cancel);
+        user.Locked = true;
+        await sessions.EndAllAsync(user, cancel);
+    }
+
+    public async Task UnlockAsync(UserRecord user, CancellationToken cancel = default)
+    {
+        await users.SetLockedAsync(user.Id, false, cancel);
+        user.Locked = false;
+    }
+
+    /// <summary>Deletes the user and everything they hold; their tokens stop working at once.</summary>
+    /// <exception cref="LastAdminException">Deleting the last admin who can sign in.</exception>
     public async Task DeleteAsync(UserRecord user, CancellationToken cancel = default)
     {
-        await KeepingAnAdminAsync(user, async () =>
-        {
-            await db.RefreshTokens.Where(t => t.UserId == user.Id).DeleteAsync(cancel);
-            await db.Users.Where(u => u.Id == user.Id).DeleteAsync(cancel);
-        }, cancel);
-        stamps.Forget(user.PublicId);
+        await KeepingAnAdminAsync(user, () => users.DeleteAsync(user.Id, cancel), cancel);
+        sessions.Deleted(user);
     }
 
     /// <summary>
-    /// Makes a change that may take an admin away (demotion, lock, deletion) unless the user is
-    /// the last admin who can still sign in. Check and change share one transaction that first
-    /// writes every active admin's row: concurrent changes then queue behind one another (SQLite
-    /// has one writer; PostgreSQL locks the rows) and each counts what the one before it left.
+    /// Makes a change that may take an admin away unless the user is the last admin who can still
+    /// sign in; check and change share one transaction (see <see cref="UserStore.HoldActiveAdminsAsync"/>).
     /// Without that, two admins demoting each other at once could both see the other remain.
     /// </summary>
-    /// <exception cref="HttpError">409 when the user is the last admin who can still sign in.</exception>
-    public async Task KeepingAnAdminAsync(UserRecord user, Func<Task> change, CancellationToken cancel = default)
+    private async Task KeepingAnAdminAsync(UserRecord user, Func<Task> change, CancellationToken cancel)
     {
-        await using var transaction = await db.BeginTransactionAsync(cancel);
-        await db.Users.Where(u => u.Admin && !u.Locked).Set(u => u.Admin, true).UpdateAsync(cancel);
-        var isActiveAdmin = await db.Users.AnyAsync(u => u.Id == user.Id && u.Admin && !u.Locked, cancel);
-        if (isActiveAdmin && !await db.Users.AnyAsync(u => u.Id != user.Id && u.Admin && !u.Locked, cancel))
-            throw HttpError.Conflict("This is the last admin: make another admin first.", "LastAdmin");
+        await using var transaction = await users.HoldActiveAdminsAsync(cancel);
+        if (await users.IsLastActiveAdminAsync(user.Id, cancel))
+            throw new LastAdminException();
         await change();
         await transaction.CommitTransactionAsync(cancel);
     }

@@ -1,4 +1,5 @@
-using Boilerplate.Host;
+using Boilerplate.Host.Settings;
+using Boilerplate.ServiceInterface;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.Tests.Support;
@@ -41,17 +42,17 @@ public class EnvironmentConfigTests
         Assert.That(config["Auth:SecretKey"], Is.Null);
         Assert.That(config["Database:Url"], Is.Null);
         Assert.That(config.GetValue<bool>("Database:MigrateOnStart"), Is.False);
-        Assert.That(config.GetValue<int>("Auth:BcryptWorkFactor"), Is.EqualTo(12));
+        Assert.That(Auth(config).BcryptWorkFactor, Is.EqualTo(12));
         Assert.That(config["Logging:LogLevel:Default"], Is.Not.EqualTo("Debug"));
     }
 
     [Test]
     public void Access_tokens_live_15_minutes_and_refresh_tokens_14_days_with_rotation()
     {
-        var config = Load("Production");
-        Assert.That(config.GetValue<TimeSpan>("Auth:AccessTokenLifetime"), Is.EqualTo(TimeSpan.FromMinutes(15)));
-        Assert.That(config.GetValue<TimeSpan>("Auth:RefreshTokenLifetime"), Is.EqualTo(TimeSpan.FromDays(14)));
-        Assert.That(config.GetValue<bool>("Auth:RotateRefreshTokens"), Is.True);
+        var auth = Auth(Load("Production"));
+        Assert.That(auth.AccessTokenLifetime, Is.EqualTo(TimeSpan.FromMinutes(15)));
+        Assert.That(auth.RefreshTokenLifetime, Is.EqualTo(TimeSpan.FromDays(14)));
+        Assert.That(auth.RotateRefreshTokens, Is.True);
     }
 
     [Test]
@@ -63,6 +64,9 @@ public class EnvironmentConfigTests
         Assert.That(factory.Services.GetRequiredService<IOptions<AuthSettings>>().Value.BcryptWorkFactor, Is.EqualTo(4));
         Assert.That(factory.Services.GetRequiredService<IOptions<DatabaseSettings>>().Value.Url, Is.EqualTo(factory.Database.Url));
     }
+
+    /// <summary>The Auth settings as the host binds them: the files' values over the class's defaults.</summary>
+    private static AuthSettings Auth(IConfiguration config) => config.GetSection(AuthSettings.Section).Get<AuthSettings>() ?? new AuthSettings();
 
     private static IConfiguration Load(string environment) => new ConfigurationBuilder()
         .SetBasePath(HostProcess.Directory)
@@ -126,7 +130,7 @@ public class EnvironmentVariableTests
         config.AddEnvironmentVariables();
         config.AddCommandLine(["--Database:Url=sqlite:/tmp/from-the-command-line.db"]);
 
-        ConfigureSettings.AddSeedVariables(config);
+        SeedVariables.AddTo(config);
 
         Assert.That(config["Auth:SecretKey"], Is.EqualTo("from-the-environment"));
         Assert.That(config["Database:Url"], Is.EqualTo("sqlite:/tmp/from-the-command-line.db"));

@@ -1,4 +1,3 @@
-using Boilerplate.Host;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.Tests.Support;
 using Microsoft.Extensions.Hosting;
@@ -100,6 +99,6 @@ public class ProductionStartupTests
     }
 
     private static Microsoft.Extensions.Options.ValidateOptionsResult Check(string environment, string secret) =>
-        new AuthSettingsCheck(new HostingEnvironment { EnvironmentName = environment })
+        new AuthSettingsValidation(new HostingEnvironment { EnvironmentName = environment })
             .Validate(null, new AuthSettings { SecretKey = secret });
 }

@@ -1,4 +1,4 @@
-using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Errors;
 using Boilerplate.Tests.Support;
 using Npgsql;
 
@@ -16,8 +16,8 @@ public class DatabaseErrorsTests
 
         var error = Assert.CatchAsync(() => command.ExecuteScalarAsync());
 
-        var answer = DatabaseErrors.ToHttpError(error!);
-        Assert.That((answer?.StatusCode, answer?.ErrorCode), Is.EqualTo(((int?)400, "InvalidText")), error!.Message);
+        var answer = AppErrors.ToHttpError(error!);
+        Assert.That((answer?.Status, answer?.ErrorCode), Is.EqualTo(((int?)400, "InvalidText")), error!.Message);
     }
 
     [Test]
@@ -29,6 +29,6 @@ public class DatabaseErrorsTests
 
         var error = Assert.CatchAsync(() => command.ExecuteScalarAsync());
 
-        Assert.That(DatabaseErrors.ToHttpError(error!), Is.Null, error!.Message);
+        Assert.That(AppErrors.ToHttpError(error!), Is.Null, error!.Message);
     }
 }

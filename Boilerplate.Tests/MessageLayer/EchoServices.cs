@@ -29,6 +29,7 @@ public class EchoResponse
     public string? Verb { get; set; }
 }
 
+[Tag("files")]
 [Route("/files/{Path*}")]
 public class GetFile : IReturn<EchoResponse>, IGet
 {
@@ -50,7 +51,7 @@ public class EchoServices : Service
         Numbers = request.Numbers,
         Colour = request.Colour,
         SnakeCase = request.SnakeCase,
-        Verb = Request.Method,
+        Verb = Request.Verb,
     };
 
     public Task<EchoResponse> Get(GetFile request) => Task.FromResult(new EchoResponse { Text = request.Path });

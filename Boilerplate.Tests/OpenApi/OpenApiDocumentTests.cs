@@ -97,14 +97,50 @@ public class OpenApiDocumentTests : ApiFixture
         var scheme = document["components"]!["securitySchemes"]!["Bearer"]!;
         Assert.That(scheme["type"]!.GetValue<string>(), Is.EqualTo("http"));
         Assert.That(scheme["scheme"]!.GetValue<string>(), Is.EqualTo("bearer"));
-        var secured = AllOperations(document).Where(o => o["security"] is not null).ToList();
-        Assert.That(secured.Select(o => o["operationId"]!.GetValue<string>()), Is.EquivalentTo(new[]
+        var byRequirement = AllOperations(document).ToLookup(o => o["security"]!.ToJsonString(), o => o["operationId"]!.GetValue<string>());
+        Assert.That(byRequirement["""[{"Bearer":[]}]"""], Is.EquivalentTo(new[]
         {
             "GetUsers", "GetUser", "GetCurrentUser", "Logout", "LogoutAll", "ChangePassword", "DeleteCurrentUser",
             "SetUserAdmin", "LockUser", "UnlockUser", "DeleteUser",
         }));
-        Assert.That(secured.Select(o => o["security"]!.ToJsonString()), Has.All.EqualTo("""[{"Bearer":[]}]"""));
+        Assert.That(byRequirement["""[{},{"Bearer":[]}]"""], Is.EquivalentTo(new[] { "Authenticate", "Authenticate_2", "Authenticate_3" }),
+            "Authenticate reads a bearer token when one is sent (GET /auth describes the session)");
+        Assert.That(byRequirement["[]"], Is.EquivalentTo(new[] { "CreateUser", "Login", "GetAccessToken" }), "public, and saying so");
+        Assert.That(byRequirement.Sum(group => group.Count()), Is.EqualTo(Operations.Length));
         Assert.That(document["security"], Is.Null, "no requirement for the whole API: registering and logging in need no token");
+    }
+
+    [Test]
+    public async Task A_secret_is_never_a_query_parameter_and_get_auth_documents_no_credentials()
+    {
+        var document = await DocumentAsync();
+
+        var queryParameters = AllOperations(document)
+            .SelectMany(o => o["parameters"]?.AsArray() ?? [])
+            .Where(p => p!["in"]!.GetValue<string>() == "query")
+            .Select(p => p!["name"]!.GetValue<string>());
+        Assert.That(queryParameters, Has.None.Contains("password").IgnoreCase.And.None.Contains("token").IgnoreCase);
+        Assert.That(Operation(document, "/user/me", "delete")["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>(),
+            Is.EqualTo("#/components/schemas/DeleteCurrentUser"), "DELETE /user/me takes its password in the body");
+        Assert.That(Operation(document, "/auth", "get")["parameters"], Is.Null, "GET /auth reads no userName or password");
+    }
+
+    [Test]
+    public async Task Required_fields_are_those_the_validators_require()
+    {
+        var schemas = (await DocumentAsync())["components"]!["schemas"]!;
+
+        Assert.That(Strings(schemas["GetAccessToken"]!["required"]), Is.EqualTo(new[] { "refreshToken" }));
+        Assert.That(Strings(schemas["Login"]!["required"]), Is.EquivalentTo(new[] { "email", "password" }));
+        Assert.That(Strings(schemas["Authenticate"]!["required"]), Is.Empty, "with neither provider nor userName Authenticate describes the session");
+    }
+
+    [Test]
+    public async Task The_document_names_its_server_relative_to_wherever_it_is_served()
+    {
+        var servers = (await DocumentAsync())["servers"]!.AsArray();
+
+        Assert.That(servers.Select(s => s!["url"]!.GetValue<string>()), Is.EqualTo(new[] { "/" }));
     }
 
     [Test]

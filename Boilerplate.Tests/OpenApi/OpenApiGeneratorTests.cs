@@ -30,7 +30,7 @@ public class OpenApiGeneratorTests
         builder.Logging.ClearProviders();
         builder.Services.AddAuthentication();
         builder.Services.AddServiceStackLite(options => options.ServiceAssemblies.Add(typeof(EchoServices).Assembly));
-        builder.Services.AddServiceStackOpenApi(openApi => openApi.Tag("files", "file operations", "/files"));
+        builder.Services.AddServiceStackOpenApi(openApi => openApi.Tags.Add(new("files", "file operations")));
         app = builder.Build();
         app.MapServiceStackLite();
         app.MapServiceStackOpenApi("Echo");

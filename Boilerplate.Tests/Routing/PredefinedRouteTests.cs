@@ -83,7 +83,7 @@ public class PredefinedRouteTests(DatabaseKind kind) : ApiFixture(kind)
         var name = UniqueName();
         await Api.RegisterAsync(name, "password-123");
 
-        var filled = await Api.PostAsync("/api/Login?password=password-123", new { email = $"{name}@example.com" });
+        var filled = await Api.PostAsync($"/api/Login?email={name}@example.com", new { password = "password-123" });
         var notOverwritten = await Api.PostAsync("/api/Login?email=someone-else@example.com", new { email = $"{name}@example.com", password = "password-123" });
 
         Assert.That(filled.Status, Is.EqualTo(200), filled.Text);

@@ -1,5 +1,5 @@
-using Boilerplate.Host;
-using Boilerplate.ServiceInterface.Users;
+using Boilerplate.Host.Settings;
+using Boilerplate.ServiceInterface.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -29,7 +29,7 @@ public sealed class ApiFactory(
     public async Task<string> CreateAdminAsync(string name, string password = "admin-password-1")
     {
         using (var scope = Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync($"{name}@example.com", name, password, admin: true);
+            await scope.ServiceProvider.GetRequiredService<Registrations>().RegisterAsync($"{name}@example.com", name, password, admin: true);
         return await CreateApi().LoginAsync($"{name}@example.com", password);
     }
 

@@ -1,30 +1,73 @@
+using System.Net;
 using System.Security.Authentication;
 
 namespace ServiceStack;
 
-/// <summary>An error a service throws on purpose: it becomes a response with this status and message.</summary>
-public class HttpError(int statusCode, string errorCode, string message) : Exception(message)
+/// <summary>
+/// An error a service throws on purpose: it becomes a response with this status, error code and
+/// message. ServiceStack's constructors and factories, in ServiceStack's argument order.
+/// </summary>
+public class HttpError : Exception
 {
-    public int StatusCode { get; } = statusCode;
-    public string ErrorCode { get; } = errorCode;
-    /// <summary>The wire name of the request field the error is about, if any.</summary>
-    public string? FieldName { get; private set; }
+    public HttpError(int statusCode, string errorCode)
+        : this(statusCode, errorCode, null)
+    {
+    }
+
+    public HttpError(int statusCode, string errorCode, string? errorMessage, Exception? innerException = null)
+        : base(errorMessage ?? errorCode, innerException)
+    {
+        Status = statusCode;
+        ErrorCode = errorCode;
+    }
+
+    public HttpError(HttpStatusCode statusCode, string? errorMessage)
+        : this((int)statusCode, statusCode.ToString(), errorMessage)
+    {
+    }
+
+    public HttpError(HttpStatusCode statusCode, string errorCode, string? errorMessage)
+        : this((int)statusCode, errorCode, errorMessage)
+    {
+    }
+
+    public string ErrorCode { get; set; }
+
+    public int Status { get; set; }
+
+    public HttpStatusCode StatusCode
+    {
+        get => (HttpStatusCode)Status;
+        set => Status = (int)value;
+    }
 
     /// <summary>Response headers the error needs, e.g. Retry-After on a 429 or 503.</summary>
     public Dictionary<string, string> Headers { get; } = [];
 
-    public HttpError ForField(string fieldName)
-    {
-        FieldName = fieldName;
-        return this;
-    }
+    /// <summary>The error as it is written; when null, one is made of <see cref="ErrorCode"/> and the message.</summary>
+    public ResponseStatus? ResponseStatus { get; set; }
 
-    public static HttpError BadRequest(string message, string errorCode = "BadRequest") => new(400, errorCode, message);
-    public static HttpError Unauthorized(string message) => new(401, "Unauthorized", message);
-    public static HttpError Forbidden(string message) => new(403, "Forbidden", message);
-    public static HttpError NotFound(string message) => new(404, "NotFound", message);
-    public static HttpError Conflict(string message, string errorCode = "Conflict") => new(409, errorCode, message);
+    public static Exception NotFound(string message) => new HttpError(HttpStatusCode.NotFound, message);
+    public static Exception Unauthorized(string message) => new HttpError(HttpStatusCode.Unauthorized, message);
+    public static Exception Forbidden(string message) => new HttpError(HttpStatusCode.Forbidden, message);
+    public static Exception Conflict(string message) => new HttpError(HttpStatusCode.Conflict, message);
+    public static Exception MethodNotAllowed(string message) => new HttpError(HttpStatusCode.MethodNotAllowed, message);
+    public static Exception BadRequest(string message) => new HttpError(HttpStatusCode.BadRequest, message);
+    public static Exception BadRequest(string errorCode, string message) => new HttpError(HttpStatusCode.BadRequest, errorCode, message);
+    public static Exception ServiceUnavailable(string message) => new HttpError(HttpStatusCode.ServiceUnavailable, message);
+
+    /// <summary>A 400 about one field, shaped as a validator's error: the field is named in <c>errors</c>.</summary>
+    public static Exception Validation(string errorCode, string errorMessage, string fieldName) =>
+        new HttpError(HttpStatusCode.BadRequest, errorCode, errorMessage)
+        {
+            ResponseStatus = new ResponseStatus
+            {
+                ErrorCode = errorCode,
+                Message = errorMessage,
+                Errors = [new ResponseError { ErrorCode = errorCode, FieldName = fieldName, Message = errorMessage }],
+            },
+        };
 }
 
-/// <summary>A bearer token that is present but invalid, expired or revoked: always a 401.</summary>
+/// <summary>A bearer or refresh token that is present but invalid, expired or revoked: always a 401.</summary>
 public class TokenException(string message) : AuthenticationException(message);

@@ -1,28 +1,31 @@
 using System.Globalization;
 using FluentValidation;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using ServiceStack.Binding;
 using ServiceStack.Errors;
+using ServiceStack.Host;
 using ServiceStack.Routing;
+using ServiceStackLite;
 
 namespace ServiceStack;
 
 /// <summary>
-/// Serves one request for one operation: guard, bind, validate, call the service, write the result.
-/// Any failure on the way becomes an error response through <see cref="ErrorResponder"/>.
+/// Serves one request for one operation, in ServiceStack's order: secrets in the URL refused, verb,
+/// rate limit, guard, bind, validate, call the service, write the result. Any failure on the way becomes an error response
+/// through <see cref="ErrorResponder"/>.
 /// </summary>
-public sealed class ServiceDispatcher(ServiceCatalog catalog, RequestBinder binder, ErrorResponder errors, ServiceStackLiteOptions options)
+public sealed class ServiceDispatcher(
+    ServiceCatalog catalog, RequestBinder binder, ErrorResponder errors, ServiceStackLiteOptions options, IRequestRateLimiter? rateLimiter = null)
 {
     /// <summary>Response header of a failed batch: how many of its requests were done before the failure.</summary>
     public const string BatchCompletedHeader = "X-AutoBatch-Completed";
 
     /// <summary>A request on one of the operation's own <c>[Route]</c>s.</summary>
     public Task HandleAsync(HttpContext context, Operation operation) =>
-        GuardAsync(context, operation, async () =>
+        ServeAsync(new NetCoreRequest(context, operation, options), async request =>
         {
-            var request = await binder.BindAsync(context, operation.RequestType, RouteKind.Custom);
-            await WriteResultAsync(context, await ExecuteAsync(context, operation, request));
+            request.Dto = await binder.BindAsync(request, RouteKind.Custom);
+            await WriteResultAsync(request, await ExecuteAsync(request, request.Dto));
         });
 
     /// <summary>
@@ -40,93 +43,105 @@ public sealed class ServiceDispatcher(ServiceCatalog catalog, RequestBinder bind
             return;
         }
 
-        await GuardAsync(context, operation, async () =>
+        await ServeAsync(new NetCoreRequest(context, operation, options), async request =>
         {
             if (!isBatch)
             {
-                var request = await binder.BindAsync(context, operation.RequestType, RouteKind.Predefined);
-                await WriteResultAsync(context, await ExecuteAsync(context, operation, request));
+                request.Dto = await binder.BindAsync(request, RouteKind.Predefined);
+                await WriteResultAsync(request, await ExecuteAsync(request, request.Dto));
                 return;
             }
 
-            if (!options.AllowBatch(operation))
-                throw HttpError.BadRequest($"{operation.Name} cannot be sent in a batch.", "BatchNotAllowed");
-            var requests = await binder.BindBatchAsync(context, operation.RequestType);
+            var requests = await binder.BindBatchAsync(request);
             var results = new List<object?>(requests.Count);
-            foreach (var request in requests)
+            foreach (var dto in requests)
             {
                 // Stop at the first failure, saying how many went through, as ServiceStack does.
-                context.Response.Headers[BatchCompletedHeader] = results.Count.ToString(CultureInfo.InvariantCulture);
-                results.Add(await ExecuteAsync(context, operation, request));
+                request.Response.AddHeader(BatchCompletedHeader, results.Count.ToString(CultureInfo.InvariantCulture));
+                results.Add(await ExecuteAsync(request, dto));
+                request.Response.RemoveHeader(BatchCompletedHeader);
             }
-            context.Response.Headers.Remove(BatchCompletedHeader);
-            await WriteResultAsync(context, results);
-        });
+            await WriteResultAsync(request, results);
+        }, isBatch);
     }
 
-    /// <summary>Checks the verb and the guard, runs <paramref name="serve"/>, and turns any failure into an error response.</summary>
-    private async Task GuardAsync(HttpContext context, Operation operation, Func<Task> serve)
+    /// <summary>Checks the verb, the rate limit and the guard, runs <paramref name="serve"/>, and turns any failure into an error response.</summary>
+    private async Task ServeAsync(NetCoreRequest request, Func<NetCoreRequest, Task> serve, bool isBatch = false)
     {
+        var operation = request.Operation;
         try
         {
-            if (operation.MethodFor(context.Request.Method) is null)
-                throw new HttpError(405, "MethodNotAllowed", $"{operation.Name} does not accept {context.Request.Method}.");
-            await AuthorizeAsync(context, operation);
-            await serve();
+            RequestBinder.RefuseSecretsInQuery(request);
+            if (operation.MethodFor(request.Verb) is null)
+                throw new HttpError(405, "MethodNotAllowed", $"{operation.Name} does not accept {request.Verb}.");
+            if (operation.RateLimited)
+                await LimitAsync(request, isBatch);
+            if (operation.Guard is not null)
+                await AuthorizeAsync(request);
+            await serve(request);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (request.RequestAborted.IsCancellationRequested)
         {
             // The client went away; there is no one to answer.
         }
         catch (Exception e)
         {
-            await errors.WriteAsync(context, e, operation.RequestType);
+            await errors.WriteAsync(request.HttpContext, e, operation.RequestType);
         }
     }
 
-    private async Task<object?> ExecuteAsync(HttpContext context, Operation operation, object request)
+    private async Task LimitAsync(NetCoreRequest request, bool isBatch)
     {
-        await ValidateAsync(context, operation, request);
-        var service = operation.CreateService(context.RequestServices);
-        service.HttpContext = context;
-        return await operation.MethodFor(context.Request.Method)!.Invoke(service, request);
+        if (isBatch)
+            throw HttpError.BadRequest("BatchNotAllowed", $"{request.OperationName} cannot be sent in a batch.");
+        if (await rateLimiter!.TryAcquireAsync(request) is not { } wait)
+            return;
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        throw new HttpError(429, "TooManyRequests", $"Too many requests: try again in {seconds} seconds.") { Headers = { ["Retry-After"] = seconds } };
     }
 
-    private async Task AuthorizeAsync(HttpContext context, Operation operation)
+    private async Task AuthorizeAsync(NetCoreRequest request)
     {
-        if (operation.Guard is not { } guard)
-            return;
-
-        var result = await context.AuthenticateAsync();
-        if (result.None)
+        var guard = request.Operation.Guard!;
+        var authentication = await request.AuthenticateAsync();
+        if (authentication.None)
             throw new HttpError(guard.StatusCode, guard.StatusCode == 403 ? "Forbidden" : "Unauthorized", options.NotAuthenticatedMessage);
-        if (!result.Succeeded)
-            throw result.Failure as TokenException ?? new TokenException(options.InvalidTokenMessage);
+        if (!authentication.Succeeded)
+            throw authentication.Failure;
 
-        context.User = result.Principal;
-        foreach (var role in operation.RequiredRoles)
+        foreach (var role in request.Operation.RequiredRoles)
         {
-            if (!context.User.IsInRole(role))
+            if (!authentication.Principal!.IsInRole(role))
                 throw HttpError.Forbidden(options.MissingRoleMessage(role));
         }
     }
 
-    private static async Task ValidateAsync(HttpContext context, Operation operation, object request)
+    private static async Task<object?> ExecuteAsync(NetCoreRequest request, object dto)
     {
-        if (context.RequestServices.GetService(operation.ValidatorType) is not IValidator validator)
+        var operation = request.Operation;
+        await ValidateAsync(request, dto);
+        var service = operation.CreateService(request.HttpContext.RequestServices);
+        service.Request = request;
+        return await operation.MethodFor(request.Verb)!.Invoke(service, dto);
+    }
+
+    private static async Task ValidateAsync(NetCoreRequest request, object dto)
+    {
+        if (request.GetService(request.Operation.ValidatorType) is not IValidator validator)
             return;
-        var result = await validator.ValidateAsync(new ValidationContext<object>(request), context.RequestAborted);
+        var result = await validator.ValidateAsync(new ValidationContext<object>(dto), request.RequestAborted);
         if (!result.IsValid)
             throw new ValidationException(result.Errors);
     }
 
-    private async Task WriteResultAsync(HttpContext context, object? result)
+    private async Task WriteResultAsync(NetCoreRequest request, object? result)
     {
+        var response = request.HttpContext.Response;
         if (result is null)
         {
-            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            response.StatusCode = StatusCodes.Status204NoContent;
             return;
         }
-        await context.Response.WriteAsJsonAsync(result, result.GetType(), options.Json, context.RequestAborted);
+        await response.WriteAsJsonAsync(result, result.GetType(), options.Json, request.RequestAborted);
     }
 }

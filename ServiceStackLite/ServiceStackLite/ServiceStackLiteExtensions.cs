@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceStack.Binding;
 using ServiceStack.Errors;
 using ServiceStack.Routing;
+using ServiceStackLite;
 
 namespace ServiceStack;
 
@@ -46,6 +47,8 @@ public static class ServiceStackLiteExtensions
     {
         var catalog = endpoints.ServiceProvider.GetRequiredService<ServiceCatalog>();
         var dispatcher = endpoints.ServiceProvider.GetRequiredService<ServiceDispatcher>();
+        if (catalog.Operations.FirstOrDefault(o => o.RateLimited) is { } limited && endpoints.ServiceProvider.GetService<IRequestRateLimiter>() is null)
+            throw new InvalidOperationException($"{limited.Name} is [RateLimited], but no {nameof(IRequestRateLimiter)} is registered.");
         foreach (var operation in catalog.Operations)
         {
             foreach (var route in operation.Routes)

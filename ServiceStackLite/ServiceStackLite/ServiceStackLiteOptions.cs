@@ -23,12 +23,10 @@ public sealed class ServiceStackLiteOptions
     /// <summary>Message for an authenticated caller who lacks a required role.</summary>
     public Func<string, string> MissingRoleMessage { get; set; } = _ => "Invalid Role";
 
-    /// <summary>Whether an operation may be sent as a batch (<c>POST /api/{Name}[]</c>); all may unless told.</summary>
-    public Func<Routing.Operation, bool> AllowBatch { get; set; } = _ => true;
-
     /// <summary>
-    /// Gives an exception no service handled its status code, e.g. a database outage 503; null
-    /// leaves it a 500. ServiceStack's <c>MapExceptionToStatusCode</c>, by rule instead of by type.
+    /// The one place where the app's own exceptions become answers, e.g. a database outage a 503
+    /// or a taken email a 409; null leaves an exception a 500. ServiceStack's
+    /// <c>MapExceptionToStatusCode</c>, by rule instead of by type.
     /// </summary>
     public Func<Exception, HttpError?> MapException { get; set; } = _ => null;
 

@@ -5,7 +5,9 @@ using Boilerplate.ServiceModel;
 using Boilerplate.ServiceModel.Types;
 using Microsoft.AspNetCore.Http;
 using ServiceStack;
+using Boilerplate.ServiceInterface.Auth;
 using ServiceStack.Binding;
+using ServiceStack.Host;
 using ServiceStack.Routing;
 
 namespace Boilerplate.Benchmarks;
@@ -20,12 +22,17 @@ public class DtoBindingBenchmarks
     private readonly string publicId = Guid.NewGuid().ToString();
     private RequestBinder binder = null!;
     private User user = null!;
+    private Operation getUser = null!;
+    private Operation createUser = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         binder = new RequestBinder(options);
         user = new User { PublicId = publicId, Email = "user1@bench.example", Username = "user1", RegisteredOn = DateTime.UtcNow };
+        var catalog = new ServiceCatalog([typeof(AuthServices).Assembly]);
+        getUser = catalog.Find(nameof(GetUser))!;
+        createUser = catalog.Find(nameof(CreateUser))!;
     }
 
     [Benchmark]
@@ -34,7 +41,7 @@ public class DtoBindingBenchmarks
         var context = new DefaultHttpContext();
         context.Request.Method = HttpMethods.Get;
         context.Request.RouteValues["public_id"] = publicId;
-        return binder.BindAsync(context, typeof(GetUser), RouteKind.Custom);
+        return binder.BindAsync(new NetCoreRequest(context, getUser, options), RouteKind.Custom);
     }
 
     [Benchmark]
@@ -45,7 +52,7 @@ public class DtoBindingBenchmarks
         context.Request.ContentType = "application/json";
         context.Request.ContentLength = RegistrationBody.Length;
         context.Request.Body = new MemoryStream(RegistrationBody, writable: false);
-        return binder.BindAsync(context, typeof(CreateUser), RouteKind.Custom);
+        return binder.BindAsync(new NetCoreRequest(context, createUser, options), RouteKind.Custom);
     }
 
     [Benchmark]

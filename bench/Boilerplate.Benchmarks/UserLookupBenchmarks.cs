@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Users;
 using LinqToDB;
 using LinqToDB.Async;
 using LinqToDB.Data;
@@ -65,7 +66,7 @@ public class UserLookupBenchmarks
 
     /// <summary>What the host does: raw SQL on a connection from the pool.</summary>
     [Benchmark]
-    public async Task<UserRecord?> SqlOnPooledConnection() => await new AppDb(options).UserByPublicIdAsync(publicId);
+    public async Task<UserRecord?> SqlOnPooledConnection() => await new UserStore(new AppDb(options)).FindByPublicIdAsync(publicId);
 
     [Benchmark]
     public async Task<UserRecord?> SqlOnKeptDataConnection() =>

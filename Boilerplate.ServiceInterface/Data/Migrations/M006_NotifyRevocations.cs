@@ -4,7 +4,7 @@ namespace Boilerplate.ServiceInterface.Data.Migrations;
 
 /// <summary>
 /// On PostgreSQL, every revocation is announced on the <c>revocations</c> channel as it commits,
-/// so each host can update the copy it checks tokens against (see <c>RevocationListener</c>).
+/// so each host can update the copy it checks tokens against (see <c>RevocationSync</c>).
 /// Triggers catch every writer, the CLI and hand-run SQL included. SQLite has one host: nothing to tell.
 /// </summary>
 [Migration(6, "notify revocations")]

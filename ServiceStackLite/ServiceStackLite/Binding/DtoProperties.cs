@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 using ServiceStack.Json;
+using ServiceStackLite;
 
 namespace ServiceStack.Binding;
 
@@ -42,6 +43,7 @@ public sealed class DtoProperty
     {
         Info = info;
         WireName = JsonConventions.WireName(info);
+        IsSecret = info.IsDefined(typeof(SecretAttribute), inherit: true);
         defaultValue = info.PropertyType.IsValueType ? Activator.CreateInstance(info.PropertyType) : null;
         var target = Expression.Parameter(typeof(object));
         var value = Expression.Parameter(typeof(object));
@@ -56,6 +58,8 @@ public sealed class DtoProperty
     public PropertyInfo Info { get; }
     public string WireName { get; }
     public Type Type => Info.PropertyType;
+    /// <summary><c>[Secret]</c>: a password or token, never taken from the URL.</summary>
+    public bool IsSecret { get; }
 
     /// <summary>Null, or a value type's default: what a pre-defined route's query string may fill.</summary>
     public bool IsUnset(object dto) => get(dto) is not { } value || value.Equals(defaultValue);
@@ -64,7 +68,7 @@ public sealed class DtoProperty
     public void SetFromText(object dto, string? text)
     {
         if (!ValueParser.TryParse(text, Type, out var value))
-            throw HttpError.BadRequest($"{WireName} must be {ValueParser.Describe(Type)}.", "InvalidValue").ForField(WireName);
+            throw HttpError.Validation("InvalidValue", $"{WireName} must be {ValueParser.Describe(Type)}.", WireName);
         if (value is not null || !Type.IsValueType || Nullable.GetUnderlyingType(Type) is not null)
             set(dto, value);
     }

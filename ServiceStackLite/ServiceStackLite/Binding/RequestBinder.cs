@@ -1,10 +1,12 @@
 using System.Buffers;
+using System.Collections.Specialized;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
+using ServiceStack.Host;
 using ServiceStack.Routing;
 
 namespace ServiceStack.Binding;
@@ -16,18 +18,19 @@ namespace ServiceStack.Binding;
 /// </summary>
 public sealed class RequestBinder(ServiceStackLiteOptions options)
 {
-    public async Task<object> BindAsync(HttpContext context, Type requestType, RouteKind kind)
+    public async Task<object> BindAsync(NetCoreRequest request, RouteKind kind)
     {
+        var requestType = request.Operation.RequestType;
         var properties = DtoProperties.Of(requestType);
-        var request = context.Request;
-        var dto = await ReadBodyAsync(context, requestType, properties) ?? properties.Create();
+        var http = request.HttpContext.Request;
+        var dto = await ReadBodyAsync(request, requestType, properties) ?? properties.Create();
 
         if (kind == RouteKind.Custom)
         {
-            foreach (var (key, value) in request.RouteValues)
+            foreach (var (key, value) in http.RouteValues)
                 properties.Find(key)?.SetFromText(dto, value?.ToString());
         }
-        foreach (var (key, values) in request.Query)
+        foreach (var (key, values) in http.Query)
         {
             if (properties.Find(key) is { } property && (kind == RouteKind.Custom || property.IsUnset(dto)))
                 property.SetFromText(dto, values.ToString());
@@ -36,27 +39,46 @@ public sealed class RequestBinder(ServiceStackLiteOptions options)
     }
 
     /// <summary>The requests of a batch (<c>POST /api/{Name}[]</c>): a JSON array of DTOs.</summary>
-    public async Task<IReadOnlyList<object>> BindBatchAsync(HttpContext context, Type requestType)
+    public async Task<IReadOnlyList<object>> BindBatchAsync(NetCoreRequest request)
     {
+        var context = request.HttpContext;
+        var requestType = request.Operation.RequestType;
         var body = HasBody(context) ? (await ReadBytesAsync(context)).WrittenMemory : default;
         var text = body.Span.Trim(" \t\r\n"u8);
         if (text.IsEmpty || text[0] != (byte)'[')
-            throw HttpError.BadRequest("A batch request body must be a JSON array of requests.", "SerializationException");
+            throw HttpError.BadRequest("SerializationException", "A batch request body must be a JSON array of requests.");
         var requests = (Array)Deserialize(text, requestType.MakeArrayType(), context.Request.ContentType)!;
         return requests.Cast<object?>()
-            .Select(r => r ?? throw HttpError.BadRequest("A batch request may not contain null.", "SerializationException"))
+            .Select(r => r ?? throw HttpError.BadRequest("SerializationException", "A batch request may not contain null."))
             .ToList();
     }
 
-    private async Task<object?> ReadBodyAsync(HttpContext context, Type requestType, DtoProperties properties)
+    /// <summary>
+    /// A <c>[Secret]</c> in the URL has been seen by every proxy and log on the way: it is refused
+    /// before anything else is said of the request, and never used.
+    /// </summary>
+    public static void RefuseSecretsInQuery(NetCoreRequest request)
     {
+        var properties = DtoProperties.Of(request.Operation.RequestType);
+        foreach (var key in request.HttpContext.Request.Query.Keys)
+        {
+            if (properties.Find(key) is { IsSecret: true } secret)
+                throw HttpError.Validation("SecretInUrl", $"{secret.WireName} must be sent in the request body, never in the URL.", secret.WireName);
+        }
+    }
+
+    private async Task<object?> ReadBodyAsync(NetCoreRequest netCore, Type requestType, DtoProperties properties)
+    {
+        var context = netCore.HttpContext;
         var request = context.Request;
         if (!HasBody(context))
             return null;
         if (IsMultipart(request))
         {
             var dto = properties.Create();
-            SetAll(properties, dto, await ReadMultipartAsync(context));
+            var form = await ReadMultipartAsync(context);
+            SetAll(properties, dto, form);
+            netCore.FormData = Collect(form);
             return dto;
         }
 
@@ -67,7 +89,9 @@ public sealed class RequestBinder(ServiceStackLiteOptions options)
         if (request.HasFormContentType && text[0] is not (byte)'{')
         {
             var dto = properties.Create();
-            SetAll(properties, dto, QueryHelpers.ParseQuery(Encoding.UTF8.GetString(text)));
+            var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(text));
+            SetAll(properties, dto, form);
+            netCore.FormData = Collect(form);
             return dto;
         }
         // JSON whatever the content type: ServiceStack's clients send text/plain, and curl -d
@@ -79,6 +103,17 @@ public sealed class RequestBinder(ServiceStackLiteOptions options)
     {
         foreach (var (key, value) in values)
             properties.Find(key)?.SetFromText(dto, value.ToString());
+    }
+
+    private static NameValueCollection Collect(IEnumerable<KeyValuePair<string, StringValues>> values)
+    {
+        var collection = new NameValueCollection(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in values)
+        {
+            foreach (var item in value)
+                collection.Add(key, item);
+        }
+        return collection;
     }
 
     private async Task<IFormCollection> ReadMultipartAsync(HttpContext context)
@@ -93,7 +128,7 @@ public sealed class RequestBinder(ServiceStackLiteOptions options)
         // is an IOException too, but it already says what went wrong (a body too large: 413).
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException && e is not BadHttpRequestException)
         {
-            throw HttpError.BadRequest("The request body is not a valid multipart form. Send a JSON object with Content-Type: application/json.", "SerializationException");
+            throw HttpError.BadRequest("SerializationException", "The request body is not a valid multipart form. Send a JSON object with Content-Type: application/json.");
         }
     }
 
@@ -137,20 +172,19 @@ public sealed class RequestBinder(ServiceStackLiteOptions options)
     private static HttpError TooLarge(long limit) =>
         new(413, "RequestTooLarge", $"The request body is larger than the {limit / 1024} KiB this service accepts.");
 
-    private static HttpError NotJson(JsonException e, string? contentType)
+    private static Exception NotJson(JsonException e, string? contentType)
     {
         var field = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal)
             ? path[2..].Split('.', '[')[0]
             : null;
         // System.Text.Json says "could not be converted" when the JSON is sound but a value has the wrong type.
         if (field is not null && e.Message.Contains("could not be converted", StringComparison.Ordinal))
-            return HttpError.BadRequest($"{field} has a value of the wrong type.", "SerializationException").ForField(field);
+            return HttpError.Validation("SerializationException", $"{field} has a value of the wrong type.", field);
 
         var hint = contentType is null || contentType.Contains("json", StringComparison.OrdinalIgnoreCase)
             ? ""
             : " Send a JSON object with Content-Type: application/json.";
-        var where = field is null ? "" : $" at {e.Path}";
-        var error = HttpError.BadRequest($"The request body is not valid JSON{where}.{hint}", "SerializationException");
-        return field is null ? error : error.ForField(field);
+        var message = field is null ? $"The request body is not valid JSON.{hint}" : $"The request body is not valid JSON at {e.Path}.{hint}";
+        return field is null ? HttpError.BadRequest("SerializationException", message) : HttpError.Validation("SerializationException", message, field);
     }
 }

@@ -13,7 +13,7 @@ public sealed class ErrorResponder(ServiceStackLiteOptions options, ILogger<Erro
 {
     public (int StatusCode, ResponseStatus Status) Describe(Exception error, Type? requestType = null) => error switch
     {
-        HttpError e => (e.StatusCode, Status(e.ErrorCode, e.Message, e.FieldName)),
+        HttpError e => (e.Status, e.ResponseStatus ?? Status(e.ErrorCode, e.Message)),
         ValidationException e => (400, FromValidation(e, requestType)),
         TokenException e => (401, Status(nameof(TokenException), e.Message)),
         BadHttpRequestException e => (e.StatusCode, Status(e.StatusCode == 413 ? "RequestTooLarge" : "BadRequest", e.Message)),
@@ -24,7 +24,9 @@ public sealed class ErrorResponder(ServiceStackLiteOptions options, ILogger<Erro
     {
         if (error is not HttpError && options.MapException(error) is { } mapped)
         {
-            log.LogWarning(error, "{Method} {Path} answered {StatusCode}", context.Request.Method, context.Request.Path, mapped.StatusCode);
+            // A mapped 4xx is the client's doing; a mapped 5xx (a database outage) is worth a line.
+            if (mapped.Status >= 500)
+                log.LogWarning(error, "{Method} {Path} answered {StatusCode}", context.Request.Method, context.Request.Path, mapped.Status);
             error = mapped;
         }
         var (statusCode, status) = Describe(error, requestType);
@@ -86,10 +88,9 @@ public sealed class ErrorResponder(ServiceStackLiteOptions options, ILogger<Erro
     private static string ErrorCodeOf(string code) =>
         code.EndsWith("Validator", StringComparison.Ordinal) ? code[..^"Validator".Length] : code;
 
-    private static ResponseStatus Status(string errorCode, string message, string? fieldName = null) => new()
+    private static ResponseStatus Status(string errorCode, string message) => new()
     {
         ErrorCode = errorCode,
         Message = message,
-        Errors = fieldName is null ? [] : [new ResponseError { ErrorCode = errorCode, FieldName = fieldName, Message = message }],
     };
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceStack.NativeTypes;
@@ -49,8 +50,26 @@ public sealed class ApiMetadata
     public IEnumerable<MetadataOperationType> Operations => Types.Operations;
 
     /// <summary>The operation's guard, null when anyone may call it.</summary>
-    public ValidateIsAuthenticatedAttribute? GuardOf(MetadataOperationType operation) =>
-        catalog.Find(operation.Request.Name)?.Guard;
+    public ValidateIsAuthenticatedAttribute? GuardOf(MetadataOperationType operation) => OperationOf(operation).Guard;
+
+    /// <summary><c>[OptionalAuthentication]</c>: open to anyone, reading a bearer token when one is sent.</summary>
+    public bool ReadsOptionalToken(MetadataOperationType operation) => OperationOf(operation).OptionalAuthentication;
+
+    public bool IsRateLimited(MetadataOperationType operation) => OperationOf(operation).RateLimited;
+
+    /// <summary>The properties a request is read with on <paramref name="verb"/>: all but those whose <c>[ApiMember(Verb)]</c> names other verbs.</summary>
+    public IReadOnlyList<MetadataPropertyType> PropertiesFor(MetadataType request, string verb) =>
+        AllPropertiesOf(request).Where(p => ApiMemberOf(request, p)?.Verb is not { } verbs
+            || verbs.Split(',', StringSplitOptions.TrimEntries).Contains(verb, StringComparer.OrdinalIgnoreCase)).ToList();
+
+    /// <summary><c>[Secret]</c>: a password or token, documented only in the request body.</summary>
+    public static bool IsSecret(MetadataType owner, MetadataPropertyType property) =>
+        owner.ClrType.GetProperty(property.Name)?.IsDefined(typeof(ServiceStackLite.SecretAttribute), inherit: true) == true;
+
+    private Operation OperationOf(MetadataOperationType operation) => catalog.Find(operation.Request.Name)!;
+
+    private static ApiMemberAttribute? ApiMemberOf(MetadataType owner, MetadataPropertyType property) =>
+        owner.ClrType.GetProperty(property.Name)?.GetCustomAttribute<ApiMemberAttribute>();
 
     public MetadataType TypeOf(Type clrType) => typesByClr[clrType];
 
@@ -63,9 +82,11 @@ public sealed class ApiMetadata
     public PropertyRules RulesOf(MetadataType request, MetadataPropertyType property) =>
         rules.GetValueOrDefault(request.ClrType)?.GetValueOrDefault(property.Name) ?? PropertyRules.None;
 
-    /// <summary>A property's doc comment, looked up on the type that declares it.</summary>
+    /// <summary>A property's <c>[ApiMember(Description)]</c>, else its doc comment, looked up on the type that declares it.</summary>
     public string? DescriptionOf(MetadataType owner, MetadataPropertyType property)
     {
+        if (ApiMemberOf(owner, property)?.Description is { } described)
+            return described;
         for (var type = owner; type is not null; type = type.Inherits is { } b ? typesByClr.GetValueOrDefault(b.ClrType) : null)
         {
             if (type.Properties.Contains(property))

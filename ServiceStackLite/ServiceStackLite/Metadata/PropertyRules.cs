@@ -16,17 +16,22 @@ public sealed record PropertyRules(
 {
     public static readonly PropertyRules None = new(false, null, null, null, null, null, null);
 
-    /// <summary>The rules of every validated property, by CLR property name; unconditional rules only.</summary>
+    /// <summary>
+    /// The rules of every validated property, by CLR property name: unconditional rules only, so a
+    /// rule inside <c>When(…)</c> (a rule-level condition) or with its own condition says nothing.
+    /// </summary>
     public static IReadOnlyDictionary<string, PropertyRules> Of(IValidator? validator)
     {
         if (validator is null)
             return new Dictionary<string, PropertyRules>();
-        return validator.CreateDescriptor().GetMembersWithValidators()
-            .Where(member => !string.IsNullOrEmpty(member.Key))
+        return validator.CreateDescriptor().Rules
+            .Where(rule => !string.IsNullOrEmpty(rule.PropertyName) && !rule.HasCondition && !rule.HasAsyncCondition)
+            .GroupBy(rule => rule.PropertyName!)
             .ToDictionary(
-                member => member.Key,
-                member => member.Where(c => !c.Options.HasCondition && !c.Options.HasAsyncCondition)
-                    .Aggregate(None, (rules, component) => rules.With(component.Validator, component.Options.ErrorCode)));
+                rules => rules.Key,
+                rules => rules.SelectMany(rule => rule.Components)
+                    .Where(component => !component.HasCondition && !component.HasAsyncCondition)
+                    .Aggregate(None, (found, component) => found.With(component.Validator, component.ErrorCode)));
     }
 
     private PropertyRules With(IPropertyValidator validator, string? errorCode) => validator switch

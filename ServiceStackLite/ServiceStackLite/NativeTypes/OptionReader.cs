@@ -58,8 +58,8 @@ public sealed class OptionReader(IQueryCollection query)
         return value;
     }
 
-    private static HttpError Invalid(string name, string expected) =>
-        HttpError.BadRequest($"{name} must be {expected}.", "InvalidValue").ForField(name);
+    private static Exception Invalid(string name, string expected) =>
+        HttpError.Validation("InvalidValue", $"{name} must be {expected}.", name);
 }
 
 /// <summary>An option line of the header: <c>Name: value</c>, behind <c>//</c> unless the caller set it.</summary>

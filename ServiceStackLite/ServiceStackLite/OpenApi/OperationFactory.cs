@@ -6,19 +6,25 @@ using ServiceStack.NativeTypes;
 namespace ServiceStack.OpenApi;
 
 /// <summary>The OpenAPI operation for one verb of one route of a request DTO.</summary>
-internal sealed partial class OperationFactory(ApiMetadata metadata, SchemaFactory schemas, OpenApiFeatureOptions options, OpenApiDocument document)
+internal sealed partial class OperationFactory(ApiMetadata metadata, SchemaFactory schemas, OpenApiDocument document)
 {
     public const string BearerScheme = "Bearer";
     private static readonly string[] BodyVerbs = ["POST", "PUT", "PATCH"];
 
+    /// <summary>The request DTOs some operation takes as its body: the only ones the document needs as components.</summary>
+    public HashSet<MetadataType> Bodies { get; } = [];
+
     public OpenApiOperation Create(MetadataOperationType operation, string path, string verb, string operationId, string tag)
     {
         var request = operation.Request;
-        var properties = metadata.AllPropertiesOf(request);
+        var properties = metadata.PropertiesFor(request, verb);
         var pathVariables = PathVariables(path);
         var inPath = properties.Where(p => pathVariables.Contains(p.WireName, StringComparer.OrdinalIgnoreCase)).ToList();
         var rest = properties.Except(inPath).ToList();
-        var hasBody = BodyVerbs.Contains(verb) && rest.Count > 0;
+        // A secret never goes in the URL, so an operation that takes one has a body whatever its verb.
+        var hasBody = rest.Count > 0 && (BodyVerbs.Contains(verb) || rest.Any(p => ApiMetadata.IsSecret(request, p)));
+        if (hasBody)
+            Bodies.Add(request);
 
         var parameters = pathVariables.Select(name => PathParameter(request, name, inPath)).ToList();
         if (!hasBody)
@@ -33,8 +39,16 @@ internal sealed partial class OperationFactory(ApiMetadata metadata, SchemaFacto
             Parameters = parameters.Count > 0 ? parameters : null,
             RequestBody = hasBody ? Body(request) : null,
             Responses = Responses(operation),
-            Security = metadata.GuardOf(operation) is null ? null : [BearerRequirement()],
+            Security = Security(operation),
         };
+    }
+
+    /// <summary>A guarded operation needs the bearer token; one marked optional may send it; any other needs nothing (an empty list says so).</summary>
+    private List<OpenApiSecurityRequirement> Security(MetadataOperationType operation)
+    {
+        if (metadata.GuardOf(operation) is not null)
+            return [BearerRequirement()];
+        return metadata.ReadsOptionalToken(operation) ? [new OpenApiSecurityRequirement(), BearerRequirement()] : [];
     }
 
     private IOpenApiParameter PathParameter(MetadataType request, string name, List<MetadataPropertyType> inPath)
@@ -77,7 +91,7 @@ internal sealed partial class OperationFactory(ApiMetadata metadata, SchemaFacto
     private OpenApiResponses Responses(MetadataOperationType operation)
     {
         var responses = new OpenApiResponses();
-        foreach (var entry in ResponseList.Of(operation, metadata, options.Responses.GetValueOrDefault(operation.Request.ClrType)))
+        foreach (var entry in ResponseList.Of(operation, metadata))
         {
             responses[entry.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new OpenApiResponse
             {

@@ -1,3 +1,4 @@
+using System.Reflection;
 using ServiceStack.Metadata;
 using ServiceStack.NativeTypes;
 
@@ -8,13 +9,14 @@ internal sealed record ResponseEntry(int Status, string Description, Type? BodyT
 
 /// <summary>
 /// Every status an operation answers with: its success, the failures its shape implies (a body
-/// or parameters can be invalid or too large, a guard can refuse, anything can fail unexpectedly)
-/// and the ones the app configured.
+/// or parameters can be invalid or too large, a guard can refuse, a rate limit can be reached,
+/// anything can fail unexpectedly) and the ones its DTO names with <c>[ApiResponse]</c>.
 /// </summary>
 internal static class ResponseList
 {
-    public static IReadOnlyList<ResponseEntry> Of(MetadataOperationType operation, ApiMetadata metadata, OperationResponses? configured)
+    public static IReadOnlyList<ResponseEntry> Of(MetadataOperationType operation, ApiMetadata metadata)
     {
+        var declared = operation.Request.ClrType.GetCustomAttributes<ApiResponseAttribute>().ToList();
         var errors = new SortedDictionary<int, string>();
         if (metadata.AllPropertiesOf(operation.Request).Count > 0)
             errors[400] = "Invalid input: a field breaks a rule, or the body is not valid JSON.";
@@ -29,21 +31,23 @@ internal static class ResponseList
             errors[403] = $"The bearer token lacks the role {string.Join(", ", roles)}.";
         if (operation.Method != "GET")
             errors[413] = "The request body is larger than the service accepts.";
+        if (metadata.IsRateLimited(operation))
+            errors[429] = "Too many requests from this client: wait for Retry-After.";
         errors[500] = "An unexpected error; the body says no more (the service's log has the detail).";
-        foreach (var (status, description) in configured?.Errors ?? [])
-            errors[status] = description;
+        foreach (var response in declared.Where(r => r.StatusCode >= 300))
+            errors[response.StatusCode] = response.Description;
 
-        var success = Success(operation, configured);
+        var success = Success(operation, declared.FirstOrDefault(r => r.StatusCode is >= 200 and < 300));
         return errors.Select(e => new ResponseEntry(e.Key, e.Value, metadata.ErrorBodyType))
             .Prepend(success)
             .OrderBy(r => r.Status)
             .ToList();
     }
 
-    private static ResponseEntry Success(MetadataOperationType operation, OperationResponses? configured)
+    private static ResponseEntry Success(MetadataOperationType operation, ApiResponseAttribute? declared)
     {
         var returns = operation.Response?.ClrType;
-        var status = configured?.SuccessStatus ?? (returns is null ? 204 : 200);
-        return new ResponseEntry(status, configured?.SuccessDescription ?? (returns is null ? "Done; no content." : "Success."), returns);
+        var status = declared?.StatusCode ?? (returns is null ? 204 : 200);
+        return new ResponseEntry(status, declared?.Description ?? (returns is null ? "Done; no content." : "Success."), returns);
     }
 }

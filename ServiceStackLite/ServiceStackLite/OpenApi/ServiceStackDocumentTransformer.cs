@@ -16,8 +16,8 @@ internal sealed class ServiceStackDocumentTransformer(ApiMetadata metadata, Open
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info = new OpenApiInfo { Title = options.Title, Version = options.Version, Description = options.Description };
-        // No server list: the explorer calls whichever host served it the document.
-        document.Servers = [];
+        // Relative: the explorer calls whichever host served it the document.
+        document.Servers = [new OpenApiServer { Url = "/", Description = "The host that serves this document." }];
         var schemas = new SchemaFactory(metadata, document);
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -28,17 +28,14 @@ internal sealed class ServiceStackDocumentTransformer(ApiMetadata metadata, Open
             BearerFormat = "JWT",
             Description = "The token a registration or login answers with, under Authorization.",
         };
-        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-        foreach (var (name, schema) in Components(schemas))
-            document.Components.Schemas[name] = schema;
 
         var tags = new OperationTags(options.Tags);
-        var factory = new OperationFactory(metadata, schemas, options, document);
+        var factory = new OperationFactory(metadata, schemas, document);
         var paths = new SortedDictionary<string, OpenApiPathItem>(StringComparer.Ordinal);
         var usedTags = new List<string>();
         foreach (var operation in metadata.Operations)
         {
-            var tag = tags.Of(operation.Routes.Select(r => r.Path));
+            var tag = OperationTags.Of(operation.Request.ClrType, operation.Routes.Select(r => r.Path));
             usedTags.Add(tag);
             var uses = 0;
             foreach (var (path, verb) in RoutesOf(operation))
@@ -56,15 +53,19 @@ internal sealed class ServiceStackDocumentTransformer(ApiMetadata metadata, Open
             item.Operations = item.Operations!.OrderBy(o => Array.IndexOf(VerbOrder, o.Key.Method)).ToDictionary();
             document.Paths[path] = item;
         }
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        foreach (var (name, schema) in Components(schemas, factory.Bodies))
+            document.Components.Schemas[name] = schema;
         document.Tags ??= new HashSet<OpenApiTag>();
         foreach (var tag in tags.Order(usedTags))
             document.Tags.Add(new OpenApiTag { Name = tag, Description = tags.DescriptionOf(tag) });
         return Task.CompletedTask;
     }
 
-    private Dictionary<string, IOpenApiSchema> Components(SchemaFactory schemas)
+    /// <summary>The request DTOs sent as bodies, and every other type the operations name.</summary>
+    private Dictionary<string, IOpenApiSchema> Components(SchemaFactory schemas, HashSet<MetadataType> bodies)
     {
-        var requests = metadata.Operations.Select(o => (Type: o.Request, IsRequest: true));
+        var requests = bodies.Select(t => (Type: t, IsRequest: true));
         var others = metadata.Types.Types.Select(t => (Type: t, IsRequest: false));
         return requests.Concat(others)
             .OrderBy(t => t.Type.Name, StringComparer.Ordinal)

@@ -13,6 +13,10 @@ public sealed class Operation
     /// <summary>Set when the DTO needs a bearer token.</summary>
     public ValidateIsAuthenticatedAttribute? Guard { get; init; }
     public required IReadOnlyList<string> RequiredRoles { get; init; }
+    /// <summary><c>[OptionalAuthentication]</c>: open to anyone, and reads a bearer token when one is sent.</summary>
+    public bool OptionalAuthentication { get; init; }
+    /// <summary><c>[RateLimited]</c>: counted per client before the guard, and never batched.</summary>
+    public bool RateLimited { get; init; }
     /// <summary>Service methods by upper-case verb; "ANY" serves every verb without its own method.</summary>
     public required IReadOnlyDictionary<string, ServiceMethod> Methods { get; init; }
     /// <summary>Creates the service with its constructor dependencies from the request's scope.</summary>

@@ -1,6 +1,7 @@
 using System.Reflection;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using ServiceStackLite;
 
 namespace ServiceStack.Routing;
 
@@ -54,6 +55,8 @@ public sealed class ServiceCatalog
             Routes = requestType.GetCustomAttributes<RouteAttribute>().ToList(),
             Guard = requestType.GetCustomAttribute<ValidateIsAuthenticatedAttribute>(),
             RequiredRoles = roles,
+            OptionalAuthentication = requestType.IsDefined(typeof(OptionalAuthenticationAttribute)),
+            RateLimited = requestType.IsDefined(typeof(RateLimitedAttribute)),
             Methods = methods,
             CreateService = services => (Service)factory(services, null),
             ValidatorType = typeof(IValidator<>).MakeGenericType(requestType),

@@ -1,25 +1,25 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Boilerplate.ServiceInterface.Auth;
+namespace Boilerplate.ServiceInterface.Audit;
 
 /// <summary>
 /// One structured event per security-relevant act, with the user's public_id and the client's
-/// address. Never a password, a token or a hash: nothing here takes one as a parameter.
+/// address (<c>local</c> for the command line). Never a password, a token or a hash: nothing here
+/// takes one as a parameter.
 /// </summary>
-public sealed partial class AuditLog(ILogger<AuditLog> log, IHttpContextAccessor http)
+public sealed partial class AuditLog(ILogger<AuditLog> log)
 {
-    private string Client => http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "local";
+    public const string LocalClient = "local";
 
-    public void SignedIn(string publicId) => LogSignedIn(publicId, Client);
-    public void SignInFailed(string? publicId, string reason) => LogSignInFailed(publicId ?? "unknown", reason, Client);
-    public void LockedOut(string publicId, DateTime until) => LogLockedOut(publicId, until, Client);
-    public void Refreshed(string publicId, string sessionId) => LogRefreshed(publicId, sessionId, Client);
-    public void RefreshTokenReused(string publicId, string sessionId) => LogReused(publicId, sessionId, Client);
-    public void LoggedOut(string publicId, string? sessionId) => LogLoggedOut(publicId, sessionId ?? "none", Client);
-    public void LoggedOutEverywhere(string publicId) => LogLoggedOutEverywhere(publicId, Client);
-    public void PasswordChanged(string publicId) => LogPasswordChanged(publicId, Client);
-    public void AdminAction(string adminPublicId, string action, string targetPublicId) => LogAdminAction(adminPublicId, action, targetPublicId, Client);
+    public void SignedIn(string publicId, string client) => LogSignedIn(publicId, client);
+    public void SignInFailed(string? publicId, string reason, string client) => LogSignInFailed(publicId ?? "unknown", reason, client);
+    public void LockedOut(string publicId, DateTime until, string client) => LogLockedOut(publicId, until, client);
+    public void Refreshed(string publicId, string sessionId, string client) => LogRefreshed(publicId, sessionId, client);
+    public void RefreshTokenReused(string publicId, string sessionId, string client) => LogReused(publicId, sessionId, client);
+    public void LoggedOut(string publicId, string? sessionId, string client) => LogLoggedOut(publicId, sessionId ?? "none", client);
+    public void LoggedOutEverywhere(string publicId, string client) => LogLoggedOutEverywhere(publicId, client);
+    public void PasswordChanged(string publicId, string client) => LogPasswordChanged(publicId, client);
+    public void AdminAction(string adminPublicId, string action, string targetPublicId, string client) => LogAdminAction(adminPublicId, action, targetPublicId, client);
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "audit sign-in succeeded user={PublicId} client={Client}")]
     private partial void LogSignedIn(string publicId, string client);

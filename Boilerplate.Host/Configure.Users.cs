@@ -1,0 +1,14 @@
+using Boilerplate.ServiceInterface.Users;
+
+namespace Boilerplate.Host;
+
+/// <summary>Accounts: the one store of the user table and the rules every account change keeps.</summary>
+public static class ConfigureUsers
+{
+    public static WebApplicationBuilder AddUsers(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<UserStore>();
+        builder.Services.AddScoped<UserAccounts>();
+        return builder;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.Tokens;
+using ServiceStack;
+
+namespace Boilerplate.ServiceInterface.Auth;
+
+/// <summary>
+/// Which bearer tokens are accepted, beyond a valid signature, issuer and expiry
+/// (<see cref="JwtTokens.ValidationParameters"/>): where a request's token is read from, and why
+/// a valid one is refused anyway. The host's JWT bearer handler asks these on every request.
+/// </summary>
+public sealed class TokenAcceptance(RevokedTokens revoked, SecurityStamps stamps)
+{
+    /// <summary>Our tokens are well under 1 KiB; a huge one is an attack on the parser, not a credential.</summary>
+    public const int MaxLength = 8 * 1024;
+
+    /// <summary>
+    /// The token a request carries: its Authorization header, "Bearer &lt;jwt&gt;" or the bare
+    /// "&lt;jwt&gt;" the seed's clients also send, else ServiceStack's <c>ss-tok</c> cookie. Null when none.
+    /// </summary>
+    public static string? Read(string? authorizationHeader, string? accessTokenCookie)
+    {
+        var value = authorizationHeader?.Trim() ?? "";
+        if (value.StartsWith("Bearer", StringComparison.OrdinalIgnoreCase))
+            value = value["Bearer".Length..].Trim();
+        return value.Length > 0 ? value : accessTokenCookie is { Length: > 0 } ? accessTokenCookie : null;
+    }
+
+    /// <summary>Null for a token that may be read at all; the refusal for one too large to parse.</summary>
+    public static TokenException? RefuseUnread(string token) =>
+        token.Length > MaxLength ? new TokenException(AuthMessages.InvalidToken) : null;
+
+    /// <summary>Null when a validated token is good; otherwise why not: it was revoked, or issued before its user's last revoke-everywhere.</summary>
+    public TokenException? Refuse(ClaimsPrincipal token)
+    {
+        if (!Guid.TryParseExact(token.FindFirst(TokenClaims.TokenId)?.Value, "N", out var id))
+            return new TokenException(AuthMessages.InvalidToken);
+        return revoked.IsRevoked(id) || stamps.IsOutdated(token) ? new TokenException(AuthMessages.RevokedToken) : null;
+    }
+
+    /// <summary>What the client is told about a token that did not validate.</summary>
+    public static TokenException Explain(Exception failure) =>
+        new(failure is SecurityTokenExpiredException ? AuthMessages.ExpiredToken : AuthMessages.InvalidToken);
+}

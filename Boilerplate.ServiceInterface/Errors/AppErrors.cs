@@ -1,0 +1,28 @@
+using Boilerplate.ServiceInterface.Auth;
+using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Users;
+using ServiceStack;
+
+namespace Boilerplate.ServiceInterface.Errors;
+
+/// <summary>
+/// The one table from the app's own exceptions to answers, handed to the message layer as its
+/// <c>MapException</c> hook: domain code throws what happened, and only this says what status it is.
+/// </summary>
+public static class AppErrors
+{
+    public static HttpError? ToHttpError(Exception error) => error switch
+    {
+        UserExistsException e => new HttpError(409, "AlreadyExists", e.Message),
+        LastAdminException e => new HttpError(409, "LastAdmin", e.Message),
+        SignInFailedException e => new HttpError(401, "Unauthorized", e.Message),
+        // A valid token whose user has gone is no longer a credential.
+        UnknownCallerException => new HttpError(401, nameof(TokenException), AuthMessages.InvalidToken),
+        ServerBusyException e => new HttpError(503, "ServerBusy", e.Message) { Headers = { ["Retry-After"] = "1" } },
+        _ when DatabaseErrors.IsUnavailable(error) =>
+            new HttpError(503, "DatabaseUnavailable", "The database is unavailable. Please try again shortly.") { Headers = { ["Retry-After"] = "5" } },
+        _ when DatabaseErrors.IsUnstorableText(error) =>
+            new HttpError(400, "InvalidText", "The request holds a character that cannot be stored, such as NUL."),
+        _ => null,
+    };
+}

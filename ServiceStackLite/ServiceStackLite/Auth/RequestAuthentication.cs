@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using ServiceStack.Auth;
+
+namespace ServiceStack.Auth;
+
+/// <summary>
+/// What ASP.NET Core's default authentication scheme made of a request's credentials, run at
+/// most once per request: nothing sent, a caller, or a token that was refused.
+/// </summary>
+internal sealed class RequestAuthentication
+{
+    private readonly AuthenticateResult result;
+    private readonly string invalidTokenMessage;
+    private IAuthSession? session;
+
+    private RequestAuthentication(AuthenticateResult result, string invalidTokenMessage)
+    {
+        this.result = result;
+        this.invalidTokenMessage = invalidTokenMessage;
+    }
+
+    public static async Task<RequestAuthentication> RunAsync(HttpContext context, ServiceStackLiteOptions options)
+    {
+        var result = await context.AuthenticateAsync();
+        if (result.Succeeded)
+            context.User = result.Principal;
+        return new RequestAuthentication(result, options.InvalidTokenMessage);
+    }
+
+    /// <summary>No credentials came with the request.</summary>
+    public bool None => result.None;
+
+    public bool Succeeded => result.Succeeded;
+
+    /// <summary>Why the credentials were refused: always a <see cref="TokenException"/>, a 401.</summary>
+    public TokenException Failure => result.Failure as TokenException ?? new TokenException(invalidTokenMessage);
+
+    public ClaimsPrincipal? Principal => result.Succeeded ? result.Principal : null;
+
+    /// <summary>The caller as a session: filled from the token's claims, or unauthenticated.</summary>
+    public IAuthSession Session => session ??= Principal is { } principal ? ClaimsSession.From(principal) : new AuthUserSession();
+}
