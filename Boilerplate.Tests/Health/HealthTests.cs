@@ -1,4 +1,5 @@
 using Boilerplate.Host.Cli;
+using Boilerplate.ServiceInterface.Data;
 using Boilerplate.Tests.Support;
 
 namespace Boilerplate.Tests.Health;
@@ -37,7 +38,7 @@ public class HealthTests(DatabaseKind kind)
 
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
         Assert.That(response.Body["checks"]!["database"]!["status"]!.GetValue<string>(), Is.EqualTo("Healthy"));
-        Assert.That(response.Body["checks"]!["database"]!["description"]!.GetValue<string>(), Does.Contain("migration 6"));
+        Assert.That(response.Body["checks"]!["database"]!["description"]!.GetValue<string>(), Does.Contain($"migration {DatabaseHealthCheck.ExpectedVersion}"), "the newest migration this build ships");
         Assert.That(response.Header("Cache-Control"), Is.EqualTo("no-store"));
     }
 

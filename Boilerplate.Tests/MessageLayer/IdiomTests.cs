@@ -29,7 +29,7 @@ public class IdiomTests
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
-        builder.Services.AddAuthentication(TestTokens.Scheme).AddScheme<AuthenticationSchemeOptions, TestTokens>(TestTokens.Scheme, null);
+        builder.Services.AddAuthentication(TestTokens.Name).AddScheme<AuthenticationSchemeOptions, TestTokens>(TestTokens.Name, null);
         builder.Services.AddServiceStackLite(options => options.ServiceAssemblies.Add(CompileIdioms()));
         app = builder.Build();
         app.UseServiceStackLiteErrors();

@@ -14,21 +14,21 @@ namespace Boilerplate.Tests.MessageLayer;
 public sealed class TestTokens(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "Test";
+    public const string Name = "Test";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith(Scheme + " ", StringComparison.Ordinal))
+        if (!header.StartsWith(Name + " ", StringComparison.Ordinal))
             return Task.FromResult(AuthenticateResult.NoResult());
-        var value = header[(Scheme.Length + 1)..];
+        var value = header[(Name.Length + 1)..];
         if (value == "refused")
             return Task.FromResult(AuthenticateResult.Fail(new TokenException("That token was revoked.")));
 
         var parts = value.Split(';');
         var claims = new List<Claim> { new("sub", parts[0]), new("preferred_username", parts[1]), new("email", parts[2]) };
         claims.AddRange(parts[3].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(role => new Claim("roles", role)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, "preferred_username", "roles"));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Name, "preferred_username", "roles"));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, Name)));
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Specialized;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -78,7 +77,7 @@ public sealed class RequestBinder(ServiceStackLiteOptions options)
             var dto = properties.Create();
             var form = await ReadMultipartAsync(context);
             SetAll(properties, dto, form);
-            netCore.FormData = Collect(form);
+            netCore.FormData = NetCoreRequest.Collect(form);
             return dto;
         }
 
@@ -91,7 +90,7 @@ public sealed class RequestBinder(ServiceStackLiteOptions options)
             var dto = properties.Create();
             var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(text));
             SetAll(properties, dto, form);
-            netCore.FormData = Collect(form);
+            netCore.FormData = NetCoreRequest.Collect(form);
             return dto;
         }
         // JSON whatever the content type: ServiceStack's clients send text/plain, and curl -d
@@ -103,17 +102,6 @@ public sealed class RequestBinder(ServiceStackLiteOptions options)
     {
         foreach (var (key, value) in values)
             properties.Find(key)?.SetFromText(dto, value.ToString());
-    }
-
-    private static NameValueCollection Collect(IEnumerable<KeyValuePair<string, StringValues>> values)
-    {
-        var collection = new NameValueCollection(StringComparer.OrdinalIgnoreCase);
-        foreach (var (key, value) in values)
-        {
-            foreach (var item in value)
-                collection.Add(key, item);
-        }
-        return collection;
     }
 
     private async Task<IFormCollection> ReadMultipartAsync(HttpContext context)

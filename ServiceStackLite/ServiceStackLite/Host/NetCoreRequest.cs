@@ -95,7 +95,7 @@ public sealed class NetCoreRequest : IRequest
 
     public object? GetService(Type serviceType) => HttpContext.RequestServices.GetService(serviceType);
 
-    private static NameValueCollection Collect(IEnumerable<KeyValuePair<string, StringValues>> values)
+    internal static NameValueCollection Collect(IEnumerable<KeyValuePair<string, StringValues>> values)
     {
         var collection = new NameValueCollection(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in values)

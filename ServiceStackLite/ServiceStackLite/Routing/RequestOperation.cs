@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 namespace ServiceStack.Routing;
 
 /// <summary>Which operation a request is for, on a custom route or a pre-defined one.</summary>
-public static class RequestOperation
+internal static class RequestOperation
 {
     /// <summary>The route value that names the operation on <c>/api/{operationName}</c> and <c>/json/…</c>.</summary>
     public const string RouteValue = "operationName";
