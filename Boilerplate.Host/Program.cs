@@ -1,7 +1,8 @@
 using Boilerplate.Host;
 using Boilerplate.Host.Cli;
+using Boilerplate.Host.Hosting;
 using Boilerplate.Host.Settings;
-using Boilerplate.ServiceInterface;
+using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
 
 // The startup modules, in the order they run:
@@ -18,10 +19,28 @@ using Boilerplate.ServiceInterface.Data;
 //   Configure.AppHost    the ServiceStack-style message layer: DTO routes, validation, error bodies
 //   Configure.OpenApi    the API described: /openapi/v1.json, the explorer at / and /swagger-ui/, /metadata
 //   Configure.Health     /health/live and /health/ready for load balancers
+WebApplication? app = null;
 try
 {
+    // The command is read first: --help and usage errors need no host. Commands build it when they need it.
+    return await new CommandLine(() => App().Services, () => ServeAsync(App())).RunAsync(args);
+}
+// Whatever stops the start is said in one line per problem on stderr, never with a stack trace.
+// HostAbortedException is how the tests' in-process host takes over after Build: not ours to catch.
+catch (Exception e) when (e is not HostAbortedException)
+{
+    foreach (var line in StartupErrors.Describe(e))
+        await Console.Error.WriteLineAsync($"error: {line}");
+    return 1;
+}
+
+WebApplication App() => app ??= Build(HostArguments.Split(args, CommandLine.OptionNames).Host);
+
+static WebApplication Build(string[] args)
+{
     AppEnvironment.Select();
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.For(args) });
+    builder.QuietUntilStarted();
     builder.AddSettings();
     builder.AddRequestLog();
     builder.AddDatabase();
@@ -38,6 +57,7 @@ try
 
     builder.CheckSettings();
     var app = builder.Build();
+    app.Lifetime.ApplicationStarted.Register(StartupErrors.Started);
 
     // Middleware runs in this order, before the endpoint: the client's address and scheme first,
     // then HTTPS (production), the request log, security headers, error bodies and CORS (UseAppHost).
@@ -47,20 +67,15 @@ try
     app.UseAppHost();
     app.UseOpenApi();
     app.UseHealth();
+    return app;
+}
 
-    return await new CommandLine(app.Services, () => app.RunAsync()).RunAsync(args);
-}
-// A start the configuration does not allow stops with one line per problem, never a stack trace.
-catch (StartupException e)
+// The checks that can refuse a start run before the host does, so a refusal is never a host fault.
+static async Task ServeAsync(WebApplication app)
 {
-    foreach (var problem in e.Message.Split('\n'))
-        await Console.Error.WriteLineAsync($"error: {problem}");
-    return 1;
-}
-catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
-{
-    await Console.Error.WriteLineAsync($"error: the database cannot be reached: {e.Message}");
-    return 1;
+    DatabaseStartup.EnsureCurrent(app.Services);
+    await app.Services.GetRequiredService<RevocationSync>().StartAsync(app.Lifetime.ApplicationStopping);
+    await app.RunAsync();
 }
 
 public partial class Program;

@@ -9,11 +9,9 @@ namespace Boilerplate.Host.Cli;
 /// <summary><c>create-admin</c>: the first admin, which registration can never make.</summary>
 public sealed class CreateAdminCommand(IServiceProvider services, TextWriter output)
 {
-    public async Task<int> RunAsync(string? email, string? username, string? password)
+    /// <exception cref="CommandException">The password is weak, or the email or username is taken.</exception>
+    public async Task RunAsync(string email, string username, string? password)
     {
-        if (string.IsNullOrEmpty(email) || string.IsNullOrEmpty(username))
-            throw new CommandException("create-admin needs --email and --username.");
-
         // The same rules as registration, so an admin account is never weaker than a user's.
         var request = new CreateUser { Email = email, Username = username, Password = password };
         var check = await services.GetRequiredService<IValidator<CreateUser>>().ValidateAsync(request);
@@ -26,7 +24,6 @@ public sealed class CreateAdminCommand(IServiceProvider services, TextWriter out
         {
             var user = await scope.ServiceProvider.GetRequiredService<Registrations>().RegisterAsync(email, username, password!, admin: true);
             await output.WriteLineAsync($"created admin {user.Username} <{user.Email}> public_id {user.PublicId}");
-            return 0;
         }
         catch (UserExistsException)
         {

@@ -27,9 +27,21 @@ public sealed partial class RevocationSync(
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(5);
 
     private NpgsqlConnection? listener;
+    private bool started;
 
-    /// <summary>Starts listening (PostgreSQL), then loads every revocation already made.</summary>
+    /// <summary>
+    /// Starts listening (PostgreSQL), then loads every revocation already made; once. The command
+    /// line calls it before the host starts, so a database out of reach is one line, not a host fault.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancel)
+    {
+        if (started)
+            return;
+        await ConnectAsync(cancel);
+        started = true;
+    }
+
+    private async Task ConnectAsync(CancellationToken cancel)
     {
         if (database.IsPostgreSql)
             listener = await ListenAsync(cancel);
@@ -48,7 +60,7 @@ public sealed partial class RevocationSync(
             {
                 if (listener is null)
                 {
-                    await StartAsync(stop);
+                    await ConnectAsync(stop);
                     LogReconnected();
                     retry = FirstRetry;
                 }

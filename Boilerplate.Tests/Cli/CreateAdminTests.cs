@@ -57,7 +57,7 @@ public class CreateAdminTests(DatabaseKind kind) : ApiFixture(kind)
     {
         var served = false;
         var output = new StringWriter();
-        var commandLine = new CommandLine(Factory.Services, () => { served = true; return Task.CompletedTask; }, output, new StringWriter());
+        var commandLine = new CommandLine(() => Factory.Services, () => { served = true; return Task.CompletedTask; }, output, new StringWriter());
 
         var run = await commandLine.RunAsync(["--urls", "http://127.0.0.1:5999"]);
         var status = await commandLine.RunAsync(["--urls", "http://127.0.0.1:5999", "db", "status", "--environment=Test"]);
@@ -91,7 +91,7 @@ public class CreateAdminTests(DatabaseKind kind) : ApiFixture(kind)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = await new CommandLine(Factory.Services, () => Task.CompletedTask, output, error, _ => password).RunAsync(args);
+        var exitCode = await new CommandLine(() => Factory.Services, () => Task.CompletedTask, output, error, _ => password).RunAsync(args);
         return (exitCode, output.ToString(), error.ToString());
     }
 }

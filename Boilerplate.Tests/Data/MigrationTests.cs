@@ -85,8 +85,10 @@ public class MigrationTests(DatabaseKind kind)
     private async Task<(int ExitCode, string Output)> Db(params string[] args)
     {
         var output = new StringWriter();
-        var exitCode = await new CommandLine(factory.Services, () => Task.CompletedTask, output, new StringWriter())
-            .RunAsync(["db", .. args]);
+        // No terminal here to confirm the tables a downgrade drops.
+        string[] confirmed = args[0] == "downgrade" ? [.. args, "--yes"] : args;
+        var exitCode = await new CommandLine(() => factory.Services, () => Task.CompletedTask, output, new StringWriter())
+            .RunAsync(["db", .. confirmed]);
         return (exitCode, output.ToString());
     }
 

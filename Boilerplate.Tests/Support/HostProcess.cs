@@ -9,23 +9,10 @@ public static class HostProcess
     public static string Directory { get; } =
         AppContext.BaseDirectory.Replace("Boilerplate.Tests", "Boilerplate.Host", StringComparison.Ordinal);
 
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args, Dictionary<string, string?> environment)
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
+        string[] args, Dictionary<string, string?> environment, string? workingDirectory = null)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        start.ArgumentList.Add(Path.Combine(Directory, "Boilerplate.Host.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "BOILERPLATE_ENV", "SECRET_KEY", "DATABASE_URL", "BOILERPLATE_ADMIN_PASSWORD" })
-            start.Environment.Remove(name);
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-
+        var start = StartInfo(args, environment, workingDirectory);
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
@@ -41,5 +28,78 @@ public static class HostProcess
             throw;
         }
         return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts the host serving, and returns once <paramref name="url"/> answers at all; disposing it kills the process.</summary>
+    public static async Task<Serving> ServeAsync(string[] args, Dictionary<string, string?> environment, string url, string? workingDirectory = null)
+    {
+        var serving = new Serving(Process.Start(StartInfo(args, environment, workingDirectory))!);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (serving.Process.HasExited)
+                throw new InvalidOperationException($"The host exited with {serving.Process.ExitCode}: {serving.Error}");
+            try
+            {
+                using var _ = await http.GetAsync(url);
+                return serving;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                await Task.Delay(200);
+            }
+        }
+        await serving.DisposeAsync();
+        throw new TimeoutException($"{url} did not answer within 20 s.");
+    }
+
+    private static ProcessStartInfo StartInfo(string[] args, Dictionary<string, string?> environment, string? workingDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory ?? Directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        start.ArgumentList.Add(Path.Combine(Directory, "Boilerplate.Host.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "BOILERPLATE_ENV", "SECRET_KEY", "DATABASE_URL", "BOILERPLATE_ADMIN_PASSWORD", "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS" })
+            start.Environment.Remove(name);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
+        return start;
+    }
+
+    /// <summary>A host process serving; its output is collected as it comes.</summary>
+    public sealed class Serving : IAsyncDisposable
+    {
+        private readonly System.Text.StringBuilder output = new();
+        private readonly System.Text.StringBuilder error = new();
+
+        public Serving(Process process)
+        {
+            Process = process;
+            process.StandardInput.Close();
+            process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+            process.ErrorDataReceived += (_, e) => { lock (error) error.AppendLine(e.Data); };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        public Process Process { get; }
+
+        public string Output { get { lock (output) return output.ToString(); } }
+
+        public string Error { get { lock (error) return error.ToString(); } }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!Process.HasExited)
+                Process.Kill(entireProcessTree: true);
+            await Process.WaitForExitAsync();
+            Process.Dispose();
+        }
     }
 }
