@@ -21,7 +21,8 @@ public static class ConfigureSettings
             .AddSection<LimitSettings>(LimitSettings.Section, _ => new LimitSettingsValidation())
             .AddSection<HttpsSettings>(HttpsSettings.Section, _ => new HttpsSettingsValidation())
             .AddSection<ForwardedHeadersSettings>(ForwardedHeadersSettings.Section, _ => new ForwardedHeadersSettingsValidation())
-            .AddSection<CorsSettings>(CorsSettings.Section, _ => new CorsSettingsValidation());
+            .AddSection<CorsSettings>(CorsSettings.Section, _ => new CorsSettingsValidation())
+            .AddSection<MetricsSettings>(MetricsSettings.Section, _ => new MetricsSettingsValidation());
         return builder;
     }
 }

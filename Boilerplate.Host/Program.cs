@@ -19,6 +19,7 @@ using Boilerplate.ServiceInterface.Data;
 //   Configure.AppHost    the ServiceStack-style message layer: DTO routes, validation, error bodies
 //   Configure.OpenApi    the API described: /openapi/v1.json, the explorer at / and /swagger-ui/, /metadata
 //   Configure.Health     /health/live and /health/ready for load balancers
+//   Configure.Metrics    OpenTelemetry metrics for Prometheus at /metrics, where Metrics:Enabled
 WebApplication? app = null;
 try
 {
@@ -54,13 +55,16 @@ static WebApplication Build(string[] args)
     builder.AddAppHost();
     builder.AddOpenApi();
     builder.AddHealth();
+    builder.AddMetrics();
 
     builder.CheckSettings();
     var app = builder.Build();
     app.Lifetime.ApplicationStarted.Register(StartupErrors.Started);
 
-    // Middleware runs in this order, before the endpoint: the client's address and scheme first,
-    // then HTTPS (production), the request log, security headers, error bodies and CORS (UseAppHost).
+    // Middleware runs in this order, before the endpoint: the metrics port's own answers first, then
+    // the client's address and scheme, HTTPS (production), the request log, security headers,
+    // error bodies and CORS (UseAppHost).
+    app.UseMetrics();
     app.UseForwardedClientAddress();
     app.UseHttps();
     app.UseRequestLog();

@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-11-24 16:59:23
+Date: 2026-12-01 21:59:27
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000

@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-11-24 16:59:22
+Date: 2026-12-01 21:59:27
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -42,6 +42,7 @@ export class ResponseStatus
     public errorCode!: string;
     public message!: string;
     public errors!: ResponseError[];
+    public meta?: { [index: string]: string; };
 
     public constructor(init?: Partial<ResponseStatus>) { (Object as any).assign(this, init); }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Metrics;
 using Boilerplate.ServiceInterface.Users;
 using Boilerplate.ServiceModel;
 using Boilerplate.ServiceModel.Types;
@@ -12,7 +13,7 @@ namespace Boilerplate.ServiceInterface.Auth;
 /// <summary>Signing in (the seed's login and ServiceStack's Authenticate), refreshing, and signing out.</summary>
 public class AuthServices(
     AppDb db, UserAccounts accounts, SignIns signIns, Sessions sessions, RevokedTokens revoked, SignOutEverywhere signOut, AuditLog audit,
-    IOptions<AuthSettings> options) : Service
+    AppMetrics metrics, IOptions<AuthSettings> options) : Service
 {
     private readonly AuthSettings settings = options.Value;
 
@@ -63,6 +64,7 @@ public class AuthServices(
         var tokenId = Guid.ParseExact(token.FindFirst(TokenClaims.TokenId)!.Value, "N");
         var expires = DateTimeOffset.FromUnixTimeSeconds(long.Parse(token.FindFirst(TokenClaims.Expires)!.Value, CultureInfo.InvariantCulture));
         await revoked.RevokeAsync(db, tokenId, expires.UtcDateTime, Request.RequestAborted);
+        metrics.Revoked("logout");
         var session = GetSession();
         if (session.Id is { } sessionId)
             await sessions.EndAsync(sessionId, Request.RequestAborted);

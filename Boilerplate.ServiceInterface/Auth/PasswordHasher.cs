@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.RateLimiting;
+using Boilerplate.ServiceInterface.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace Boilerplate.ServiceInterface.Auth;
@@ -18,9 +20,11 @@ public sealed class PasswordHasher : IDisposable
     private readonly ConcurrencyLimiter limiter;
     private readonly BcryptWorkers workers;
     private readonly Lazy<string> dummyHash;
+    private readonly AppMetrics metrics;
 
-    public PasswordHasher(IOptions<AuthSettings> options)
+    public PasswordHasher(IOptions<AuthSettings> options, AppMetrics metrics)
     {
+        this.metrics = metrics;
         var settings = options.Value;
         workFactor = settings.BcryptWorkFactor;
         var permits = settings.MaxConcurrentHashes > 0 ? settings.MaxConcurrentHashes : Environment.ProcessorCount;
@@ -31,6 +35,7 @@ public sealed class PasswordHasher : IDisposable
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
         workers = new BcryptWorkers(permits);
+        metrics.ObserveHashQueue(() => limiter.GetStatistics()?.CurrentQueuedCount ?? 0);
         dummyHash = new Lazy<string>(() => BCrypt.Net.BCrypt.HashPassword("not a password of anyone's", workFactor));
     }
 
@@ -58,9 +63,14 @@ public sealed class PasswordHasher : IDisposable
 
     private async Task<T> RunAsync<T>(Func<T> work, CancellationToken cancel)
     {
+        var waiting = Stopwatch.StartNew();
         using var lease = await limiter.AcquireAsync(1, cancel);
         if (!lease.IsAcquired)
             throw new ServerBusyException();
-        return await workers.RunAsync(work);
+        return await workers.RunAsync(() =>
+        {
+            metrics.HashWaited(waiting.Elapsed);
+            return work();
+        });
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Data.Migrations;
+using Boilerplate.ServiceInterface.Metrics;
 using Boilerplate.ServiceInterface.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,7 +22,8 @@ namespace Boilerplate.ServiceInterface.Auth;
 /// </para>
 /// </summary>
 public sealed partial class RevocationSync(
-    DatabaseTarget database, RevokedTokens revoked, SecurityStamps stamps, IServiceScopeFactory scopes, ILogger<RevocationSync> log)
+    DatabaseTarget database, RevokedTokens revoked, SecurityStamps stamps, IServiceScopeFactory scopes, AppMetrics metrics, TimeProvider clock,
+    ILogger<RevocationSync> log)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(5);
@@ -107,25 +109,39 @@ public sealed partial class RevocationSync(
         LogLoaded(revoked.Count);
     }
 
-    /// <summary>Payloads, as the triggers write them: "token &lt;jti&gt; &lt;expiry, Unix seconds&gt;", "stamp &lt;public_id&gt; &lt;n&gt;", "deleted &lt;public_id&gt;".</summary>
+    /// <summary>
+    /// Payloads, as the triggers write them: "token &lt;jti&gt; &lt;expiry, Unix seconds&gt;",
+    /// "stamp &lt;public_id&gt; &lt;n&gt;", "deleted &lt;public_id&gt;", each followed by the Unix time
+    /// it was written (migration 7). Fields after the known ones are ignored, so a later field
+    /// never stops an older host from applying the revocation.
+    /// </summary>
     private void Apply(string payload)
     {
         var parts = payload.Split(' ');
         switch (parts)
         {
-            case ["token", var jti, var expiry] when Guid.TryParseExact(jti, "N", out var id) && long.TryParse(expiry, CultureInfo.InvariantCulture, out var seconds):
+            case ["token", var jti, var expiry, .. var rest] when Guid.TryParseExact(jti, "N", out var id) && long.TryParse(expiry, CultureInfo.InvariantCulture, out var seconds):
                 revoked.Remember(id, DateTime.UnixEpoch.AddSeconds(seconds));
+                Arrived(rest);
                 break;
-            case ["stamp", var publicId, var stamp] when int.TryParse(stamp, CultureInfo.InvariantCulture, out var value):
+            case ["stamp", var publicId, var stamp, .. var rest] when int.TryParse(stamp, CultureInfo.InvariantCulture, out var value):
                 stamps.Advance(publicId, value);
+                Arrived(rest);
                 break;
-            case ["deleted", var publicId]:
+            case ["deleted", var publicId, .. var rest]:
                 stamps.Forget(publicId);
+                Arrived(rest);
                 break;
             default:
                 LogUnreadable(payload);
                 break;
         }
+    }
+
+    private void Arrived(string[] rest)
+    {
+        if (rest is [var written, ..] && double.TryParse(written, NumberStyles.Float, CultureInfo.InvariantCulture, out var at))
+            metrics.RevocationArrived(clock.GetUtcNow() - DateTimeOffset.UnixEpoch.AddSeconds(at));
     }
 
     private async Task DropListenerAsync()

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Metrics;
 using Boilerplate.ServiceInterface.Users;
 using Boilerplate.ServiceModel.Types;
 using LinqToDB;
@@ -17,7 +18,7 @@ public sealed record SessionTokens(string SessionId, string AccessToken, string 
 /// A session is one sign-in: a family of refresh tokens (its id is the access tokens' <c>sid</c>).
 /// Refresh tokens are 256 random bits, stored only as SHA-256 hashes.
 /// </summary>
-public sealed class Sessions(AppDb db, UserStore users, JwtTokens jwt, IOptions<AuthSettings> options, TimeProvider clock, AuditLog audit)
+public sealed class Sessions(AppDb db, UserStore users, JwtTokens jwt, IOptions<AuthSettings> options, TimeProvider clock, AuditLog audit, AppMetrics metrics)
 {
     private readonly AuthSettings settings = options.Value;
 
@@ -42,14 +43,17 @@ public sealed class Sessions(AppDb db, UserStore users, JwtTokens jwt, IOptions<
             .FirstOrDefaultAsync(cancel);
 
         if (found is null || found.ended || found.row.ExpiresOn <= now)
-            throw new TokenException(AuthMessages.InvalidRefreshToken);
+            throw Refused(AuthMessages.InvalidRefreshToken);
         var token = found.row;
-        var user = await users.FindByIdAsync(token.UserId, cancel) ?? throw new TokenException(AuthMessages.InvalidRefreshToken);
+        var user = await users.FindByIdAsync(token.UserId, cancel) ?? throw Refused(AuthMessages.InvalidRefreshToken);
         if (user.Locked)
-            throw new TokenException(AuthMessages.AccountLocked);
+            throw Refused(AuthMessages.AccountLocked);
 
         if (!settings.RotateRefreshTokens)
+        {
+            metrics.Refresh("kept");
             return new SessionTokens(token.FamilyId, jwt.Issue(user, token.FamilyId), refreshToken, DateTime.SpecifyKind(token.ExpiresOn, DateTimeKind.Utc));
+        }
 
         // Claim the token in one conditional write, so of two concurrent uses only one wins.
         var claimed = await db.RefreshTokens
@@ -61,12 +65,20 @@ public sealed class Sessions(AppDb db, UserStore users, JwtTokens jwt, IOptions<
             // A used token presented again: someone else holds a copy. End the whole session.
             await EndAsync(token.FamilyId, cancel);
             audit.RefreshTokenReused(user.PublicId, token.FamilyId, client);
+            metrics.Refresh("reuse_detected");
             throw new TokenException(AuthMessages.RefreshTokenReused);
         }
 
         var (next, expires) = await AddRefreshTokenAsync(user.Id, token.FamilyId, cancel);
         audit.Refreshed(user.PublicId, token.FamilyId, client);
+        metrics.Refresh("rotated");
         return new SessionTokens(token.FamilyId, jwt.Issue(user, token.FamilyId), next, expires);
+    }
+
+    private TokenException Refused(string message)
+    {
+        metrics.Refresh("refused");
+        return new TokenException(message);
     }
 
     /// <summary>Revokes every refresh token of the session; its access tokens still die at their expiry.</summary>

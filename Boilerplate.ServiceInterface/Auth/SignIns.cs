@@ -1,5 +1,6 @@
 using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Metrics;
 using Boilerplate.ServiceInterface.Users;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace Boilerplate.ServiceInterface.Auth;
 /// the configured bcrypt cost has changed. Every path does the same bcrypt work, and a guesser
 /// gets the same answer for an unknown account, a wrong password and a locked-out account.
 /// </summary>
-public sealed class SignIns(UserStore users, PasswordHasher passwords, IOptions<AuthSettings> options, TimeProvider clock, AuditLog audit)
+public sealed class SignIns(UserStore users, PasswordHasher passwords, IOptions<AuthSettings> options, TimeProvider clock, AuditLog audit, AppMetrics metrics)
 {
     private readonly AuthSettings settings = options.Value;
 
@@ -22,22 +23,23 @@ public sealed class SignIns(UserStore users, PasswordHasher passwords, IOptions<
         var now = clock.GetUtcNow().UtcDateTime;
 
         if (user is null)
-            throw Failed(null, "unknown account", client);
+            throw Failed(null, "unknown account", "unknown_account", client);
         if (user.LockedOutUntil > now)
             // Only someone who knows the password learns that the account is locked out.
-            throw matches ? Refused(user, "locked out", AuthMessages.LockedOut, client) : Failed(user, "locked out", client);
+            throw matches ? Refused(user, "locked out", "locked_out", AuthMessages.LockedOut, client) : Failed(user, "locked out", "locked_out", client);
         if (!matches)
         {
             await CountFailureAsync(user, now, client, cancel);
-            throw Failed(user, "wrong password", client);
+            throw Failed(user, "wrong password", "wrong_password", client);
         }
         if (user.Locked)
-            throw Refused(user, "locked by an admin", AuthMessages.AccountLocked, client);
+            throw Refused(user, "locked by an admin", "locked", AuthMessages.AccountLocked, client);
 
         await users.ClearFailedSignInsAsync(user.Id, cancel);
         if (passwords.NeedsRehash(user.PasswordHash))
             await users.SetPasswordHashAsync(user.Id, await passwords.HashAsync(password, cancel), cancel);
         audit.SignedIn(user.PublicId, client);
+        metrics.SignIn("success");
         return user;
     }
 
@@ -47,18 +49,23 @@ public sealed class SignIns(UserStore users, PasswordHasher passwords, IOptions<
         await users.CountFailedSignInAsync(user.Id, now, now - settings.FailedSignInWindow, cancel);
         var until = now + settings.LockoutDuration;
         if (await users.LockOutAtLimitAsync(user.Id, settings.MaxFailedSignIns, until, cancel))
+        {
             audit.LockedOut(user.PublicId, until, client);
+            metrics.LockedOut();
+        }
     }
 
-    private SignInFailedException Failed(UserRecord? user, string reason, string client)
+    private SignInFailedException Failed(UserRecord? user, string reason, string result, string client)
     {
         audit.SignInFailed(user?.PublicId, reason, client);
+        metrics.SignIn(result);
         return new SignInFailedException(AuthMessages.BadCredentials);
     }
 
-    private SignInFailedException Refused(UserRecord user, string reason, string message, string client)
+    private SignInFailedException Refused(UserRecord user, string reason, string result, string message, string client)
     {
         audit.SignInFailed(user.PublicId, reason, client);
+        metrics.SignIn(result);
         return new SignInFailedException(message);
     }
 }

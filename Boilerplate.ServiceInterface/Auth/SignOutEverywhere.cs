@@ -1,4 +1,5 @@
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Metrics;
 using Boilerplate.ServiceInterface.Users;
 
 namespace Boilerplate.ServiceInterface.Auth;
@@ -8,7 +9,7 @@ namespace Boilerplate.ServiceInterface.Auth;
 /// every older access token is refused, and every refresh token is revoked. Logout-all, a
 /// password change, and (through <see cref="IUserSessions"/>) demotion, lock and deletion.
 /// </summary>
-public sealed class SignOutEverywhere(UserStore users, Sessions sessions, SecurityStamps stamps) : IUserSessions
+public sealed class SignOutEverywhere(UserStore users, Sessions sessions, SecurityStamps stamps, AppMetrics metrics) : IUserSessions
 {
     public async Task EndAllAsync(UserRecord user, CancellationToken cancel = default)
     {
@@ -16,6 +17,7 @@ public sealed class SignOutEverywhere(UserStore users, Sessions sessions, Securi
         await sessions.EndAllAsync(user.Id, cancel);
         stamps.Advance(user.PublicId, stamp);
         user.SecurityStamp = stamp;
+        metrics.Revoked("everywhere");
     }
 
     public void Deleted(UserRecord user) => stamps.Forget(user.PublicId);

@@ -56,7 +56,7 @@ public class AuthenticateTests(DatabaseKind kind) : ApiFixture(kind)
         var unknown = await Api.PostAsync("/auth/credentials", new { userName = "nobody_" + name, password = "password-123" });
 
         Assert.That(wrong.Status, Is.EqualTo(401));
-        Assert.That(unknown.Text, Is.EqualTo(wrong.Text));
+        Assert.That(unknown.TextWithoutTraceId, Is.EqualTo(wrong.TextWithoutTraceId));
     }
 
     [Test]

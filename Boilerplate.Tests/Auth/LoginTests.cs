@@ -43,7 +43,7 @@ public class LoginTests(DatabaseKind kind) : ApiFixture(kind)
         Assert.That(wrongPassword.String("status"), Is.EqualTo("fail"));
         Assert.That(wrongPassword.String("message"), Is.EqualTo("email or password does not match."));
         Assert.That(unknownEmail.Status, Is.EqualTo(401));
-        Assert.That(unknownEmail.Text, Is.EqualTo(wrongPassword.Text));
+        Assert.That(unknownEmail.TextWithoutTraceId, Is.EqualTo(wrongPassword.TextWithoutTraceId));
     }
 
     [Test]

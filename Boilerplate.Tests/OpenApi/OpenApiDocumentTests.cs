@@ -215,7 +215,7 @@ public class OpenApiDocumentTests : ApiFixture
         var schemas = (await DocumentAsync())["components"]!["schemas"]!;
 
         Assert.That(schemas["StatusResponse"]!["properties"]!["responseStatus"]!["$ref"]!.GetValue<string>(), Is.EqualTo("#/components/schemas/ResponseStatus"));
-        Assert.That(schemas["ResponseStatus"]!["properties"]!.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "errorCode", "message", "errors" }));
+        Assert.That(schemas["ResponseStatus"]!["properties"]!.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "errorCode", "message", "errors", "meta" }));
         Assert.That(schemas["ResponseError"]!["properties"]!.AsObject().Select(p => p.Key), Is.EqualTo(new[] { "errorCode", "fieldName", "message" }));
     }
 }

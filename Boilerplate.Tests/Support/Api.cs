@@ -56,6 +56,20 @@ public sealed record ApiResponse(int Status, string Text, HttpResponseMessage Me
 
     public string String(string key) => Body[key]?.GetValue<string>() ?? throw new KeyNotFoundException($"{key} is missing from {Text}");
 
+    /// <summary>
+    /// The body without its trace id, which differs per request by design: what two answers are
+    /// compared by when they must not tell a guesser anything apart.
+    /// </summary>
+    public string TextWithoutTraceId
+    {
+        get
+        {
+            var body = Body;
+            (body["responseStatus"]?["meta"] as JsonObject)?.Remove("traceId");
+            return body.ToJsonString();
+        }
+    }
+
     /// <summary>The <c>responseStatus</c> object every error body carries.</summary>
     public JsonNode ResponseStatus => Body["responseStatus"] ?? throw new KeyNotFoundException($"responseStatus is missing from {Text}");
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FluentValidation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -11,6 +12,9 @@ namespace ServiceStack.Errors;
 /// </summary>
 public sealed class ErrorResponder(ServiceStackLiteOptions options, ILogger<ErrorResponder> log)
 {
+    /// <summary>Where in <c>responseStatus.meta</c> every error carries its request's trace id.</summary>
+    public const string TraceIdKey = "traceId";
+
     public (int StatusCode, ResponseStatus Status) Describe(Exception error, Type? requestType = null) => error switch
     {
         HttpError e => (e.Status, e.ResponseStatus ?? Status(e.ErrorCode, e.Message)),
@@ -45,6 +49,9 @@ public sealed class ErrorResponder(ServiceStackLiteOptions options, ILogger<Erro
         var response = context.Response;
         if (response.HasStarted)
             return;
+        // The id every log line of this request carries, so a client's report finds them.
+        status.Meta ??= [];
+        status.Meta[TraceIdKey] = Activity.Current?.TraceId.ToHexString() ?? context.TraceIdentifier;
         response.StatusCode = statusCode;
         if (statusCode == 401)
             response.Headers.WWWAuthenticate = "Bearer";
