@@ -6,7 +6,7 @@ namespace Boilerplate.Host;
 
 /// <summary>
 /// The client's address and scheme: X-Forwarded-For and X-Forwarded-Proto are believed only from
-/// the proxies in <c>ForwardedHeaders:KnownProxies</c>; otherwise the connection's own stand.
+/// the proxies in <c>ForwardedHeaders:KnownProxies</c> and <c>KnownNetworks</c>; otherwise the connection's own stand.
 /// </summary>
 public static class ConfigureForwardedHeaders
 {
@@ -20,6 +20,8 @@ public static class ConfigureForwardedHeaders
             forwarded.KnownIPNetworks.Clear();
             foreach (var proxy in settings.Value.ProxyAddresses)
                 forwarded.KnownProxies.Add(proxy);
+            foreach (var network in settings.Value.Networks)
+                forwarded.KnownIPNetworks.Add(network);
         });
         return builder;
     }
@@ -27,7 +29,7 @@ public static class ConfigureForwardedHeaders
     /// <summary>Runs first, so every later step sees the client's real address.</summary>
     public static WebApplication UseForwardedClientAddress(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<IOptions<ForwardedHeadersSettings>>().Value.KnownProxies.Count > 0)
+        if (app.Services.GetRequiredService<IOptions<ForwardedHeadersSettings>>().Value.Any)
             app.UseForwardedHeaders();
         return app;
     }

@@ -3,6 +3,7 @@ using FluentMigrator;
 using FluentMigrator.Expressions;
 using FluentMigrator.Infrastructure;
 using FluentMigrator.Runner;
+using FluentMigrator.Runner.Processors;
 
 namespace Boilerplate.Host.Cli;
 
@@ -57,7 +58,7 @@ public sealed class DbCommand(IServiceProvider services, TextWriter output, Func
     /// <summary>The tables, and the columns of tables that stay, a migration's Down drops: read off the expressions it would run.</summary>
     private static IEnumerable<(string Table, string? Column)> Dropped(IMigration migration, IServiceProvider provider)
     {
-        var context = new MigrationContext(provider.GetRequiredService<IMigrationProcessor>(), provider, connection: "");
+        var context = new MigrationContext(provider.GetRequiredService<IProcessorAccessor>().Processor, provider, connection: "");
         migration.GetDownExpressions(context);
         foreach (var expression in context.Expressions)
         {

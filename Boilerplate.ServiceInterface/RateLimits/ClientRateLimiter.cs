@@ -6,7 +6,8 @@ using ServiceStackLite;
 namespace Boilerplate.ServiceInterface.RateLimits;
 
 /// <summary>
-/// A fixed window per client address and operation, counted in this host's memory: what a
+/// A fixed window per client address and operation, counted in this host's memory (the one host
+/// on SQLite; on PostgreSQL <see cref="SharedRateLimiter"/> counts for every host): what a
 /// guesser or a spammer would hammer (sign-in, registration, refresh) gets
 /// <see cref="RateLimitSettings.PermitLimit"/> tries per window, whichever route it comes by.
 /// The address is the connection's, or the one a trusted proxy forwards.
@@ -19,7 +20,7 @@ public sealed class ClientRateLimiter : IRequestRateLimiter, IDisposable
     {
         var settings = options.Value;
         limiter = PartitionedRateLimiter.Create<IRequest, string>(request => RateLimitPartition.GetFixedWindowLimiter(
-            $"{request.OperationName.ToLowerInvariant()}|{request.RemoteIp}",
+            RateLimitKey.Of(request),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PermitLimit, Window = settings.Window, QueueLimit = 0 }));
     }
 

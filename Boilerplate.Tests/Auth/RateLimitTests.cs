@@ -3,7 +3,9 @@ using Boilerplate.Tests.Support;
 namespace Boilerplate.Tests.Auth;
 
 /// <summary>Sign-in, registration and refresh are limited per client; the rest of the API is not.</summary>
-public class RateLimitTests
+/// <remarks>On SQLite the one host counts in memory; on PostgreSQL the counts are in the database every host shares.</remarks>
+[OnEachDatabase]
+public class RateLimitTests(DatabaseKind kind)
 {
     private ApiFactory factory = null!;
     private Api api = null!;
@@ -11,7 +13,7 @@ public class RateLimitTests
     [SetUp]
     public void Start()
     {
-        factory = new ApiFactory { Settings = { ["RateLimits:PermitLimit"] = "3", ["RateLimits:Window"] = "00:01:00" } };
+        factory = new ApiFactory(kind: kind) { Settings = { ["RateLimits:PermitLimit"] = "3", ["RateLimits:Window"] = "00:01:00" } };
         api = factory.CreateApi();
     }
 

@@ -57,6 +57,7 @@ public class HostingTests
             ["Limits__RequestHeadersTimeout"] = "abc",
             ["ForwardedHeaders__KnownProxies__0"] = "not-an-address",
             ["Auth__BcryptWorkFactor"] = "40",
+            ["ForwardedHeaders__KnownNetworks__0"] = "10.0.0.0/99",
         });
 
         Assert.That(exitCode, Is.EqualTo(1));
@@ -66,8 +67,9 @@ public class HostingTests
             .And.Some.Contains("'abc' at 'Limits:RequestHeadersTimeout'")
             .And.Some.Contains("ForwardedHeaders:KnownProxies:0 must be an IP address, not 'not-an-address'")
             .And.Some.Contains("Auth:BcryptWorkFactor must be between 4 and 31, not 40")
+            .And.Some.Contains("ForwardedHeaders:KnownNetworks:0 must be a network such as 10.0.0.0/8, not '10.0.0.0/99'")
             .And.Some.Contains("no database is configured"));
-        Assert.That(lines, Has.Length.EqualTo(5));
+        Assert.That(lines, Has.Length.EqualTo(6));
         Assert.That(output + error, Does.Not.Contain("   at "));
     }
 

@@ -45,7 +45,7 @@ public class HealthTests(DatabaseKind kind)
     [Test]
     public async Task Ready_is_503_while_migrations_are_pending()
     {
-        await new CommandLine(() => factory.Services, () => Task.CompletedTask, new StringWriter(), new StringWriter()).RunAsync(["db", "downgrade"]);
+        await new CommandLine(() => factory.Services, () => Task.CompletedTask, new StringWriter(), new StringWriter()).RunAsync(["db", "downgrade", "--yes"]);
 
         var response = await api.GetAsync("/health/ready");
 

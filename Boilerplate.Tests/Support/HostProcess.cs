@@ -9,10 +9,15 @@ public static class HostProcess
     public static string Directory { get; } =
         AppContext.BaseDirectory.Replace("Boilerplate.Tests", "Boilerplate.Host", StringComparison.Ordinal);
 
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
-        string[] args, Dictionary<string, string?> environment, string? workingDirectory = null)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(
+        string[] args, Dictionary<string, string?> environment, string? workingDirectory = null) =>
+        RunCommandAsync(Host(args), environment, workingDirectory ?? Directory);
+
+    /// <summary>Runs <paramref name="command"/> (a program and its arguments) to its end.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(
+        string[] command, Dictionary<string, string?> environment, string workingDirectory)
     {
-        var start = StartInfo(args, environment, workingDirectory);
+        var start = StartInfo(command, environment, workingDirectory);
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
@@ -31,9 +36,13 @@ public static class HostProcess
     }
 
     /// <summary>Starts the host serving, and returns once <paramref name="url"/> answers at all; disposing it kills the process.</summary>
-    public static async Task<Serving> ServeAsync(string[] args, Dictionary<string, string?> environment, string url, string? workingDirectory = null)
+    public static Task<Serving> ServeAsync(string[] args, Dictionary<string, string?> environment, string url, string? workingDirectory = null) =>
+        ServeCommandAsync(Host(args), environment, url, workingDirectory ?? Directory);
+
+    /// <summary>Starts <paramref name="command"/> and returns once <paramref name="url"/> answers at all.</summary>
+    public static async Task<Serving> ServeCommandAsync(string[] command, Dictionary<string, string?> environment, string url, string workingDirectory)
     {
-        var serving = new Serving(Process.Start(StartInfo(args, environment, workingDirectory))!);
+        var serving = new Serving(Process.Start(StartInfo(command, environment, workingDirectory))!);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         for (var attempt = 0; attempt < 100; attempt++)
         {
@@ -53,17 +62,18 @@ public static class HostProcess
         throw new TimeoutException($"{url} did not answer within 20 s.");
     }
 
-    private static ProcessStartInfo StartInfo(string[] args, Dictionary<string, string?> environment, string? workingDirectory)
+    private static string[] Host(string[] args) => ["dotnet", Path.Combine(Directory, "Boilerplate.Host.dll"), .. args];
+
+    private static ProcessStartInfo StartInfo(string[] command, Dictionary<string, string?> environment, string workingDirectory)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(command[0])
         {
-            WorkingDirectory = workingDirectory ?? Directory,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
         };
-        start.ArgumentList.Add(Path.Combine(Directory, "Boilerplate.Host.dll"));
-        foreach (var arg in args)
+        foreach (var arg in command.Skip(1))
             start.ArgumentList.Add(arg);
         foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "BOILERPLATE_ENV", "SECRET_KEY", "DATABASE_URL", "BOILERPLATE_ADMIN_PASSWORD", "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS" })
             start.Environment.Remove(name);

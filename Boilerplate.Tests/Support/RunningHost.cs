@@ -12,6 +12,7 @@ public sealed class RunningHost : IAsyncDisposable
     private readonly Process process;
     private readonly TestDatabase database;
     private readonly bool ownsDatabase;
+    private readonly System.Text.StringBuilder output = new();
 
     /// <param name="settings">Environment variables on top, e.g. "Limits__RequestHeadersTimeout".</param>
     private RunningHost(int port, TestDatabase? database, IReadOnlyDictionary<string, string>? settings)
@@ -29,15 +30,18 @@ public sealed class RunningHost : IAsyncDisposable
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
             start.Environment[name] = value;
         process = Process.Start(start)!;
-        // Drain the pipes so a chatty host never blocks on a full buffer.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // Drain the pipes so a chatty host never blocks on a full buffer; what it says is kept.
+        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
 
     public string BaseUrl { get; }
     public int Port { get; }
+
+    /// <summary>Everything the host wrote, stdout and stderr together.</summary>
+    public string Output { get { lock (output) return output.ToString(); } }
 
     public static async Task<RunningHost> StartAsync(TestDatabase? database = null, IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -61,6 +65,16 @@ public sealed class RunningHost : IAsyncDisposable
         }
         await host.DisposeAsync();
         throw new TimeoutException("The host did not start within 20 s.");
+    }
+
+    /// <summary>SIGTERM, as an orchestrator stops a container; the host's exit code once it has stopped.</summary>
+    public async Task<int> TerminateAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
+            await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(40));
+        await process.WaitForExitAsync(timeout.Token);
+        return process.ExitCode;
     }
 
     /// <summary>SIGKILL: the host gets no chance to flush or finish anything.</summary>

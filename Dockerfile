@@ -1,0 +1,30 @@
+# The service's image: the host published by the SDK image, run by the ASP.NET Core runtime image
+# as its non-root user. Boilerplate.Tests/Deploy/ContainerContractTests.cs runs the published
+# output as this file says (the same command, environment, user and writable folders), since no
+# container runtime works where the tests run; README, Deploy, says what is tested where.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY ServiceStackLite/ ServiceStackLite/
+COPY Boilerplate.ServiceModel/ Boilerplate.ServiceModel/
+COPY Boilerplate.ServiceInterface/ Boilerplate.ServiceInterface/
+COPY Boilerplate.Host/ Boilerplate.Host/
+RUN dotnet publish Boilerplate.Host -c Release -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app .
+# SQLite's file lives on the volume, the only place the app writes; /app stays read-only.
+RUN mkdir /data && chown "$APP_UID" /data
+VOLUME /data
+ENV BOILERPLATE_ENV=prod \
+    ASPNETCORE_HTTP_PORTS=8080 \
+    DATABASE_URL=sqlite:////data/boilerplate.db \
+    Logging__Console__FormatterName=json \
+    Logging__Console__FormatterOptions__IncludeScopes=true
+USER $APP_UID
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
+    CMD ["dotnet", "Boilerplate.Host.dll", "probe", "http://localhost:8080/health/live"]
+ENTRYPOINT ["dotnet", "Boilerplate.Host.dll"]
