@@ -93,6 +93,7 @@ public partial class MetricsTests
         Assert.That(Value(text, "boilerplate_revocation_propagation_delay_seconds_count"), Is.GreaterThanOrEqualTo(1));
         Assert.That(Value(text, "boilerplate_revocation_propagation_delay_seconds_bucket", "le", "1"),
             Is.EqualTo(Value(text, "boilerplate_revocation_propagation_delay_seconds_count")), "every one within a second");
+        Assert.That(text, Does.Contain("db_client_operation_duration_seconds_bucket"), "Npgsql's own metrics");
     }
 
     /// <summary>The value of one series of a metric, e.g. a counter with one tag set to one value.</summary>
