@@ -25,6 +25,8 @@ public static class ConfigureAuth
         services.AddScoped<SignIns>();
         services.AddScoped<Registrations>();
         services.AddScoped<SignOutEverywhere>();
+        services.AddScoped<EmailTokens>();
+        services.AddSingleton<MailTokenProtector>();
         services.AddScoped<IUserSessions>(sp => sp.GetRequiredService<SignOutEverywhere>());
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

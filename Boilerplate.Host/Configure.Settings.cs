@@ -1,13 +1,14 @@
 using Boilerplate.Host.Settings;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Email;
 using Boilerplate.ServiceInterface.RateLimits;
 
 namespace Boilerplate.Host;
 
 /// <summary>
 /// Every configuration section, one class each (defaults in the class only), checked together
-/// before the service starts; the seed's SECRET_KEY and DATABASE_URL read as their settings.
+/// before the service starts; the seed's SECRET_KEY and DATABASE_URL, and SMTP_URL, read as their settings.
 /// </summary>
 public static class ConfigureSettings
 {
@@ -22,7 +23,9 @@ public static class ConfigureSettings
             .AddSection<HttpsSettings>(HttpsSettings.Section, _ => new HttpsSettingsValidation())
             .AddSection<ForwardedHeadersSettings>(ForwardedHeadersSettings.Section, _ => new ForwardedHeadersSettingsValidation())
             .AddSection<CorsSettings>(CorsSettings.Section, _ => new CorsSettingsValidation())
-            .AddSection<MetricsSettings>(MetricsSettings.Section, _ => new MetricsSettingsValidation());
+            .AddSection<MetricsSettings>(MetricsSettings.Section, _ => new MetricsSettingsValidation())
+            .AddSection<EmailSettings>(EmailSettings.Section, environment => new EmailSettingsValidation(environment))
+            .AddSection<AppSettings>(AppSettings.Section, environment => new AppSettingsValidation(environment));
         return builder;
     }
 }

@@ -11,6 +11,7 @@ using Boilerplate.ServiceInterface.Data;
 //   Configure.Db         linq2db on SQLite or PostgreSQL, FluentMigrator, migrations at start where configured
 //   Configure.Users      the user table's store and the rules of accounts
 //   Configure.Auth       bcrypt, sessions, JWT issue and acceptance, revocations shared across hosts
+//   Configure.Email      the mail outbox and every host's sender: SMTP, or a folder in development
 //   Configure.RateLimits the budget of sign-in, registration and refresh per client
 //   Configure.Limits     Kestrel's cut-offs for slow headers and slow bodies
 //   Configure.Https      HSTS and HTTP-to-HTTPS redirection, in production only
@@ -47,6 +48,7 @@ static WebApplication Build(string[] args)
     builder.AddDatabase();
     builder.AddUsers();
     builder.AddAuth();
+    builder.AddEmail();
     builder.AddRateLimits();
     builder.AddLimits();
     builder.AddHttps();

@@ -9,6 +9,7 @@ namespace Boilerplate.ServiceModel;
 [Tag(Tags.User)]
 [Route("/user/me/password", "PUT")]
 [ValidateIsAuthenticated]
+[ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
 public class ChangePassword : IReturn<TokenResponse>, IPut
 {
     [DataMember(Name = "current_password")]
@@ -26,6 +27,7 @@ public class ChangePassword : IReturn<TokenResponse>, IPut
 [Route("/user/me", "DELETE")]
 [ValidateIsAuthenticated]
 [ApiResponse(409, "The caller is the last admin.")]
+[ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
 public class DeleteCurrentUser : IReturnVoid, IDelete
 {
     [Secret]

@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-01 21:59:27
+Date: 2026-12-02 00:47:00
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -61,6 +61,16 @@ namespace Boilerplate.ServiceModel
         public virtual ResponseStatus ResponseStatus { get; set; }
     }
 
+    [Route("/user/me/email", "PUT")]
+    [DataContract]
+    public partial class ChangeEmail : IReturn<StatusResponse>, IPut
+    {
+        [DataMember(Name="new_email")]
+        public virtual string NewEmail { get; set; }
+        [DataMember]
+        public virtual string Password { get; set; }
+    }
+
     [Route("/user/me/password", "PUT")]
     [DataContract]
     public partial class ChangePassword : IReturn<TokenResponse>, IPut
@@ -71,8 +81,14 @@ namespace Boilerplate.ServiceModel
         public virtual string NewPassword { get; set; }
     }
 
+    [Route("/auth/confirm-email-change", "POST")]
+    public partial class ConfirmEmailChange : IReturn<User>, IPost
+    {
+        public virtual string Token { get; set; }
+    }
+
     [Route("/user", "POST")]
-    public partial class CreateUser : IReturn<TokenResponse>, IPost
+    public partial class CreateUser : IReturn<RegistrationResponse>, IPost
     {
         public virtual string Email { get; set; }
         public virtual string Username { get; set; }
@@ -91,6 +107,12 @@ namespace Boilerplate.ServiceModel
     {
         [DataMember(Name="public_id")]
         public virtual string PublicId { get; set; }
+    }
+
+    [Route("/auth/forgot-password", "POST")]
+    public partial class ForgotPassword : IReturn<StatusResponse>, IPost
+    {
+        public virtual string Email { get; set; }
     }
 
     [Route("/access-token", "POST")]
@@ -168,6 +190,22 @@ namespace Boilerplate.ServiceModel
     {
     }
 
+    [Route("/auth/verify-email/resend", "POST")]
+    public partial class ResendVerificationEmail : IReturn<StatusResponse>, IPost
+    {
+        public virtual string Email { get; set; }
+    }
+
+    [Route("/auth/reset-password", "POST")]
+    [DataContract]
+    public partial class ResetPassword : IReturn<TokenResponse>, IPost
+    {
+        [DataMember]
+        public virtual string Token { get; set; }
+        [DataMember(Name="new_password")]
+        public virtual string NewPassword { get; set; }
+    }
+
     [Route("/user/{public_id}/admin", "PUT")]
     [DataContract]
     public partial class SetUserAdmin : IReturn<User>, IPut
@@ -185,10 +223,27 @@ namespace Boilerplate.ServiceModel
         [DataMember(Name="public_id")]
         public virtual string PublicId { get; set; }
     }
+
+    [Route("/auth/verify-email", "POST")]
+    public partial class VerifyEmail : IReturn<StatusResponse>, IPost
+    {
+        public virtual string Token { get; set; }
+    }
 }
 
 namespace Boilerplate.ServiceModel.Types
 {
+    [DataContract]
+    public partial class RegistrationResponse : StatusResponse
+    {
+        [DataMember(Name="Authorization")]
+        public virtual string Authorization { get; set; }
+        [DataMember]
+        public virtual string RefreshToken { get; set; }
+        [DataMember]
+        public virtual DateTime? RefreshTokenExpiry { get; set; }
+    }
+
     [DataContract]
     public partial class StatusResponse
     {
@@ -224,6 +279,8 @@ namespace Boilerplate.ServiceModel.Types
         public virtual bool Admin { get; set; }
         [DataMember(Name="registered_on")]
         public virtual DateTime RegisteredOn { get; set; }
+        [DataMember(Name="email_verified")]
+        public virtual bool EmailVerified { get; set; }
         [DataMember]
         public virtual bool? Locked { get; set; }
     }

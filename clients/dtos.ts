@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-01 21:59:27
+Date: 2026-12-02 00:47:00
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -87,6 +87,18 @@ export class AuthenticateResponse
     public constructor(init?: Partial<AuthenticateResponse>) { (Object as any).assign(this, init); }
 }
 
+// @Route("/user/me/email", "PUT")
+export class ChangeEmail implements IReturn<StatusResponse>, IPut
+{
+    public new_email?: string;
+    public password?: string;
+
+    public constructor(init?: Partial<ChangeEmail>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'ChangeEmail'; }
+    public getMethod() { return 'PUT'; }
+    public createResponse() { return new StatusResponse(); }
+}
+
 // @Route("/user/me/password", "PUT")
 export class ChangePassword implements IReturn<TokenResponse>, IPut
 {
@@ -99,8 +111,19 @@ export class ChangePassword implements IReturn<TokenResponse>, IPut
     public createResponse() { return new TokenResponse(); }
 }
 
+// @Route("/auth/confirm-email-change", "POST")
+export class ConfirmEmailChange implements IReturn<User>, IPost
+{
+    public token?: string;
+
+    public constructor(init?: Partial<ConfirmEmailChange>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'ConfirmEmailChange'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new User(); }
+}
+
 // @Route("/user", "POST")
-export class CreateUser implements IReturn<TokenResponse>, IPost
+export class CreateUser implements IReturn<RegistrationResponse>, IPost
 {
     public email?: string;
     public username?: string;
@@ -109,7 +132,7 @@ export class CreateUser implements IReturn<TokenResponse>, IPost
     public constructor(init?: Partial<CreateUser>) { (Object as any).assign(this, init); }
     public getTypeName() { return 'CreateUser'; }
     public getMethod() { return 'POST'; }
-    public createResponse() { return new TokenResponse(); }
+    public createResponse() { return new RegistrationResponse(); }
 }
 
 // @Route("/user/me", "DELETE")
@@ -132,6 +155,17 @@ export class DeleteUser implements IReturnVoid, IDelete
     public getTypeName() { return 'DeleteUser'; }
     public getMethod() { return 'DELETE'; }
     public createResponse() {}
+}
+
+// @Route("/auth/forgot-password", "POST")
+export class ForgotPassword implements IReturn<StatusResponse>, IPost
+{
+    public email?: string;
+
+    public constructor(init?: Partial<ForgotPassword>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'ForgotPassword'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new StatusResponse(); }
 }
 
 // @Route("/access-token", "POST")
@@ -238,6 +272,47 @@ export class LogoutAll implements IReturn<StatusResponse>, IPost
     public createResponse() { return new StatusResponse(); }
 }
 
+export class StatusResponse
+{
+    public status!: string;
+    public message!: string;
+    public responseStatus?: ResponseStatus;
+
+    public constructor(init?: Partial<StatusResponse>) { (Object as any).assign(this, init); }
+}
+
+export class RegistrationResponse extends StatusResponse
+{
+    public Authorization?: string;
+    public refreshToken?: string;
+    public refreshTokenExpiry?: string;
+
+    public constructor(init?: Partial<RegistrationResponse>) { super(init); (Object as any).assign(this, init); }
+}
+
+// @Route("/auth/verify-email/resend", "POST")
+export class ResendVerificationEmail implements IReturn<StatusResponse>, IPost
+{
+    public email?: string;
+
+    public constructor(init?: Partial<ResendVerificationEmail>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'ResendVerificationEmail'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new StatusResponse(); }
+}
+
+// @Route("/auth/reset-password", "POST")
+export class ResetPassword implements IReturn<TokenResponse>, IPost
+{
+    public token?: string;
+    public new_password?: string;
+
+    public constructor(init?: Partial<ResetPassword>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'ResetPassword'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new TokenResponse(); }
+}
+
 // @Route("/user/{public_id}/admin", "PUT")
 export class SetUserAdmin implements IReturn<User>, IPut
 {
@@ -248,15 +323,6 @@ export class SetUserAdmin implements IReturn<User>, IPut
     public getTypeName() { return 'SetUserAdmin'; }
     public getMethod() { return 'PUT'; }
     public createResponse() { return new User(); }
-}
-
-export class StatusResponse
-{
-    public status!: string;
-    public message!: string;
-    public responseStatus?: ResponseStatus;
-
-    public constructor(init?: Partial<StatusResponse>) { (Object as any).assign(this, init); }
 }
 
 export class TokenResponse extends StatusResponse
@@ -286,8 +352,20 @@ export class User
     public username!: string;
     public admin!: boolean;
     public registered_on!: string;
+    public email_verified!: boolean;
     public locked?: boolean;
 
     public constructor(init?: Partial<User>) { (Object as any).assign(this, init); }
+}
+
+// @Route("/auth/verify-email", "POST")
+export class VerifyEmail implements IReturn<StatusResponse>, IPost
+{
+    public token?: string;
+
+    public constructor(init?: Partial<VerifyEmail>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'VerifyEmail'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new StatusResponse(); }
 }
 

@@ -22,7 +22,7 @@ public sealed class CreateAdminCommand(IServiceProvider services, TextWriter out
         using var scope = services.CreateScope();
         try
         {
-            var user = await scope.ServiceProvider.GetRequiredService<Registrations>().RegisterAsync(email, username, password!, admin: true);
+            var user = await scope.ServiceProvider.GetRequiredService<Registrations>().RegisterAdminAsync(email, username, password!);
             await output.WriteLineAsync($"created admin {user.Username} <{user.Email}> public_id {user.PublicId}");
         }
         catch (UserExistsException)

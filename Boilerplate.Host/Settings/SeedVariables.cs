@@ -1,12 +1,14 @@
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Email;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Memory;
 
 namespace Boilerplate.Host.Settings;
 
 /// <summary>
-/// The seed's SECRET_KEY and DATABASE_URL, read as Auth:SecretKey and Database:Url. They sit just
+/// The seed's SECRET_KEY and DATABASE_URL, and SMTP_URL in their style, read as Auth:SecretKey,
+/// Database:Url and Email:SmtpUrl. They sit just
 /// above the other environment variables, so command-line settings still override them.
 /// </summary>
 public static class SeedVariables
@@ -18,6 +20,8 @@ public static class SeedVariables
             aliases[$"{AuthSettings.Section}:{nameof(AuthSettings.SecretKey)}"] = secret;
         if (Environment.GetEnvironmentVariable("DATABASE_URL") is { Length: > 0 } url)
             aliases[$"{DatabaseSettings.Section}:{nameof(DatabaseSettings.Url)}"] = url;
+        if (Environment.GetEnvironmentVariable("SMTP_URL") is { Length: > 0 } smtp)
+            aliases[$"{EmailSettings.Section}:{nameof(EmailSettings.SmtpUrl)}"] = smtp;
         if (aliases.Count == 0)
             return;
 

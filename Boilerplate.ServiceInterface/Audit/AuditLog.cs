@@ -19,6 +19,10 @@ public sealed partial class AuditLog(ILogger<AuditLog> log)
     public void LoggedOut(string publicId, string? sessionId, string client) => LogLoggedOut(publicId, sessionId ?? "none", client);
     public void LoggedOutEverywhere(string publicId, string client) => LogLoggedOutEverywhere(publicId, client);
     public void PasswordChanged(string publicId, string client) => LogPasswordChanged(publicId, client);
+    public void EmailVerified(string publicId, string client) => LogEmailVerified(publicId, client);
+    public void PasswordReset(string publicId, string client) => LogPasswordReset(publicId, client);
+    public void EmailChangeRequested(string publicId, string client) => LogEmailChangeRequested(publicId, client);
+    public void EmailChanged(string publicId, string client) => LogEmailChanged(publicId, client);
     public void AdminAction(string adminPublicId, string action, string targetPublicId, string client) => LogAdminAction(adminPublicId, action, targetPublicId, client);
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "audit sign-in succeeded user={PublicId} client={Client}")]
@@ -47,4 +51,16 @@ public sealed partial class AuditLog(ILogger<AuditLog> log)
 
     [LoggerMessage(EventId = 108, Level = LogLevel.Information, Message = "audit admin action admin={AdminPublicId} action={Action} target={TargetPublicId} client={Client}")]
     private partial void LogAdminAction(string adminPublicId, string action, string targetPublicId, string client);
+
+    [LoggerMessage(EventId = 109, Level = LogLevel.Information, Message = "audit email verified user={PublicId} client={Client}")]
+    private partial void LogEmailVerified(string publicId, string client);
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "audit password reset by mail user={PublicId} client={Client}")]
+    private partial void LogPasswordReset(string publicId, string client);
+
+    [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "audit email change requested user={PublicId} client={Client}")]
+    private partial void LogEmailChangeRequested(string publicId, string client);
+
+    [LoggerMessage(EventId = 112, Level = LogLevel.Information, Message = "audit email changed user={PublicId} client={Client}")]
+    private partial void LogEmailChanged(string publicId, string client);
 }

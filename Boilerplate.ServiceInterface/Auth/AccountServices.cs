@@ -9,13 +9,15 @@ namespace Boilerplate.ServiceInterface.Auth;
 
 /// <summary>What users do to their own account, confirmed with their password: change it, delete the account.</summary>
 public class AccountServices(
-    UserStore users, UserAccounts accounts, PasswordHasher passwords, Sessions sessions, SignOutEverywhere signOut, AuditLog audit) : Service
+    UserStore users, UserAccounts accounts, PasswordHasher passwords, Sessions sessions, SignOutEverywhere signOut, EmailTokens tokens, AuditLog audit) : Service
 {
     public async Task<TokenResponse> Put(ChangePassword request)
     {
         var user = await ConfirmedCallerAsync(request.CurrentPassword, "current_password");
         await users.SetPasswordHashAsync(user.Id, await passwords.HashAsync(request.NewPassword!, Request.RequestAborted), Request.RequestAborted);
         await signOut.EndAllAsync(user, Request.RequestAborted);
+        // A reset link mailed before the change would undo it.
+        await tokens.VoidAsync(user.Id, EmailTokenKinds.PasswordReset, Request.RequestAborted);
         var session = await sessions.StartAsync(user, Request.RequestAborted);
         audit.PasswordChanged(user.PublicId, Request.RemoteIp);
         return session.ToResponse("Password changed. Every other session has been signed out.");

@@ -6,3 +6,9 @@ public sealed class SignInFailedException(string message) : Exception(message);
 /// <summary>Every bcrypt worker is busy and the queue is full: the client should come back in a moment.</summary>
 public sealed class ServerBusyException() : Exception("The server is busy: please try again in a moment.");
 
+
+/// <summary>The right password, but the address is not verified yet and Auth:RequireVerifiedEmail says it must be.</summary>
+public sealed class EmailNotVerifiedException() : Exception("Verify your email address first: follow the link we sent, or ask for a new one.");
+
+/// <summary>A mailed token that is unknown, used, expired or replaced by a newer one.</summary>
+public sealed class InvalidEmailTokenException() : Exception("This link is invalid or has expired. Please ask for a new one.");

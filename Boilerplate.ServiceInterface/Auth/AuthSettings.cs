@@ -43,4 +43,14 @@ public sealed class AuthSettings
     public int MinPasswordLength { get; set; } = 8;
     /// <summary>How often rows of revoked tokens that have expired anyway are deleted.</summary>
     public TimeSpan RevokedTokenPurgeInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// When true, registration signs no one in, and an account signs in only once its address is
+    /// verified (403 EmailNotVerified, after the right password). Off by default, as in the seed.
+    /// </summary>
+    public bool RequireVerifiedEmail { get; set; }
+    /// <summary>How long the link in each account mail works.</summary>
+    public TimeSpan EmailVerificationLifetime { get; set; } = TimeSpan.FromHours(24);
+    public TimeSpan PasswordResetLifetime { get; set; } = TimeSpan.FromHours(1);
+    public TimeSpan EmailChangeLifetime { get; set; } = TimeSpan.FromHours(24);
 }

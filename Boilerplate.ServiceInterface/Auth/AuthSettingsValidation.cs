@@ -48,6 +48,9 @@ public sealed class AuthSettingsValidation(IHostEnvironment environment) : IVali
                      (nameof(settings.FailedSignInWindow), settings.FailedSignInWindow),
                      (nameof(settings.LockoutDuration), settings.LockoutDuration),
                      (nameof(settings.RevokedTokenPurgeInterval), settings.RevokedTokenPurgeInterval),
+                     (nameof(settings.EmailVerificationLifetime), settings.EmailVerificationLifetime),
+                     (nameof(settings.PasswordResetLifetime), settings.PasswordResetLifetime),
+                     (nameof(settings.EmailChangeLifetime), settings.EmailChangeLifetime),
                  })
         {
             if (value <= TimeSpan.Zero)

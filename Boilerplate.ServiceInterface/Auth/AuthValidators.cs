@@ -40,6 +40,29 @@ public sealed class GetAccessTokenValidator : AbstractValidator<GetAccessToken>
     }
 }
 
+public sealed class VerifyEmailValidator : AbstractValidator<VerifyEmail>
+{
+    public VerifyEmailValidator() => RuleFor(x => x.Token).NotEmpty().WithMessage("token is required.");
+}
+
+public sealed class ConfirmEmailChangeValidator : AbstractValidator<ConfirmEmailChange>
+{
+    public ConfirmEmailChangeValidator() => RuleFor(x => x.Token).NotEmpty().WithMessage("token is required.");
+}
+
+/// <summary>Any text that could be an address will do: what is not an account's address is answered exactly like one that is.</summary>
+public sealed class ResendVerificationEmailValidator : AbstractValidator<ResendVerificationEmail>
+{
+    public ResendVerificationEmailValidator() =>
+        RuleFor(x => x.Email).NotEmpty().WithMessage("email is required.").MaximumLength(255).WithMessage("email must be at most 255 characters.").NoNulCharacter("email");
+}
+
+public sealed class ForgotPasswordValidator : AbstractValidator<ForgotPassword>
+{
+    public ForgotPasswordValidator() =>
+        RuleFor(x => x.Email).NotEmpty().WithMessage("email is required.").MaximumLength(255).WithMessage("email must be at most 255 characters.").NoNulCharacter("email");
+}
+
 internal static class TextRules
 {
     /// <summary>

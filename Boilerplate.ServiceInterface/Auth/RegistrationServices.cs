@@ -1,18 +1,22 @@
+using Boilerplate.ServiceInterface.Email;
 using Boilerplate.ServiceModel;
 using Boilerplate.ServiceModel.Types;
+using Microsoft.Extensions.Options;
 using ServiceStack;
 
 namespace Boilerplate.ServiceInterface.Auth;
 
-/// <summary>Registration: a new account, signed in at once.</summary>
-public class RegistrationServices(Registrations registrations, Sessions sessions) : Service
+/// <summary>Registration: a new account, signed in at once unless its address must be verified first.</summary>
+public class RegistrationServices(Registrations registrations, Sessions sessions, IOptions<AuthSettings> auth, IOptions<AppSettings> app) : Service
 {
-    public async Task<TokenResponse> Post(CreateUser request)
+    public async Task<RegistrationResponse> Post(CreateUser request)
     {
         // Never from the request: only create-admin makes admins.
-        var user = await registrations.RegisterAsync(request.Email!, request.Username!, request.Password!, admin: false, Request.RequestAborted);
-        var session = await sessions.StartAsync(user, Request.RequestAborted);
+        var user = await registrations.RegisterAsync(request.Email!, request.Username!, request.Password!, app.Value.LinkBaseFor(Request), Request.RequestAborted);
         Response.StatusCode = 201;
-        return session.ToResponse("Successfully registered.");
+        if (auth.Value.RequireVerifiedEmail)
+            return new RegistrationResponse { Message = "Successfully registered. Follow the link we mailed to your address, then sign in." };
+        var session = await sessions.StartAsync(user, Request.RequestAborted);
+        return session.ToRegistrationResponse("Successfully registered.");
     }
 }

@@ -1,24 +1,43 @@
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Email;
 using Boilerplate.ServiceInterface.Metrics;
 using Boilerplate.ServiceInterface.Users;
 
 namespace Boilerplate.ServiceInterface.Auth;
 
 /// <summary>Making an account with a password: registration, and the command line's create-admin.</summary>
-public sealed class Registrations(UserAccounts accounts, PasswordHasher passwords, AppMetrics metrics)
+public sealed class Registrations(UserAccounts accounts, UserStore users, PasswordHasher passwords, MailOutbox outbox, AppMetrics metrics)
 {
     /// <summary>
-    /// A taken email or username is refused before bcrypt runs, so a flood of registrations of one
-    /// address spends no hashing; the unique index settles true races.
+    /// A user's account, with the mail that verifies its address queued in the same transaction:
+    /// no account without its mail, no mail without its account. A taken email or username is
+    /// refused before bcrypt runs, so a flood of registrations of one address spends no hashing;
+    /// the unique index settles true races.
     /// </summary>
     /// <exception cref="UserExistsException">The email or the username is taken.</exception>
-    public async Task<UserRecord> RegisterAsync(string email, string username, string password, bool admin, CancellationToken cancel = default)
+    public async Task<UserRecord> RegisterAsync(string email, string username, string password, string linkBase, CancellationToken cancel = default)
+    {
+        var user = await CreateAsync(email, username, password, admin: false, linkBase, cancel);
+        metrics.Registration("created");
+        return user;
+    }
+
+    /// <summary>An admin made by an operator, whose address counts as verified.</summary>
+    /// <exception cref="UserExistsException">The email or the username is taken.</exception>
+    public Task<UserRecord> RegisterAdminAsync(string email, string username, string password, CancellationToken cancel = default) =>
+        CreateAsync(email, username, password, admin: true, linkBase: null, cancel);
+
+    private async Task<UserRecord> CreateAsync(string email, string username, string password, bool admin, string? linkBase, CancellationToken cancel)
     {
         try
         {
             await accounts.EnsureAvailableAsync(email, username, cancel);
-            var user = await accounts.CreateAsync(email, username, await passwords.HashAsync(password, cancel), admin, cancel);
-            metrics.Registration("created");
+            var hash = await passwords.HashAsync(password, cancel);
+            await using var transaction = await users.BeginTransactionAsync(cancel);
+            var user = await accounts.CreateAsync(email, username, hash, admin, emailVerified: admin, cancel);
+            if (!admin)
+                await outbox.QueueAsync(AccountMail.VerifyEmail, user.Email, user.Id, linkBase: linkBase, cancel: cancel);
+            await transaction.CommitTransactionAsync(cancel);
             return user;
         }
         catch (UserExistsException)

@@ -133,4 +133,12 @@ public static class SessionTokensExtensions
         RefreshToken = session.RefreshToken,
         RefreshTokenExpiry = session.RefreshTokenExpiry,
     };
+
+    public static RegistrationResponse ToRegistrationResponse(this SessionTokens session, string message) => new()
+    {
+        Message = message,
+        Authorization = session.AccessToken,
+        RefreshToken = session.RefreshToken,
+        RefreshTokenExpiry = session.RefreshTokenExpiry,
+    };
 }

@@ -34,6 +34,13 @@ public sealed class SignIns(UserStore users, PasswordHasher passwords, IOptions<
         }
         if (user.Locked)
             throw Refused(user, "locked by an admin", "locked", AuthMessages.AccountLocked, client);
+        // After the right password only: a wrong guess learns no more than before.
+        if (settings.RequireVerifiedEmail && !user.EmailVerified)
+        {
+            audit.SignInFailed(user.PublicId, "email not verified", client);
+            metrics.SignIn("email_not_verified");
+            throw new EmailNotVerifiedException();
+        }
 
         await users.ClearFailedSignInsAsync(user.Id, cancel);
         if (passwords.NeedsRehash(user.PasswordHash))

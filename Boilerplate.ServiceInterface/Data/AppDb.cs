@@ -7,11 +7,13 @@ namespace Boilerplate.ServiceInterface.Data;
 /// The app's tables; scoped to a request. A DataContext rather than a DataConnection: it takes a
 /// pooled connection for each query and gives it straight back, so a request waiting on bcrypt or
 /// on the client holds none, and a few connections per host serve many requests. Each table is
-/// read and written by one store: <c>user</c> by <c>UserStore</c>, the token tables by the Auth classes.
+/// read and written by one store: <c>user</c> by <c>UserStore</c>, the token tables by the Auth classes, the outbox by <c>MailOutbox</c>.
 /// </summary>
 public class AppDb(DataOptions options) : DataContext(options)
 {
     public ITable<UserRecord> Users => this.GetTable<UserRecord>();
     public ITable<RevokedTokenRecord> RevokedTokens => this.GetTable<RevokedTokenRecord>();
     public ITable<RefreshTokenRecord> RefreshTokens => this.GetTable<RefreshTokenRecord>();
+    public ITable<EmailTokenRecord> EmailTokens => this.GetTable<EmailTokenRecord>();
+    public ITable<MailRecord> Mail => this.GetTable<MailRecord>();
 }

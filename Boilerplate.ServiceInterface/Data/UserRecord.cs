@@ -23,4 +23,6 @@ public class UserRecord
     [Column("failed_sign_ins"), NotNull] public int FailedSignIns { get; set; }
     [Column("first_failed_sign_in_on")] public DateTime? FirstFailedSignInOn { get; set; }
     [Column("locked_out_until")] public DateTime? LockedOutUntil { get; set; }
+    /// <summary>The owner followed a link mailed to <see cref="Email"/>, or reset the password through one.</summary>
+    [Column("email_verified"), NotNull] public bool EmailVerified { get; set; }
 }

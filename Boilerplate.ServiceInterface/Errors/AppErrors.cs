@@ -16,6 +16,8 @@ public static class AppErrors
         UserExistsException e => new HttpError(409, "AlreadyExists", e.Message),
         LastAdminException e => new HttpError(409, "LastAdmin", e.Message),
         SignInFailedException e => new HttpError(401, "Unauthorized", e.Message),
+        EmailNotVerifiedException e => new HttpError(403, "EmailNotVerified", e.Message),
+        InvalidEmailTokenException e => (HttpError)HttpError.Validation("InvalidToken", e.Message, "token"),
         // A valid token whose user has gone is no longer a credential.
         UnknownCallerException => new HttpError(401, nameof(TokenException), AuthMessages.InvalidToken),
         ServerBusyException e => new HttpError(503, "ServerBusy", e.Message) { Headers = { ["Retry-After"] = "1" } },

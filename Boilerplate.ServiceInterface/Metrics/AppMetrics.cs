@@ -19,6 +19,9 @@ public sealed class AppMetrics
     private readonly Counter<long> revocations;
     private readonly Histogram<double> hashWait;
     private readonly Histogram<double> propagationDelay;
+    private readonly Counter<long> mailQueued;
+    private readonly Counter<long> mailSent;
+    private readonly Counter<long> mailFailed;
     private Func<long> hashQueueLength = () => 0;
 
     public AppMetrics(IMeterFactory meters)
@@ -41,6 +44,9 @@ public sealed class AppMetrics
         propagationDelay = meter.CreateHistogram<double>("boilerplate.revocation.propagation.delay", "s",
             "From a revocation's write in PostgreSQL to this host applying it (by the database server's clock).",
             advice: Seconds([0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]));
+        mailQueued = meter.CreateCounter<long>("boilerplate.mail.queued", "{mail}", "Mail written to the outbox, by boilerplate.mail.kind.");
+        mailSent = meter.CreateCounter<long>("boilerplate.mail.sent", "{mail}", "Mail this host handed to the SMTP server (or the pickup folder), by boilerplate.mail.kind.");
+        mailFailed = meter.CreateCounter<long>("boilerplate.mail.failed", "{attempt}", "Attempts at sending that failed, by boilerplate.mail.kind; the mail is tried again.");
     }
 
     // OpenTelemetry's default buckets suit milliseconds; these histograms are in seconds.
@@ -60,6 +66,12 @@ public sealed class AppMetrics
 
     /// <summary>Where the bcrypt queue's length is read from, when the instrument is observed.</summary>
     public void ObserveHashQueue(Func<long> length) => hashQueueLength = length;
+
+    public void MailQueued(string kind) => mailQueued.Add(1, new KeyValuePair<string, object?>("boilerplate.mail.kind", kind));
+
+    public void MailSent(string kind) => mailSent.Add(1, new KeyValuePair<string, object?>("boilerplate.mail.kind", kind));
+
+    public void MailFailed(string kind) => mailFailed.Add(1, new KeyValuePair<string, object?>("boilerplate.mail.kind", kind));
 
     public void RevocationArrived(TimeSpan delay) => propagationDelay.Record(Math.Max(0, delay.TotalSeconds));
 }

@@ -15,7 +15,7 @@ public sealed class UserAccounts(UserStore users, IUserSessions sessions, TimePr
     }
 
     /// <exception cref="UserExistsException">The email or the username is taken.</exception>
-    public async Task<UserRecord> CreateAsync(string email, string username, string passwordHash, bool admin, CancellationToken cancel = default)
+    public async Task<UserRecord> CreateAsync(string email, string username, string passwordHash, bool admin, bool emailVerified = false, CancellationToken cancel = default)
     {
         var user = new UserRecord
         {
@@ -24,6 +24,7 @@ public sealed class UserAccounts(UserStore users, IUserSessions sessions, TimePr
             Username = username.Trim(),
             PasswordHash = passwordHash,
             Admin = admin,
+            EmailVerified = emailVerified,
             RegisteredOn = clock.GetUtcNow().UtcDateTime,
         };
         await users.InsertAsync(user, cancel);

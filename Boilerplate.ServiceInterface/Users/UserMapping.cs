@@ -14,5 +14,6 @@ public static class UserMapping
         // The database keeps no DateTimeKind; everything is stored in UTC.
         RegisteredOn = DateTime.SpecifyKind(user.RegisteredOn, DateTimeKind.Utc),
         Locked = user.Locked ? true : null,
+        EmailVerified = user.EmailVerified,
     };
 }

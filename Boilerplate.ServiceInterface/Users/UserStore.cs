@@ -41,6 +41,18 @@ public sealed class UserStore(AppDb db)
             : db.Users.FirstOrDefaultAsync(u => Sql.Lower(u.Username) == key, cancel);
     }
 
+    public Task<UserRecord?> FindByEmailAsync(string email, CancellationToken cancel = default)
+    {
+        var key = NormalizeEmail(email);
+        return db.Users.FirstOrDefaultAsync(u => u.Email == key, cancel);
+    }
+
+    public Task<bool> IsEmailTakenAsync(string email, CancellationToken cancel = default)
+    {
+        var key = NormalizeEmail(email);
+        return db.Users.AnyAsync(u => u.Email == key, cancel);
+    }
+
     /// <summary>True when an account already has this (normalized) email or this username in any casing.</summary>
     public Task<bool> IsTakenAsync(string email, string username, CancellationToken cancel = default)
     {
@@ -64,13 +76,36 @@ public sealed class UserStore(AppDb db)
     /// <summary>One page of users, oldest first, with only the columns a User shows: at a hundred rows a page, each column read is felt.</summary>
     public Task<List<UserRecord>> PageAsync(int page, int perPage, CancellationToken cancel = default) =>
         db.Users.OrderBy(u => u.Id).Skip((page - 1) * perPage).Take(perPage)
-            .Select(u => new UserRecord { PublicId = u.PublicId, Email = u.Email, Username = u.Username, Admin = u.Admin, RegisteredOn = u.RegisteredOn, Locked = u.Locked })
+            .Select(u => new UserRecord { PublicId = u.PublicId, Email = u.Email, Username = u.Username, Admin = u.Admin, RegisteredOn = u.RegisteredOn, Locked = u.Locked, EmailVerified = u.EmailVerified })
             .ToListAsync(cancel);
 
     public Task<int> CountAsync(CancellationToken cancel = default) => db.Users.CountAsync(cancel);
 
     public Task SetPasswordHashAsync(long id, string passwordHash, CancellationToken cancel = default) =>
         db.Users.Where(u => u.Id == id).Set(u => u.PasswordHash, passwordHash).UpdateAsync(cancel);
+
+    public Task SetEmailVerifiedAsync(long id, CancellationToken cancel = default) =>
+        db.Users.Where(u => u.Id == id && !u.EmailVerified).Set(u => u.EmailVerified, true).UpdateAsync(cancel);
+
+    /// <summary>Moves the account to a new address, verified by the link that was followed.</summary>
+    /// <exception cref="UserExistsException">Another account took the address meanwhile.</exception>
+    public async Task SetEmailAsync(long id, string email, CancellationToken cancel = default)
+    {
+        try
+        {
+            await db.Users.Where(u => u.Id == id).Set(u => u.Email, NormalizeEmail(email)).Set(u => u.EmailVerified, true).UpdateAsync(cancel);
+        }
+        catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            throw new UserExistsException();
+        }
+    }
+
+    /// <summary>Forgets failed sign-ins and ends a lockout: the owner proved themselves another way.</summary>
+    public Task ClearLockoutAsync(long id, CancellationToken cancel = default) =>
+        db.Users.Where(u => u.Id == id)
+            .Set(u => u.FailedSignIns, 0).Set(u => u.FirstFailedSignInOn, (DateTime?)null).Set(u => u.LockedOutUntil, (DateTime?)null)
+            .UpdateAsync(cancel);
 
     public Task SetAdminAsync(long id, bool admin, CancellationToken cancel = default) =>
         db.Users.Where(u => u.Id == id).Set(u => u.Admin, admin).UpdateAsync(cancel);
@@ -88,6 +123,9 @@ public sealed class UserStore(AppDb db)
         await db.Users.Where(u => u.Id == id).Set(u => u.SecurityStamp, u => u.SecurityStamp + 1).UpdateAsync(cancel);
         return await db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).FirstAsync(cancel);
     }
+
+    /// <summary>Begins a transaction on the request's connection: the store's writes, and the outbox's, commit together.</summary>
+    public Task<DataContextTransaction> BeginTransactionAsync(CancellationToken cancel = default) => db.BeginTransactionAsync(cancel);
 
     /// <summary>Every user whose stamp has ever moved, with the stamp: what each host holds in memory.</summary>
     public async Task<List<(string PublicId, int Stamp)>> MovedStampsAsync(CancellationToken cancel = default) =>

@@ -30,3 +30,19 @@ public class TokenResponse : StatusResponse
     [DataMember(Order = 3)]
     public DateTime RefreshTokenExpiry { get; set; }
 }
+
+/// <summary>
+/// A registration: signed in at once, with the tokens of a <see cref="TokenResponse"/>, or, when
+/// the address must be verified first (Auth:RequireVerifiedEmail), without them.
+/// </summary>
+public class RegistrationResponse : StatusResponse
+{
+    [DataMember(Name = "Authorization", Order = 1)]
+    public string? Authorization { get; set; }
+
+    [DataMember(Order = 2)]
+    public string? RefreshToken { get; set; }
+
+    [DataMember(Order = 3)]
+    public DateTime? RefreshTokenExpiry { get; set; }
+}

@@ -12,6 +12,9 @@ public class User
     public bool Admin { get; set; }
     [DataMember(Name = "registered_on")]
     public DateTime RegisteredOn { get; set; }
-    /// <summary>True for an account an admin has locked; absent otherwise, so users keep the seed's five keys.</summary>
+    /// <summary>The owner followed a link mailed to the address (or reset the password through one).</summary>
+    [DataMember(Name = "email_verified")]
+    public bool EmailVerified { get; set; }
+    /// <summary>True for an account an admin has locked; absent otherwise.</summary>
     public bool? Locked { get; set; }
 }

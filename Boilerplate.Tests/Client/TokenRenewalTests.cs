@@ -23,7 +23,7 @@ public class TokenRenewalTests(DatabaseKind kind)
         client.BearerToken = signIn.Authorization;
         client.RefreshToken = signIn.RefreshToken;
 
-        var seen = new List<(string Bearer, string Refresh)> { (client.BearerToken, client.RefreshToken) };
+        var seen = new List<(string Bearer, string Refresh)> { (client.BearerToken!, client.RefreshToken!) };
         for (var expiry = 1; expiry <= 3; expiry++)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(2500));

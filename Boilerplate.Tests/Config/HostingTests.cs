@@ -68,8 +68,10 @@ public class HostingTests
             .And.Some.Contains("ForwardedHeaders:KnownProxies:0 must be an IP address, not 'not-an-address'")
             .And.Some.Contains("Auth:BcryptWorkFactor must be between 4 and 31, not 40")
             .And.Some.Contains("ForwardedHeaders:KnownNetworks:0 must be a network such as 10.0.0.0/8, not '10.0.0.0/99'")
-            .And.Some.Contains("no database is configured"));
-        Assert.That(lines, Has.Length.EqualTo(6));
+            .And.Some.Contains("no database is configured")
+            .And.Some.Contains("no mail server is configured: set SMTP_URL")
+            .And.Some.Contains("App:PublicUrl is not set"));
+        Assert.That(lines, Has.Length.EqualTo(8));
         Assert.That(output + error, Does.Not.Contain("   at "));
     }
 
@@ -82,6 +84,8 @@ public class HostingTests
             ["BOILERPLATE_ENV"] = "prod",
             ["SECRET_KEY"] = GoodSecret,
             ["DATABASE_URL"] = database.Url,
+            ["SMTP_URL"] = "smtp://127.0.0.1:1?tls=none",
+            ["App__PublicUrl"] = "https://app.example.test",
         });
 
         Assert.That(exitCode, Is.EqualTo(1));

@@ -9,6 +9,9 @@ namespace Boilerplate.Tests.Config;
 public class ProductionStartupTests
 {
     private const string GoodSecret = "a-long-random-production-secret-9f8e7d6c5b4a";
+    // Nothing listens there; these tests never get as far as sending mail.
+    private const string MailServer = "smtp://127.0.0.1:1?tls=none";
+    private const string PublicUrl = "https://app.example.test";
 
     [TestCase("", "no secret key is set")]
     [TestCase("short-secret", "shorter than 32 bytes")]
@@ -59,6 +62,8 @@ public class ProductionStartupTests
             ["BOILERPLATE_ENV"] = "prod",
             ["SECRET_KEY"] = secret,
             ["DATABASE_URL"] = database.Url,
+            ["SMTP_URL"] = MailServer,
+            ["App__PublicUrl"] = PublicUrl,
         });
 
         Assert.That(exitCode, Is.EqualTo(1));
@@ -77,6 +82,8 @@ public class ProductionStartupTests
             ["SECRET_KEY"] = GoodSecret,
             ["DATABASE_URL"] = database.Url,
             ["Database__MigrateOnStart"] = "true",
+            ["SMTP_URL"] = MailServer,
+            ["App__PublicUrl"] = PublicUrl,
             [variable] = value,
         });
 
@@ -92,6 +99,8 @@ public class ProductionStartupTests
         {
             ["BOILERPLATE_ENV"] = "prod",
             ["SECRET_KEY"] = GoodSecret,
+            ["SMTP_URL"] = MailServer,
+            ["App__PublicUrl"] = PublicUrl,
         });
 
         Assert.That(exitCode, Is.EqualTo(1));

@@ -106,13 +106,15 @@ public class ContainerContractTests
 
     private static string[] AsAppUser => ["setpriv", $"--reuid={Nobody}", $"--regid={Nobody}", "--clear-groups"];
 
-    /// <summary>The Dockerfile's ENV with the port and the volume's folder moved, and what an operator adds: the secret and the proxy in front.</summary>
+    /// <summary>The Dockerfile's ENV with the port and the volume's folder moved, and what an operator adds: the secret, the proxy in front, the mail server and the front end's address.</summary>
     private Dictionary<string, string?> ImageEnvironment(int port)
     {
         var environment = dockerfile.Environment.ToDictionary(e => e.Key, e => (string?)e.Value.Replace("/data/", data + "/", StringComparison.Ordinal));
         environment["ASPNETCORE_HTTP_PORTS"] = $"{port}";
         environment["SECRET_KEY"] = Secret;
         environment["ForwardedHeaders__KnownNetworks__0"] = "127.0.0.0/8";
+        environment["SMTP_URL"] = "smtp://127.0.0.1:1?tls=none";
+        environment["App__PublicUrl"] = "https://app.example.test";
         environment["HOME"] = "/nonexistent";
         return environment;
     }

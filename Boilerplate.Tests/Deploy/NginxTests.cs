@@ -149,6 +149,8 @@ public class NginxTests
         ["DATABASE_URL"] = database.Url,
         ["ASPNETCORE_URLS"] = url,
         ["ForwardedHeaders__KnownProxies__0"] = "127.0.0.1",
+        ["SMTP_URL"] = "smtp://127.0.0.1:1?tls=none",
+        ["App__PublicUrl"] = "https://app.example.test",
         ["Logging__LogLevel__Microsoft.AspNetCore.HttpLogging"] = "Information",
     };
 

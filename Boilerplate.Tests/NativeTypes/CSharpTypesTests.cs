@@ -65,11 +65,12 @@ public class CSharpTypesTests : ApiFixture
         }.Select(name => $"using {name};\n")) + "\nnamespace Boilerplate.ServiceModel\n{\n"));
     }
 
-    [TestCase("CreateUser", "/user", "POST", "TokenResponse")]
+    [TestCase("CreateUser", "/user", "POST", "RegistrationResponse")]
     [TestCase("GetUsers", "/user", "GET", "GetUsersResponse")]
     [TestCase("GetUser", "/user/{public_id}", "GET", "User")]
     [TestCase("GetCurrentUser", "/user/me", "GET", "User")]
     [TestCase("Login", "/auth/login", "POST", "TokenResponse")]
+    [TestCase("ForgotPassword", "/auth/forgot-password", "POST", "StatusResponse")]
     [TestCase("Logout", "/auth/logout", "POST", "StatusResponse")]
     public async Task Each_request_DTO_carries_its_route_response_and_verb_marker(string name, string path, string verb, string response)
     {

@@ -36,18 +36,23 @@ public class MetadataTypesTests : ApiFixture
 
         Assert.That(metadata["operations"]!.AsArray().Select(o => o!["request"]!["name"]!.GetValue<string>()),
             Is.EquivalentTo(new[] { "CreateUser", "GetUsers", "GetUser", "GetCurrentUser", "Login", "Logout", "GetAccessToken", "Authenticate",
-                "LogoutAll", "ChangePassword", "DeleteCurrentUser", "SetUserAdmin", "LockUser", "UnlockUser", "DeleteUser" }));
+                "LogoutAll", "ChangePassword", "DeleteCurrentUser", "SetUserAdmin", "LockUser", "UnlockUser", "DeleteUser",
+                "VerifyEmail", "ResendVerificationEmail", "ForgotPassword", "ResetPassword", "ChangeEmail", "ConfirmEmailChange" }));
         Assert.That(metadata["config"]!["baseUrl"]!.GetValue<string>(), Is.EqualTo("http://localhost"));
         Assert.That(metadata["namespaces"]!.AsArray().Select(n => n!.GetValue<string>()), Does.Contain("Boilerplate.ServiceModel.Types"));
     }
 
-    [TestCase("CreateUser", "/user", "POST", "TokenResponse", false, new string[0])]
+    [TestCase("CreateUser", "/user", "POST", "RegistrationResponse", false, new string[0])]
     [TestCase("GetUsers", "/user", "GET", "GetUsersResponse", true, new[] { "Admin" })]
     [TestCase("GetUser", "/user/{public_id}", "GET", "User", true, new string[0])]
     [TestCase("GetCurrentUser", "/user/me", "GET", "User", true, new string[0])]
     [TestCase("Login", "/auth/login", "POST", "TokenResponse", false, new string[0])]
     [TestCase("Logout", "/auth/logout", "POST", "StatusResponse", true, new string[0])]
     [TestCase("GetAccessToken", "/access-token", "POST", "GetAccessTokenResponse", false, new string[0])]
+    [TestCase("VerifyEmail", "/auth/verify-email", "POST", "StatusResponse", false, new string[0])]
+    [TestCase("ResetPassword", "/auth/reset-password", "POST", "TokenResponse", false, new string[0])]
+    [TestCase("ChangeEmail", "/user/me/email", "PUT", "StatusResponse", true, new string[0])]
+    [TestCase("ConfirmEmailChange", "/auth/confirm-email-change", "POST", "User", false, new string[0])]
     public async Task Each_operation_gives_its_route_verb_response_and_guard(string name, string path, string verb, string response, bool requiresAuth, string[] roles)
     {
         var operation = Operation(await MetadataAsync(), name);

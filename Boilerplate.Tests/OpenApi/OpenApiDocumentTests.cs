@@ -14,6 +14,7 @@ public class OpenApiDocumentTests : ApiFixture
         "CreateUser", "GetUsers", "GetUser", "GetCurrentUser", "Login", "Logout", "GetAccessToken",
         "Authenticate", "Authenticate_2", "Authenticate_3", "LogoutAll", "ChangePassword", "DeleteCurrentUser",
         "SetUserAdmin", "LockUser", "UnlockUser", "DeleteUser",
+        "VerifyEmail", "ResendVerificationEmail", "ForgotPassword", "ResetPassword", "ChangeEmail", "ConfirmEmailChange",
     ];
 
     private async Task<JsonNode> DocumentAsync()
@@ -51,7 +52,7 @@ public class OpenApiDocumentTests : ApiFixture
         Assert.That(result.Diagnostic!.Errors.Select(e => e.ToString()), Is.Empty);
         Assert.That(result.Diagnostic.Warnings.Select(e => e.ToString()), Is.Empty);
         Assert.That(result.Diagnostic.SpecificationVersion, Is.EqualTo(OpenApiSpecVersion.OpenApi3_1));
-        Assert.That(result.Document!.Paths, Has.Count.EqualTo(13));
+        Assert.That(result.Document!.Paths, Has.Count.EqualTo(19));
     }
 
     [Test]
@@ -101,11 +102,14 @@ public class OpenApiDocumentTests : ApiFixture
         Assert.That(byRequirement["""[{"Bearer":[]}]"""], Is.EquivalentTo(new[]
         {
             "GetUsers", "GetUser", "GetCurrentUser", "Logout", "LogoutAll", "ChangePassword", "DeleteCurrentUser",
-            "SetUserAdmin", "LockUser", "UnlockUser", "DeleteUser",
+            "SetUserAdmin", "LockUser", "UnlockUser", "DeleteUser", "ChangeEmail",
         }));
         Assert.That(byRequirement["""[{},{"Bearer":[]}]"""], Is.EquivalentTo(new[] { "Authenticate", "Authenticate_2", "Authenticate_3" }),
             "Authenticate reads a bearer token when one is sent (GET /auth describes the session)");
-        Assert.That(byRequirement["[]"], Is.EquivalentTo(new[] { "CreateUser", "Login", "GetAccessToken" }), "public, and saying so");
+        Assert.That(byRequirement["[]"], Is.EquivalentTo(new[]
+        {
+            "CreateUser", "Login", "GetAccessToken", "VerifyEmail", "ResendVerificationEmail", "ForgotPassword", "ResetPassword", "ConfirmEmailChange",
+        }), "public, and saying so");
         Assert.That(byRequirement.Sum(group => group.Count()), Is.EqualTo(Operations.Length));
         Assert.That(document["security"], Is.Null, "no requirement for the whole API: registering and logging in need no token");
     }
@@ -165,12 +169,14 @@ public class OpenApiDocumentTests : ApiFixture
         var schemas = (await DocumentAsync())["components"]!["schemas"]!;
 
         var user = schemas["User"]!;
-        Assert.That(Strings(user["required"]), Is.EquivalentTo(new[] { "public_id", "email", "username", "admin", "registered_on" }));
+        Assert.That(Strings(user["required"]), Is.EquivalentTo(new[] { "public_id", "email", "username", "admin", "registered_on", "email_verified" }));
         Assert.That(user["properties"]!["registered_on"]!["format"]!.GetValue<string>(), Is.EqualTo("date-time"));
         Assert.That(user["properties"]!["admin"]!["type"]!.GetValue<string>(), Is.EqualTo("boolean"));
         var token = schemas["TokenResponse"]!;
         Assert.That(token["properties"]!.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "status", "message", "responseStatus", "Authorization", "refreshToken", "refreshTokenExpiry" }),
             "inherited fields are listed with the type's own");
+        Assert.That(Strings(token["required"]), Is.SupersetOf(new[] { "Authorization", "refreshToken", "refreshTokenExpiry" }), "a sign-in always carries its tokens");
+        Assert.That(Strings(schemas["RegistrationResponse"]!["required"]), Has.None.EqualTo("Authorization"), "a registration awaiting verification has none");
         Assert.That(schemas["GetUsersResponse"]!["properties"]!["data"]!["items"]!["$ref"]!.GetValue<string>(), Is.EqualTo("#/components/schemas/User"));
     }
 
@@ -194,12 +200,16 @@ public class OpenApiDocumentTests : ApiFixture
         Assert.That(Operation(document, "/user", "get")["requestBody"], Is.Null);
     }
 
-    [TestCase("/user", "post", "201:TokenResponse 400:StatusResponse 409:StatusResponse 413:StatusResponse 429:StatusResponse 500:StatusResponse 503:StatusResponse")]
+    [TestCase("/user", "post", "201:RegistrationResponse 400:StatusResponse 409:StatusResponse 413:StatusResponse 429:StatusResponse 500:StatusResponse 503:StatusResponse")]
     [TestCase("/user", "get", "200:GetUsersResponse 400:StatusResponse 401:StatusResponse 403:StatusResponse 500:StatusResponse")]
     [TestCase("/user/{public_id}", "get", "200:User 400:StatusResponse 401:StatusResponse 404:StatusResponse 500:StatusResponse")]
     [TestCase("/user/me", "get", "200:User 401:StatusResponse 500:StatusResponse")]
     [TestCase("/auth/login", "post", "200:TokenResponse 400:StatusResponse 401:StatusResponse 413:StatusResponse 429:StatusResponse 500:StatusResponse 503:StatusResponse")]
     [TestCase("/auth/logout", "post", "200:StatusResponse 401:StatusResponse 403:StatusResponse 413:StatusResponse 500:StatusResponse")]
+    [TestCase("/auth/forgot-password", "post", "202:StatusResponse 400:StatusResponse 413:StatusResponse 429:StatusResponse 500:StatusResponse")]
+    [TestCase("/auth/reset-password", "post", "200:TokenResponse 400:StatusResponse 413:StatusResponse 429:StatusResponse 500:StatusResponse 503:StatusResponse")]
+    [TestCase("/user/me/email", "put", "202:StatusResponse 400:StatusResponse 401:StatusResponse 409:StatusResponse 413:StatusResponse 429:StatusResponse 500:StatusResponse 503:StatusResponse")]
+    [TestCase("/auth/confirm-email-change", "post", "200:User 400:StatusResponse 409:StatusResponse 413:StatusResponse 429:StatusResponse 500:StatusResponse")]
     public async Task Every_response_status_has_its_schema(string path, string verb, string expected)
     {
         var responses = Operation(await DocumentAsync(), path, verb)["responses"]!.AsObject();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Boilerplate.Tests.Support;
@@ -29,14 +30,24 @@ public sealed class ApiFactory(
     public async Task<string> CreateAdminAsync(string name, string password = "admin-password-1")
     {
         using (var scope = Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<Registrations>().RegisterAsync($"{name}@example.com", name, password, admin: true);
+            await scope.ServiceProvider.GetRequiredService<Registrations>().RegisterAdminAsync($"{name}@example.com", name, password);
         return await CreateApi().LoginAsync($"{name}@example.com", password);
     }
+
+    /// <summary>Where this host's mail is written as files, unless a test points it at an SMTP server; deleted with the factory.</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "ssboilerplate-mail", Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment ?? AppEnvironment.Test);
         builder.UseSetting("Database:Url", Database.Url);
+        builder.UseSetting("Email:PickupFolder", MailFolder);
+        if (environment == Environments.Production)
+        {
+            // What production asks of every deployment besides its secret: where mail goes and where its links lead.
+            builder.UseSetting("Email:Delivery", "Pickup");
+            builder.UseSetting("App:PublicUrl", "https://app.example.test");
+        }
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         if (clock is not null)
@@ -51,5 +62,7 @@ public sealed class ApiFactory(
         // Not from the finalizer: a factory whose database could not be made has none to drop.
         if (disposing && ownsDatabase)
             Database.Dispose();
+        if (disposing && Directory.Exists(MailFolder))
+            Directory.Delete(MailFolder, recursive: true);
     }
 }

@@ -27,6 +27,7 @@ public sealed class RunningHost : IAsyncDisposable
         start.ArgumentList.Add(BaseUrl);
         start.Environment["BOILERPLATE_ENV"] = "test";
         start.Environment["DATABASE_URL"] = this.database.Url;
+        start.Environment["Email__PickupFolder"] = Path.Combine(Path.GetTempPath(), "ssboilerplate-mail", Guid.NewGuid().ToString("N"));
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
             start.Environment[name] = value;
         process = Process.Start(start)!;

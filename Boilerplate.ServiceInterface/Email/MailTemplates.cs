@@ -1,0 +1,51 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Boilerplate.ServiceInterface.Email;
+
+/// <summary>
+/// The mails' text, from template files: <c>{name}.subject.txt</c>, <c>{name}.txt</c> and
+/// <c>{name}.html</c> in Email/Templates beside the app, each replaced by a file of the same name
+/// in <see cref="EmailSettings.TemplatesPath"/> when a deployment has one. <c>{{key}}</c> is a
+/// value; in HTML it is escaped.
+/// </summary>
+public sealed partial class MailTemplates(IOptions<EmailSettings> options, IOptions<AppSettings> app)
+{
+    private static readonly string Shipped = Path.Combine(AppContext.BaseDirectory, "Email", "Templates");
+
+    public MimeMessage Render(ComposedMail mail, string recipient, string messageId)
+    {
+        var values = new Dictionary<string, string>(mail.Values) { ["app_name"] = app.Value.Name };
+        var from = MailboxAddress.Parse(options.Value.From);
+        var message = new MimeMessage
+        {
+            Subject = Fill(Read($"{mail.Template}.subject.txt"), values, html: false).Trim(),
+            MessageId = $"{messageId}@{from.Domain}",
+        };
+        message.From.Add(from);
+        message.To.Add(MailboxAddress.Parse(recipient));
+        message.Body = new BodyBuilder
+        {
+            TextBody = Fill(Read($"{mail.Template}.txt"), values, html: false),
+            HtmlBody = Fill(Read($"{mail.Template}.html"), values, html: true),
+        }.ToMessageBody();
+        return message;
+    }
+
+    private string Read(string file)
+    {
+        if (options.Value.TemplatesPath is { Length: > 0 } folder && File.Exists(Path.Combine(folder, file)))
+            return File.ReadAllText(Path.Combine(folder, file));
+        return File.ReadAllText(Path.Combine(Shipped, file));
+    }
+
+    private static string Fill(string template, Dictionary<string, string> values, bool html) =>
+        Placeholder().Replace(template, match => values.TryGetValue(match.Groups[1].Value, out var value)
+            ? html ? WebUtility.HtmlEncode(value) : value
+            : match.Value);
+
+    [GeneratedRegex(@"\{\{\s*([a-z_]+)\s*\}\}")]
+    private static partial Regex Placeholder();
+}
