@@ -40,7 +40,13 @@ public sealed class EmailSettings
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>A folder whose files replace the shipped templates of the same name (Email/Templates).</summary>
+    /// <summary>
+    /// How long a sender holds the mail it claimed. A host that dies holding some leaves them
+    /// to another sender (or itself, restarted) after this; longer than sending a batch takes.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>A folder whose files replace the shipped templates of the same name (Email/Templates); relative to the content root.</summary>
     public string? TemplatesPath { get; set; }
 
     public MailDelivery DeliveryIn(IHostEnvironment environment) =>
@@ -64,7 +70,7 @@ public sealed class EmailSettingsValidation(IHostEnvironment environment) : IVal
             problems.Add($"Email:From must be an address such as 'App <no-reply@example.com>', not '{settings.From}'.");
         if (settings.MaxAttempts < 1)
             problems.Add($"Email:MaxAttempts must be at least 1, not {settings.MaxAttempts}.");
-        foreach (var (setting, value) in new[] { (nameof(settings.ResendInterval), settings.ResendInterval), (nameof(settings.RetryDelay), settings.RetryDelay), (nameof(settings.MaxRetryDelay), settings.MaxRetryDelay) })
+        foreach (var (setting, value) in new[] { (nameof(settings.ResendInterval), settings.ResendInterval), (nameof(settings.RetryDelay), settings.RetryDelay), (nameof(settings.MaxRetryDelay), settings.MaxRetryDelay), (nameof(settings.ClaimLease), settings.ClaimLease) })
         {
             if (value <= TimeSpan.Zero)
                 problems.Add($"Email:{setting} must be positive, not {value}.");

@@ -19,7 +19,6 @@ public sealed partial class MailSender(
     IOptions<EmailSettings> options, IHostEnvironment environment, TimeProvider clock, ILogger<MailSender> log) : BackgroundService
 {
     private const int Batch = 20;
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan KeepDone = TimeSpan.FromDays(7);
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromHours(1);
@@ -54,7 +53,7 @@ public sealed partial class MailSender(
         using var scope = scopes.CreateScope();
         var outbox = scope.ServiceProvider.GetRequiredService<MailOutbox>();
         var composer = scope.ServiceProvider.GetRequiredService<IMailComposer>();
-        var due = await outbox.ClaimAsync(claim, Batch, Lease, stop);
+        var due = await outbox.ClaimAsync(claim, Batch, settings.ClaimLease, stop);
         if (due.Count == 0)
             return 0;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -11,9 +12,11 @@ namespace Boilerplate.ServiceInterface.Email;
 /// in <see cref="EmailSettings.TemplatesPath"/> when a deployment has one. <c>{{key}}</c> is a
 /// value; in HTML it is escaped.
 /// </summary>
-public sealed partial class MailTemplates(IOptions<EmailSettings> options, IOptions<AppSettings> app)
+public sealed partial class MailTemplates(IOptions<EmailSettings> options, IOptions<AppSettings> app, IHostEnvironment environment)
 {
     private static readonly string Shipped = Path.Combine(AppContext.BaseDirectory, "Email", "Templates");
+
+    private readonly string? overrides = options.Value.TemplatesPath is { Length: > 0 } folder ? Path.GetFullPath(folder, environment.ContentRootPath) : null;
 
     public MimeMessage Render(ComposedMail mail, string recipient, string messageId)
     {
@@ -36,8 +39,8 @@ public sealed partial class MailTemplates(IOptions<EmailSettings> options, IOpti
 
     private string Read(string file)
     {
-        if (options.Value.TemplatesPath is { Length: > 0 } folder && File.Exists(Path.Combine(folder, file)))
-            return File.ReadAllText(Path.Combine(folder, file));
+        if (overrides is not null && File.Exists(Path.Combine(overrides, file)))
+            return File.ReadAllText(Path.Combine(overrides, file));
         return File.ReadAllText(Path.Combine(Shipped, file));
     }
 

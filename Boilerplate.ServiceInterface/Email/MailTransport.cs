@@ -27,7 +27,10 @@ public sealed class MailTransport(IOptions<EmailSettings> options, IHostEnvironm
             {
                 var folder = transport.PickupPath;
                 Directory.CreateDirectory(folder);
-                await message.WriteToAsync(Path.Combine(folder, $"{message.MessageId!.Split('@')[0]}.eml"), cancel);
+                // Written aside and moved in, so whatever watches the folder never reads half a mail.
+                var file = Path.Combine(folder, $"{message.MessageId!.Split('@')[0]}.eml");
+                await message.WriteToAsync(file + ".part", cancel);
+                File.Move(file + ".part", file, overwrite: true);
                 return;
             }
             if (smtp is null)

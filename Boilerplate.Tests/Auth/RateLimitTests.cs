@@ -2,7 +2,7 @@ using Boilerplate.Tests.Support;
 
 namespace Boilerplate.Tests.Auth;
 
-/// <summary>Sign-in, registration and refresh are limited per client; the rest of the API is not.</summary>
+/// <summary>Sign-in, registration, refresh and the email links are limited per client; the rest of the API is not.</summary>
 /// <remarks>On SQLite the one host counts in memory; on PostgreSQL the counts are in the database every host shares.</remarks>
 [OnEachDatabase]
 public class RateLimitTests(DatabaseKind kind)
@@ -57,7 +57,13 @@ public class RateLimitTests(DatabaseKind kind)
     [TestCase("/user", "POST")]
     [TestCase("/access-token", "POST")]
     [TestCase("/auth/credentials", "POST")]
-    public async Task Registration_refresh_and_servicestack_sign_in_are_limited_too(string path, string verb)
+    [TestCase("/auth/verify-email", "POST")]
+    [TestCase("/auth/verify-email/resend", "POST")]
+    [TestCase("/auth/forgot-password", "POST")]
+    [TestCase("/auth/reset-password", "POST")]
+    [TestCase("/auth/confirm-email-change", "POST")]
+    [TestCase("/user/me/email", "PUT")]
+    public async Task Registration_refresh_servicestack_sign_in_and_the_email_links_are_limited_too(string path, string verb)
     {
         var statuses = new List<int>();
         for (var i = 0; i < 4; i++)

@@ -8,7 +8,7 @@ namespace Boilerplate.Tests.Cli;
 public class CreateAdminTests(DatabaseKind kind) : ApiFixture(kind)
 {
     [Test]
-    public async Task Create_admin_makes_an_admin_who_can_list_users()
+    public async Task Create_admin_makes_a_verified_admin_who_can_list_users()
     {
         var (exitCode, output, _) = await Run("Admin-password-1", "create-admin", "--email", "Root@Example.com", "--username", "root");
 
@@ -16,6 +16,7 @@ public class CreateAdminTests(DatabaseKind kind) : ApiFixture(kind)
         Assert.That(output, Does.Contain("created admin root <root@example.com>"));
         var token = await Api.LoginAsync("root@example.com", "Admin-password-1");
         Assert.That((await Api.GetAsync("/user", token)).Status, Is.EqualTo(200));
+        Assert.That((await Api.GetAsync("/user/me", token)).Body["email_verified"]!.GetValue<bool>(), Is.True, "the operator vouches for the address");
     }
 
     [Test]
