@@ -16,6 +16,7 @@ public sealed partial class MailTemplates(IOptions<EmailSettings> options, IOpti
 {
     private static readonly string Shipped = Path.Combine(AppContext.BaseDirectory, "Email", "Templates");
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> texts = new(StringComparer.Ordinal);
     private readonly string? overrides = options.Value.TemplatesPath is { Length: > 0 } folder ? Path.GetFullPath(folder, environment.ContentRootPath) : null;
 
     public MimeMessage Render(ComposedMail mail, string recipient, string messageId)
@@ -37,12 +38,11 @@ public sealed partial class MailTemplates(IOptions<EmailSettings> options, IOpti
         return message;
     }
 
-    private string Read(string file)
-    {
-        if (overrides is not null && File.Exists(Path.Combine(overrides, file)))
-            return File.ReadAllText(Path.Combine(overrides, file));
-        return File.ReadAllText(Path.Combine(Shipped, file));
-    }
+    // Read once each: the files are part of the release, and a deployment's own are set at start.
+    private string Read(string file) => texts.GetOrAdd(file, name =>
+        overrides is not null && File.Exists(Path.Combine(overrides, name))
+            ? File.ReadAllText(Path.Combine(overrides, name))
+            : File.ReadAllText(Path.Combine(Shipped, name)));
 
     private static string Fill(string template, Dictionary<string, string> values, bool html) =>
         Placeholder().Replace(template, match => values.TryGetValue(match.Groups[1].Value, out var value)

@@ -25,6 +25,9 @@ public sealed record BenchPaths(string Root, string HostDll, string BaselineDll,
                 throw new InvalidOperationException($"{dll} is not built: run bench/run, which builds in Release first");
         }
         Directory.CreateDirectory(paths.Work);
+        // The mail the hosts wrote last time, which nothing reads.
+        if (Directory.Exists(Path.Combine(paths.Work, "mail")))
+            Directory.Delete(Path.Combine(paths.Work, "mail"), recursive: true);
         return paths;
     }
 }

@@ -194,7 +194,9 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
 
     /// <summary>
     /// Production as it ships (bcrypt cost 12, warnings only), except the per-client limits on
-    /// sign-in and registration: every request here comes from one address.
+    /// sign-in and registration: every request here comes from one address. The mail a
+    /// registration queues is written to files in the work folder, so the sender does its whole
+    /// job and no mail server is needed.
     /// </summary>
     private Dictionary<string, string> HostEnvironment(BenchDatabase db) => new()
     {
@@ -205,6 +207,9 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
         ["RateLimits__PermitLimit"] = "1000000000",
         // wrk speaks plain HTTP, as a host behind a TLS-terminating proxy would be spoken to.
         ["Https__Redirect"] = "false",
+        ["Email__Delivery"] = "Pickup",
+        ["Email__PickupFolder"] = Path.Combine(paths.Work, "mail"),
+        ["App__PublicUrl"] = "https://bench.example.test",
     };
 
     private async Task<LoadResult> LoadAsync(Scenario scenario, string url, string script, int connections, IReadOnlyDictionary<string, string>? env = null, TimeSpan? duration = null)
