@@ -18,6 +18,7 @@ public static class ConfigureAuth
         services.AddSingleton<JwtTokens>();
         services.AddSingleton<RevokedTokens>();
         services.AddSingleton<SecurityStamps>();
+        services.AddSingleton<EndedSessions>();
         services.AddSingleton<TokenAcceptance>();
         services.AddSingleton<RevocationSync>();
         services.AddHostedService<RevokedTokenMaintenance>();

@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-02 00:47:00
+Date: 2026-12-02 01:26:32
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -109,6 +109,24 @@ namespace Boilerplate.ServiceModel
         public virtual string PublicId { get; set; }
     }
 
+    [Route("/user/me/sessions/{session_id}", "DELETE")]
+    [DataContract]
+    public partial class EndSession : IReturnVoid, IDelete
+    {
+        [DataMember(Name="session_id")]
+        public virtual string SessionId { get; set; }
+    }
+
+    [Route("/user/{public_id}/sessions/{session_id}", "DELETE")]
+    [DataContract]
+    public partial class EndUserSession : IReturnVoid, IDelete
+    {
+        [DataMember(Name="public_id")]
+        public virtual string PublicId { get; set; }
+        [DataMember(Name="session_id")]
+        public virtual string SessionId { get; set; }
+    }
+
     [Route("/auth/forgot-password", "POST")]
     public partial class ForgotPassword : IReturn<StatusResponse>, IPost
     {
@@ -134,9 +152,22 @@ namespace Boilerplate.ServiceModel
     {
     }
 
+    [Route("/user/me/sessions", "GET")]
+    public partial class GetSessions : IReturn<GetSessionsResponse>, IGet
+    {
+    }
+
     [Route("/user/{public_id}", "GET")]
     [DataContract]
     public partial class GetUser : IReturn<User>, IGet
+    {
+        [DataMember(Name="public_id")]
+        public virtual string PublicId { get; set; }
+    }
+
+    [Route("/user/{public_id}/sessions", "GET")]
+    [DataContract]
+    public partial class GetUserSessions : IReturn<GetSessionsResponse>, IGet
     {
         [DataMember(Name="public_id")]
         public virtual string PublicId { get; set; }
@@ -190,6 +221,11 @@ namespace Boilerplate.ServiceModel
     {
     }
 
+    [Route("/auth/logout-others", "POST")]
+    public partial class LogoutOthers : IReturn<StatusResponse>, IPost
+    {
+    }
+
     [Route("/auth/verify-email/resend", "POST")]
     public partial class ResendVerificationEmail : IReturn<StatusResponse>, IPost
     {
@@ -233,6 +269,11 @@ namespace Boilerplate.ServiceModel
 
 namespace Boilerplate.ServiceModel.Types
 {
+    public partial class GetSessionsResponse
+    {
+        public virtual List<SessionInfo> Data { get; set; }
+    }
+
     [DataContract]
     public partial class RegistrationResponse : StatusResponse
     {
@@ -242,6 +283,23 @@ namespace Boilerplate.ServiceModel.Types
         public virtual string RefreshToken { get; set; }
         [DataMember]
         public virtual DateTime? RefreshTokenExpiry { get; set; }
+    }
+
+    [DataContract]
+    public partial class SessionInfo
+    {
+        [DataMember(Name="session_id")]
+        public virtual string SessionId { get; set; }
+        [DataMember(Name="created_on")]
+        public virtual DateTime CreatedOn { get; set; }
+        [DataMember(Name="last_used_on")]
+        public virtual DateTime LastUsedOn { get; set; }
+        [DataMember]
+        public virtual string Ip { get; set; }
+        [DataMember(Name="user_agent")]
+        public virtual string UserAgent { get; set; }
+        [DataMember]
+        public virtual bool Current { get; set; }
     }
 
     [DataContract]

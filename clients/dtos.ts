@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-02 00:47:00
+Date: 2026-12-02 01:26:32
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -157,6 +157,29 @@ export class DeleteUser implements IReturnVoid, IDelete
     public createResponse() {}
 }
 
+// @Route("/user/me/sessions/{session_id}", "DELETE")
+export class EndSession implements IReturnVoid, IDelete
+{
+    public session_id?: string;
+
+    public constructor(init?: Partial<EndSession>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'EndSession'; }
+    public getMethod() { return 'DELETE'; }
+    public createResponse() {}
+}
+
+// @Route("/user/{public_id}/sessions/{session_id}", "DELETE")
+export class EndUserSession implements IReturnVoid, IDelete
+{
+    public public_id?: string;
+    public session_id?: string;
+
+    public constructor(init?: Partial<EndUserSession>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'EndUserSession'; }
+    public getMethod() { return 'DELETE'; }
+    public createResponse() {}
+}
+
 // @Route("/auth/forgot-password", "POST")
 export class ForgotPassword implements IReturn<StatusResponse>, IPost
 {
@@ -198,6 +221,22 @@ export class GetCurrentUser implements IReturn<User>, IGet
     public createResponse() { return new User(); }
 }
 
+// @Route("/user/me/sessions", "GET")
+export class GetSessions implements IReturn<GetSessionsResponse>, IGet
+{
+    public constructor(init?: Partial<GetSessions>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'GetSessions'; }
+    public getMethod() { return 'GET'; }
+    public createResponse() { return new GetSessionsResponse(); }
+}
+
+export class GetSessionsResponse
+{
+    public data!: SessionInfo[];
+
+    public constructor(init?: Partial<GetSessionsResponse>) { (Object as any).assign(this, init); }
+}
+
 // @Route("/user/{public_id}", "GET")
 export class GetUser implements IReturn<User>, IGet
 {
@@ -207,6 +246,17 @@ export class GetUser implements IReturn<User>, IGet
     public getTypeName() { return 'GetUser'; }
     public getMethod() { return 'GET'; }
     public createResponse() { return new User(); }
+}
+
+// @Route("/user/{public_id}/sessions", "GET")
+export class GetUserSessions implements IReturn<GetSessionsResponse>, IGet
+{
+    public public_id?: string;
+
+    public constructor(init?: Partial<GetUserSessions>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'GetUserSessions'; }
+    public getMethod() { return 'GET'; }
+    public createResponse() { return new GetSessionsResponse(); }
 }
 
 // @Route("/user", "GET")
@@ -272,6 +322,15 @@ export class LogoutAll implements IReturn<StatusResponse>, IPost
     public createResponse() { return new StatusResponse(); }
 }
 
+// @Route("/auth/logout-others", "POST")
+export class LogoutOthers implements IReturn<StatusResponse>, IPost
+{
+    public constructor(init?: Partial<LogoutOthers>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'LogoutOthers'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new StatusResponse(); }
+}
+
 export class StatusResponse
 {
     public status!: string;
@@ -311,6 +370,18 @@ export class ResetPassword implements IReturn<TokenResponse>, IPost
     public getTypeName() { return 'ResetPassword'; }
     public getMethod() { return 'POST'; }
     public createResponse() { return new TokenResponse(); }
+}
+
+export class SessionInfo
+{
+    public session_id!: string;
+    public created_on!: string;
+    public last_used_on!: string;
+    public ip?: string;
+    public user_agent?: string;
+    public current!: boolean;
+
+    public constructor(init?: Partial<SessionInfo>) { (Object as any).assign(this, init); }
 }
 
 // @Route("/user/{public_id}/admin", "PUT")

@@ -24,6 +24,8 @@ public sealed partial class AuditLog(ILogger<AuditLog> log)
     public void EmailChangeRequested(string publicId, string client) => LogEmailChangeRequested(publicId, client);
     public void EmailChanged(string publicId, string client) => LogEmailChanged(publicId, client);
     public void AdminAction(string adminPublicId, string action, string targetPublicId, string client) => LogAdminAction(adminPublicId, action, targetPublicId, client);
+    public void SessionEnded(string publicId, string sessionId, string client) => LogSessionEnded(publicId, sessionId, client);
+    public void LoggedOutOthers(string publicId, int sessions, string client) => LogLoggedOutOthers(publicId, sessions, client);
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "audit sign-in succeeded user={PublicId} client={Client}")]
     private partial void LogSignedIn(string publicId, string client);
@@ -63,4 +65,10 @@ public sealed partial class AuditLog(ILogger<AuditLog> log)
 
     [LoggerMessage(EventId = 112, Level = LogLevel.Information, Message = "audit email changed user={PublicId} client={Client}")]
     private partial void LogEmailChanged(string publicId, string client);
+
+    [LoggerMessage(EventId = 113, Level = LogLevel.Information, Message = "audit session ended user={PublicId} session={SessionId} client={Client}")]
+    private partial void LogSessionEnded(string publicId, string sessionId, string client);
+
+    [LoggerMessage(EventId = 114, Level = LogLevel.Information, Message = "audit other sessions ended user={PublicId} sessions={Sessions} client={Client}")]
+    private partial void LogLoggedOutOthers(string publicId, int sessions, string client);
 }

@@ -18,7 +18,7 @@ public class AccountServices(
         await signOut.EndAllAsync(user, Request.RequestAborted);
         // A reset link mailed before the change would undo it.
         await tokens.VoidAsync(user.Id, EmailTokenKinds.PasswordReset, Request.RequestAborted);
-        var session = await sessions.StartAsync(user, Request.RequestAborted);
+        var session = await sessions.StartAsync(user, SessionClient.Of(Request), Request.RequestAborted);
         audit.PasswordChanged(user.PublicId, Request.RemoteIp);
         return session.ToResponse("Password changed. Every other session has been signed out.");
     }

@@ -20,7 +20,7 @@ public class AuthServices(
     public async Task<TokenResponse> Post(Login request)
     {
         var user = await signIns.VerifyAsync(request.Email!, request.Password!, Request.RemoteIp, Request.RequestAborted);
-        var session = await sessions.StartAsync(user, Request.RequestAborted);
+        var session = await sessions.StartAsync(user, SessionClient.Of(Request), Request.RequestAborted);
         return session.ToResponse("Successfully logged in.");
     }
 
@@ -32,7 +32,7 @@ public class AuthServices(
             throw HttpError.NotFound($"No auth provider '{request.Provider}': use 'credentials'.");
 
         var user = await signIns.VerifyAsync(request.UserName!, request.Password!, Request.RemoteIp, Request.RequestAborted);
-        var session = await sessions.StartAsync(user, Request.RequestAborted);
+        var session = await sessions.StartAsync(user, SessionClient.Of(Request), Request.RequestAborted);
         return Describe(user, session.SessionId, DeliverTokens(session));
     }
 
@@ -47,7 +47,7 @@ public class AuthServices(
         if (string.IsNullOrEmpty(refreshToken))
             throw HttpError.Validation("NotEmpty", GetAccessTokenValidator.Required, "refreshToken");
 
-        var session = await sessions.RefreshAsync(refreshToken, Request.RemoteIp, Request.RequestAborted);
+        var session = await sessions.RefreshAsync(refreshToken, SessionClient.Of(Request), Request.RequestAborted);
         var body = DeliverTokens(session);
         return new GetAccessTokenResponse
         {

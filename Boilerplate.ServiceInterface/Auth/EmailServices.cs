@@ -57,7 +57,7 @@ public class EmailServices(
         await users.SetEmailVerifiedAsync(user.Id, Request.RequestAborted);
         await tokens.VoidAsync(user.Id, EmailTokenKinds.PasswordReset, Request.RequestAborted);
         await signOut.EndAllAsync(user, Request.RequestAborted);
-        var session = await sessions.StartAsync(user, Request.RequestAborted);
+        var session = await sessions.StartAsync(user, SessionClient.Of(Request), Request.RequestAborted);
         audit.PasswordReset(user.PublicId, Request.RemoteIp);
         return session.ToResponse("Password reset. Every other session has been signed out.");
     }

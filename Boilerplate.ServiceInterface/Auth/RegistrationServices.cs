@@ -16,7 +16,7 @@ public class RegistrationServices(Registrations registrations, Sessions sessions
         Response.StatusCode = 201;
         if (auth.Value.RequireVerifiedEmail)
             return new RegistrationResponse { Message = "Successfully registered. Follow the link we mailed to your address, then sign in." };
-        var session = await sessions.StartAsync(user, Request.RequestAborted);
+        var session = await sessions.StartAsync(user, SessionClient.Of(Request), Request.RequestAborted);
         return session.ToRegistrationResponse("Successfully registered.");
     }
 }

@@ -10,7 +10,7 @@ using Npgsql;
 namespace Boilerplate.ServiceInterface.Auth;
 
 /// <summary>
-/// Keeps this host's in-memory revocations (<see cref="RevokedTokens"/>, <see cref="SecurityStamps"/>)
+/// Keeps this host's in-memory revocations (<see cref="RevokedTokens"/>, <see cref="SecurityStamps"/>, <see cref="EndedSessions"/>)
 /// in step with the database, so a token revoked on one host is refused by all of them while no
 /// request pays a database round trip to check.
 /// <para>
@@ -22,7 +22,7 @@ namespace Boilerplate.ServiceInterface.Auth;
 /// </para>
 /// </summary>
 public sealed partial class RevocationSync(
-    DatabaseTarget database, RevokedTokens revoked, SecurityStamps stamps, IServiceScopeFactory scopes, AppMetrics metrics, TimeProvider clock,
+    DatabaseTarget database, RevokedTokens revoked, SecurityStamps stamps, EndedSessions endedSessions, IServiceScopeFactory scopes, AppMetrics metrics, TimeProvider clock,
     ILogger<RevocationSync> log)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(250);
@@ -106,14 +106,16 @@ public sealed partial class RevocationSync(
         using var scope = scopes.CreateScope();
         await revoked.LoadAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), cancel);
         await stamps.LoadAsync(scope.ServiceProvider.GetRequiredService<UserStore>(), cancel);
+        await endedSessions.LoadAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), cancel);
         LogLoaded(revoked.Count);
     }
 
     /// <summary>
     /// Payloads, as the triggers write them: "token &lt;jti&gt; &lt;expiry, Unix seconds&gt;",
-    /// "stamp &lt;public_id&gt; &lt;n&gt;", "deleted &lt;public_id&gt;", each followed by the Unix time
-    /// it was written (migration 7). Fields after the known ones are ignored, so a later field
-    /// never stops an older host from applying the revocation.
+    /// "stamp &lt;public_id&gt; &lt;n&gt;", "deleted &lt;public_id&gt;", "session &lt;id&gt; &lt;ended, Unix
+    /// seconds&gt;" (migration 10), each followed by the Unix time it was written (migration 7).
+    /// Fields after the known ones are ignored, so a later field never stops an older host from
+    /// applying the revocation.
     /// </summary>
     private void Apply(string payload)
     {
@@ -126,6 +128,10 @@ public sealed partial class RevocationSync(
                 break;
             case ["stamp", var publicId, var stamp, .. var rest] when int.TryParse(stamp, CultureInfo.InvariantCulture, out var value):
                 stamps.Advance(publicId, value);
+                Arrived(rest);
+                break;
+            case ["session", var sessionId, var endedOn, .. var rest] when long.TryParse(endedOn, CultureInfo.InvariantCulture, out var seconds):
+                endedSessions.Remember(sessionId, DateTime.UnixEpoch.AddSeconds(seconds));
                 Arrived(rest);
                 break;
             case ["deleted", var publicId, .. var rest]:

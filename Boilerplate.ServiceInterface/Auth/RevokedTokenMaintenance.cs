@@ -12,7 +12,7 @@ namespace Boilerplate.ServiceInterface.Auth;
 /// have expired anyway on a timer.
 /// </summary>
 public sealed partial class RevokedTokenMaintenance(
-    IServiceScopeFactory scopes, RevocationSync sync, RevokedTokens revoked, IOptions<AuthSettings> settings,
+    IServiceScopeFactory scopes, RevocationSync sync, RevokedTokens revoked, EndedSessions endedSessions, IOptions<AuthSettings> settings,
     TimeProvider clock, ILogger<RevokedTokenMaintenance> log) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ public sealed partial class RevokedTokenMaintenance(
             try
             {
                 using var scope = scopes.CreateScope();
-                var purged = await revoked.PurgeExpiredAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), stoppingToken);
+                var purged = await revoked.PurgeExpiredAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), stoppingToken) + endedSessions.Purge();
                 LogPurged(purged);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -9,7 +9,7 @@ namespace Boilerplate.ServiceInterface.Auth;
 /// (<see cref="JwtTokens.ValidationParameters"/>): where a request's token is read from, and why
 /// a valid one is refused anyway. The host's JWT bearer handler asks these on every request.
 /// </summary>
-public sealed class TokenAcceptance(RevokedTokens revoked, SecurityStamps stamps)
+public sealed class TokenAcceptance(RevokedTokens revoked, SecurityStamps stamps, EndedSessions endedSessions)
 {
     /// <summary>Our tokens are well under 1 KiB; a huge one is an attack on the parser, not a credential.</summary>
     public const int MaxLength = 8 * 1024;
@@ -30,12 +30,13 @@ public sealed class TokenAcceptance(RevokedTokens revoked, SecurityStamps stamps
     public static TokenException? RefuseUnread(string token) =>
         token.Length > MaxLength ? new TokenException(AuthMessages.InvalidToken) : null;
 
-    /// <summary>Null when a validated token is good; otherwise why not: it was revoked, or issued before its user's last revoke-everywhere.</summary>
+    /// <summary>Null when a validated token is good; otherwise why not: it was revoked, its session ended, or it was issued before its user's last revoke-everywhere.</summary>
     public TokenException? Refuse(ClaimsPrincipal token)
     {
         if (!Guid.TryParseExact(token.FindFirst(TokenClaims.TokenId)?.Value, "N", out var id))
             return new TokenException(AuthMessages.InvalidToken);
-        return revoked.IsRevoked(id) || stamps.IsOutdated(token) ? new TokenException(AuthMessages.RevokedToken) : null;
+        var ended = token.FindFirst(TokenClaims.SessionId)?.Value is { } session && endedSessions.IsEnded(session);
+        return ended || revoked.IsRevoked(id) || stamps.IsOutdated(token) ? new TokenException(AuthMessages.RevokedToken) : null;
     }
 
     /// <summary>What the client is told about a token that did not validate.</summary>

@@ -14,6 +14,7 @@ public class AppDb(DataOptions options) : DataContext(options)
     public ITable<UserRecord> Users => this.GetTable<UserRecord>();
     public ITable<RevokedTokenRecord> RevokedTokens => this.GetTable<RevokedTokenRecord>();
     public ITable<RefreshTokenRecord> RefreshTokens => this.GetTable<RefreshTokenRecord>();
+    public ITable<SessionRecord> Sessions => this.GetTable<SessionRecord>();
     public ITable<EmailTokenRecord> EmailTokens => this.GetTable<EmailTokenRecord>();
     public ITable<MailRecord> Mail => this.GetTable<MailRecord>();
 }

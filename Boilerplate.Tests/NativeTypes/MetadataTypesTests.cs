@@ -37,7 +37,8 @@ public class MetadataTypesTests : ApiFixture
         Assert.That(metadata["operations"]!.AsArray().Select(o => o!["request"]!["name"]!.GetValue<string>()),
             Is.EquivalentTo(new[] { "CreateUser", "GetUsers", "GetUser", "GetCurrentUser", "Login", "Logout", "GetAccessToken", "Authenticate",
                 "LogoutAll", "ChangePassword", "DeleteCurrentUser", "SetUserAdmin", "LockUser", "UnlockUser", "DeleteUser",
-                "VerifyEmail", "ResendVerificationEmail", "ForgotPassword", "ResetPassword", "ChangeEmail", "ConfirmEmailChange" }));
+                "VerifyEmail", "ResendVerificationEmail", "ForgotPassword", "ResetPassword", "ChangeEmail", "ConfirmEmailChange",
+                "GetSessions", "EndSession", "LogoutOthers", "GetUserSessions", "EndUserSession" }));
         Assert.That(metadata["config"]!["baseUrl"]!.GetValue<string>(), Is.EqualTo("http://localhost"));
         Assert.That(metadata["namespaces"]!.AsArray().Select(n => n!.GetValue<string>()), Does.Contain("Boilerplate.ServiceModel.Types"));
     }
@@ -53,6 +54,8 @@ public class MetadataTypesTests : ApiFixture
     [TestCase("ResetPassword", "/auth/reset-password", "POST", "TokenResponse", false, new string[0])]
     [TestCase("ChangeEmail", "/user/me/email", "PUT", "StatusResponse", true, new string[0])]
     [TestCase("ConfirmEmailChange", "/auth/confirm-email-change", "POST", "User", false, new string[0])]
+    [TestCase("GetSessions", "/user/me/sessions", "GET", "GetSessionsResponse", true, new string[0])]
+    [TestCase("GetUserSessions", "/user/{public_id}/sessions", "GET", "GetSessionsResponse", true, new[] { "Admin" })]
     public async Task Each_operation_gives_its_route_verb_response_and_guard(string name, string path, string verb, string response, bool requiresAuth, string[] roles)
     {
         var operation = Operation(await MetadataAsync(), name);

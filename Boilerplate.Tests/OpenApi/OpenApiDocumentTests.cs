@@ -15,6 +15,7 @@ public class OpenApiDocumentTests : ApiFixture
         "Authenticate", "Authenticate_2", "Authenticate_3", "LogoutAll", "ChangePassword", "DeleteCurrentUser",
         "SetUserAdmin", "LockUser", "UnlockUser", "DeleteUser",
         "VerifyEmail", "ResendVerificationEmail", "ForgotPassword", "ResetPassword", "ChangeEmail", "ConfirmEmailChange",
+        "GetSessions", "EndSession", "LogoutOthers", "GetUserSessions", "EndUserSession",
     ];
 
     private async Task<JsonNode> DocumentAsync()
@@ -52,7 +53,7 @@ public class OpenApiDocumentTests : ApiFixture
         Assert.That(result.Diagnostic!.Errors.Select(e => e.ToString()), Is.Empty);
         Assert.That(result.Diagnostic.Warnings.Select(e => e.ToString()), Is.Empty);
         Assert.That(result.Diagnostic.SpecificationVersion, Is.EqualTo(OpenApiSpecVersion.OpenApi3_1));
-        Assert.That(result.Document!.Paths, Has.Count.EqualTo(19));
+        Assert.That(result.Document!.Paths, Has.Count.EqualTo(24));
     }
 
     [Test]
@@ -103,6 +104,7 @@ public class OpenApiDocumentTests : ApiFixture
         {
             "GetUsers", "GetUser", "GetCurrentUser", "Logout", "LogoutAll", "ChangePassword", "DeleteCurrentUser",
             "SetUserAdmin", "LockUser", "UnlockUser", "DeleteUser", "ChangeEmail",
+            "GetSessions", "EndSession", "LogoutOthers", "GetUserSessions", "EndUserSession",
         }));
         Assert.That(byRequirement["""[{},{"Bearer":[]}]"""], Is.EquivalentTo(new[] { "Authenticate", "Authenticate_2", "Authenticate_3" }),
             "Authenticate reads a bearer token when one is sent (GET /auth describes the session)");
