@@ -27,7 +27,10 @@ public static class ConfigureAuth
         services.AddScoped<Registrations>();
         services.AddScoped<SignOutEverywhere>();
         services.AddScoped<EmailTokens>();
+        services.AddScoped<TwoFactor>();
+        services.AddScoped<MfaChallenges>();
         services.AddSingleton<MailTokenProtector>();
+        services.AddSingleton<TotpSecretProtector>();
         services.AddScoped<IUserSessions>(sp => sp.GetRequiredService<SignOutEverywhere>());
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

@@ -4,13 +4,13 @@ using ServiceStackLite;
 
 namespace Boilerplate.ServiceModel;
 
-/// <summary>Exchanges an email and password for a bearer token.</summary>
+/// <summary>Exchanges an email and password for a bearer token, or, when the account has a second factor, for an mfa_token to send with the code to LoginMfa.</summary>
 [Tag(Tags.Auth)]
 [Route("/auth/login", "POST")]
 [RateLimited]
 [ApiResponse(401, "The email or password does not match, or the account is locked.")]
 [ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
-public class Login : IReturn<TokenResponse>, IPost
+public class Login : IReturn<LoginResponse>, IPost
 {
     public string? Email { get; set; }
     [Secret]

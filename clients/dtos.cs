@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-02 01:26:32
+Date: 2026-12-02 01:38:43
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -87,6 +87,12 @@ namespace Boilerplate.ServiceModel
         public virtual string Token { get; set; }
     }
 
+    [Route("/user/me/mfa/totp/confirm", "POST")]
+    public partial class ConfirmTotp : IReturn<RecoveryCodesResponse>, IPost
+    {
+        public virtual string Code { get; set; }
+    }
+
     [Route("/user", "POST")]
     public partial class CreateUser : IReturn<RegistrationResponse>, IPost
     {
@@ -109,6 +115,13 @@ namespace Boilerplate.ServiceModel
         public virtual string PublicId { get; set; }
     }
 
+    [Route("/user/me/mfa/totp", "DELETE")]
+    public partial class DisableTotp : IReturnVoid, IDelete
+    {
+        public virtual string Password { get; set; }
+        public virtual string Code { get; set; }
+    }
+
     [Route("/user/me/sessions/{session_id}", "DELETE")]
     [DataContract]
     public partial class EndSession : IReturnVoid, IDelete
@@ -125,6 +138,12 @@ namespace Boilerplate.ServiceModel
         public virtual string PublicId { get; set; }
         [DataMember(Name="session_id")]
         public virtual string SessionId { get; set; }
+    }
+
+    [Route("/user/me/mfa/totp", "POST")]
+    public partial class EnrollTotp : IReturn<TotpEnrollmentResponse>, IPost
+    {
+        public virtual string Password { get; set; }
     }
 
     [Route("/auth/forgot-password", "POST")]
@@ -205,10 +224,22 @@ namespace Boilerplate.ServiceModel
     }
 
     [Route("/auth/login", "POST")]
-    public partial class Login : IReturn<TokenResponse>, IPost
+    public partial class Login : IReturn<LoginResponse>, IPost
     {
         public virtual string Email { get; set; }
         public virtual string Password { get; set; }
+    }
+
+    [Route("/auth/login/mfa", "POST")]
+    [DataContract]
+    public partial class LoginMfa : IReturn<TokenResponse>, IPost
+    {
+        [DataMember(Name="mfa_token")]
+        public virtual string MfaToken { get; set; }
+        [DataMember]
+        public virtual string Code { get; set; }
+        [DataMember(Name="recovery_code")]
+        public virtual string RecoveryCode { get; set; }
     }
 
     [Route("/auth/logout", "POST")]
@@ -226,6 +257,13 @@ namespace Boilerplate.ServiceModel
     {
     }
 
+    [Route("/user/me/mfa/recovery-codes", "POST")]
+    public partial class RegenerateRecoveryCodes : IReturn<RecoveryCodesResponse>, IPost
+    {
+        public virtual string Password { get; set; }
+        public virtual string Code { get; set; }
+    }
+
     [Route("/auth/verify-email/resend", "POST")]
     public partial class ResendVerificationEmail : IReturn<StatusResponse>, IPost
     {
@@ -240,6 +278,14 @@ namespace Boilerplate.ServiceModel
         public virtual string Token { get; set; }
         [DataMember(Name="new_password")]
         public virtual string NewPassword { get; set; }
+    }
+
+    [Route("/user/{public_id}/mfa", "DELETE")]
+    [DataContract]
+    public partial class ResetUserMfa : IReturnVoid, IDelete
+    {
+        [DataMember(Name="public_id")]
+        public virtual string PublicId { get; set; }
     }
 
     [Route("/user/{public_id}/admin", "PUT")]
@@ -272,6 +318,26 @@ namespace Boilerplate.ServiceModel.Types
     public partial class GetSessionsResponse
     {
         public virtual List<SessionInfo> Data { get; set; }
+    }
+
+    [DataContract]
+    public partial class LoginResponse : StatusResponse
+    {
+        [DataMember(Name="Authorization")]
+        public virtual string Authorization { get; set; }
+        [DataMember]
+        public virtual string RefreshToken { get; set; }
+        [DataMember]
+        public virtual DateTime? RefreshTokenExpiry { get; set; }
+        [DataMember(Name="mfa_token")]
+        public virtual string MfaToken { get; set; }
+    }
+
+    [DataContract]
+    public partial class RecoveryCodesResponse
+    {
+        [DataMember(Name="recovery_codes")]
+        public virtual List<string> RecoveryCodes { get; set; }
     }
 
     [DataContract]
@@ -325,6 +391,15 @@ namespace Boilerplate.ServiceModel.Types
     }
 
     [DataContract]
+    public partial class TotpEnrollmentResponse
+    {
+        [DataMember]
+        public virtual string Secret { get; set; }
+        [DataMember(Name="otpauth_uri")]
+        public virtual string OtpauthUri { get; set; }
+    }
+
+    [DataContract]
     public partial class User
     {
         [DataMember(Name="public_id")]
@@ -339,6 +414,8 @@ namespace Boilerplate.ServiceModel.Types
         public virtual DateTime RegisteredOn { get; set; }
         [DataMember(Name="email_verified")]
         public virtual bool EmailVerified { get; set; }
+        [DataMember(Name="mfa_enabled")]
+        public virtual bool MfaEnabled { get; set; }
         [DataMember]
         public virtual bool? Locked { get; set; }
     }

@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-02 01:26:32
+Date: 2026-12-02 01:38:43
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -122,6 +122,17 @@ export class ConfirmEmailChange implements IReturn<User>, IPost
     public createResponse() { return new User(); }
 }
 
+// @Route("/user/me/mfa/totp/confirm", "POST")
+export class ConfirmTotp implements IReturn<RecoveryCodesResponse>, IPost
+{
+    public code?: string;
+
+    public constructor(init?: Partial<ConfirmTotp>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'ConfirmTotp'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new RecoveryCodesResponse(); }
+}
+
 // @Route("/user", "POST")
 export class CreateUser implements IReturn<RegistrationResponse>, IPost
 {
@@ -157,6 +168,18 @@ export class DeleteUser implements IReturnVoid, IDelete
     public createResponse() {}
 }
 
+// @Route("/user/me/mfa/totp", "DELETE")
+export class DisableTotp implements IReturnVoid, IDelete
+{
+    public password?: string;
+    public code?: string;
+
+    public constructor(init?: Partial<DisableTotp>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'DisableTotp'; }
+    public getMethod() { return 'DELETE'; }
+    public createResponse() {}
+}
+
 // @Route("/user/me/sessions/{session_id}", "DELETE")
 export class EndSession implements IReturnVoid, IDelete
 {
@@ -178,6 +201,17 @@ export class EndUserSession implements IReturnVoid, IDelete
     public getTypeName() { return 'EndUserSession'; }
     public getMethod() { return 'DELETE'; }
     public createResponse() {}
+}
+
+// @Route("/user/me/mfa/totp", "POST")
+export class EnrollTotp implements IReturn<TotpEnrollmentResponse>, IPost
+{
+    public password?: string;
+
+    public constructor(init?: Partial<EnrollTotp>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'EnrollTotp'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new TotpEnrollmentResponse(); }
 }
 
 // @Route("/auth/forgot-password", "POST")
@@ -293,7 +327,7 @@ export class LockUser implements IReturn<User>, IPost
 }
 
 // @Route("/auth/login", "POST")
-export class Login implements IReturn<TokenResponse>, IPost
+export class Login implements IReturn<LoginResponse>, IPost
 {
     public email?: string;
     public password?: string;
@@ -301,7 +335,39 @@ export class Login implements IReturn<TokenResponse>, IPost
     public constructor(init?: Partial<Login>) { (Object as any).assign(this, init); }
     public getTypeName() { return 'Login'; }
     public getMethod() { return 'POST'; }
+    public createResponse() { return new LoginResponse(); }
+}
+
+// @Route("/auth/login/mfa", "POST")
+export class LoginMfa implements IReturn<TokenResponse>, IPost
+{
+    public mfa_token?: string;
+    public code?: string;
+    public recovery_code?: string;
+
+    public constructor(init?: Partial<LoginMfa>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'LoginMfa'; }
+    public getMethod() { return 'POST'; }
     public createResponse() { return new TokenResponse(); }
+}
+
+export class StatusResponse
+{
+    public status!: string;
+    public message!: string;
+    public responseStatus?: ResponseStatus;
+
+    public constructor(init?: Partial<StatusResponse>) { (Object as any).assign(this, init); }
+}
+
+export class LoginResponse extends StatusResponse
+{
+    public Authorization?: string;
+    public refreshToken?: string;
+    public refreshTokenExpiry?: string;
+    public mfa_token?: string;
+
+    public constructor(init?: Partial<LoginResponse>) { super(init); (Object as any).assign(this, init); }
 }
 
 // @Route("/auth/logout", "POST")
@@ -331,13 +397,23 @@ export class LogoutOthers implements IReturn<StatusResponse>, IPost
     public createResponse() { return new StatusResponse(); }
 }
 
-export class StatusResponse
+export class RecoveryCodesResponse
 {
-    public status!: string;
-    public message!: string;
-    public responseStatus?: ResponseStatus;
+    public recovery_codes!: string[];
 
-    public constructor(init?: Partial<StatusResponse>) { (Object as any).assign(this, init); }
+    public constructor(init?: Partial<RecoveryCodesResponse>) { (Object as any).assign(this, init); }
+}
+
+// @Route("/user/me/mfa/recovery-codes", "POST")
+export class RegenerateRecoveryCodes implements IReturn<RecoveryCodesResponse>, IPost
+{
+    public password?: string;
+    public code?: string;
+
+    public constructor(init?: Partial<RegenerateRecoveryCodes>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'RegenerateRecoveryCodes'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new RecoveryCodesResponse(); }
 }
 
 export class RegistrationResponse extends StatusResponse
@@ -370,6 +446,17 @@ export class ResetPassword implements IReturn<TokenResponse>, IPost
     public getTypeName() { return 'ResetPassword'; }
     public getMethod() { return 'POST'; }
     public createResponse() { return new TokenResponse(); }
+}
+
+// @Route("/user/{public_id}/mfa", "DELETE")
+export class ResetUserMfa implements IReturnVoid, IDelete
+{
+    public public_id?: string;
+
+    public constructor(init?: Partial<ResetUserMfa>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'ResetUserMfa'; }
+    public getMethod() { return 'DELETE'; }
+    public createResponse() {}
 }
 
 export class SessionInfo
@@ -405,6 +492,14 @@ export class TokenResponse extends StatusResponse
     public constructor(init?: Partial<TokenResponse>) { super(init); (Object as any).assign(this, init); }
 }
 
+export class TotpEnrollmentResponse
+{
+    public secret!: string;
+    public otpauth_uri!: string;
+
+    public constructor(init?: Partial<TotpEnrollmentResponse>) { (Object as any).assign(this, init); }
+}
+
 // @Route("/user/{public_id}/unlock", "POST")
 export class UnlockUser implements IReturn<User>, IPost
 {
@@ -424,6 +519,7 @@ export class User
     public admin!: boolean;
     public registered_on!: string;
     public email_verified!: boolean;
+    public mfa_enabled!: boolean;
     public locked?: boolean;
 
     public constructor(init?: Partial<User>) { (Object as any).assign(this, init); }

@@ -25,6 +25,11 @@ public sealed partial class AuditLog(ILogger<AuditLog> log)
     public void EmailChanged(string publicId, string client) => LogEmailChanged(publicId, client);
     public void AdminAction(string adminPublicId, string action, string targetPublicId, string client) => LogAdminAction(adminPublicId, action, targetPublicId, client);
     public void SessionEnded(string publicId, string sessionId, string client) => LogSessionEnded(publicId, sessionId, client);
+    public void SecondFactorPending(string publicId, string client) => LogSecondFactorPending(publicId, client);
+    public void RecoveryCodeUsed(string publicId, string client) => LogRecoveryCodeUsed(publicId, client);
+    public void TwoFactorEnabled(string publicId, string client) => LogTwoFactorEnabled(publicId, client);
+    public void TwoFactorDisabled(string publicId, string client) => LogTwoFactorDisabled(publicId, client);
+    public void RecoveryCodesRenewed(string publicId, string client) => LogRecoveryCodesRenewed(publicId, client);
     public void LoggedOutOthers(string publicId, int sessions, string client) => LogLoggedOutOthers(publicId, sessions, client);
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "audit sign-in succeeded user={PublicId} client={Client}")]
@@ -71,4 +76,19 @@ public sealed partial class AuditLog(ILogger<AuditLog> log)
 
     [LoggerMessage(EventId = 114, Level = LogLevel.Information, Message = "audit other sessions ended user={PublicId} sessions={Sessions} client={Client}")]
     private partial void LogLoggedOutOthers(string publicId, int sessions, string client);
+
+    [LoggerMessage(EventId = 115, Level = LogLevel.Information, Message = "audit password accepted, second factor pending user={PublicId} client={Client}")]
+    private partial void LogSecondFactorPending(string publicId, string client);
+
+    [LoggerMessage(EventId = 116, Level = LogLevel.Warning, Message = "audit recovery code used user={PublicId} client={Client}")]
+    private partial void LogRecoveryCodeUsed(string publicId, string client);
+
+    [LoggerMessage(EventId = 117, Level = LogLevel.Information, Message = "audit two-factor sign-in enabled user={PublicId} client={Client}")]
+    private partial void LogTwoFactorEnabled(string publicId, string client);
+
+    [LoggerMessage(EventId = 118, Level = LogLevel.Warning, Message = "audit two-factor sign-in removed user={PublicId} client={Client}")]
+    private partial void LogTwoFactorDisabled(string publicId, string client);
+
+    [LoggerMessage(EventId = 119, Level = LogLevel.Information, Message = "audit recovery codes renewed user={PublicId} client={Client}")]
+    private partial void LogRecoveryCodesRenewed(string publicId, string client);
 }

@@ -10,5 +10,11 @@ public sealed class ServerBusyException() : Exception("The server is busy: pleas
 /// <summary>The right password, but the address is not verified yet and Auth:RequireVerifiedEmail says it must be.</summary>
 public sealed class EmailNotVerifiedException() : Exception("Verify your email address first: follow the link we sent, or ask for a new one.");
 
+/// <summary>ServiceStack's Authenticate with the right password to an account with a second factor: it never issues tokens without it.</summary>
+public sealed class MfaRequiredException(string mfaToken) : Exception(AuthMessages.MfaRequired)
+{
+    public string MfaToken { get; } = mfaToken;
+}
+
 /// <summary>A mailed token that is unknown, used, expired or replaced by a newer one.</summary>
 public sealed class InvalidEmailTokenException() : Exception("This link is invalid or has expired. Please ask for a new one.");

@@ -12,14 +12,30 @@ namespace Boilerplate.ServiceInterface.Auth;
 
 /// <summary>Signing in (the seed's login and ServiceStack's Authenticate), refreshing, and signing out.</summary>
 public class AuthServices(
-    AppDb db, UserAccounts accounts, SignIns signIns, Sessions sessions, RevokedTokens revoked, SignOutEverywhere signOut, AuditLog audit,
-    AppMetrics metrics, IOptions<AuthSettings> options) : Service
+    AppDb db, UserAccounts accounts, SignIns signIns, Sessions sessions, MfaChallenges challenges, RevokedTokens revoked, SignOutEverywhere signOut,
+    AuditLog audit, AppMetrics metrics, IOptions<AuthSettings> options) : Service
 {
     private readonly AuthSettings settings = options.Value;
 
-    public async Task<TokenResponse> Post(Login request)
+    public async Task<LoginResponse> Post(Login request)
     {
         var user = await signIns.VerifyAsync(request.Email!, request.Password!, Request.RemoteIp, Request.RequestAborted);
+        if (user.MfaEnabled)
+        {
+            return new LoginResponse
+            {
+                Status = LoginResponse.MfaRequired,
+                Message = "Enter the code from your authenticator app, or a recovery code.",
+                MfaToken = await challenges.IssueAsync(user, Request.RequestAborted),
+            };
+        }
+        var session = await sessions.StartAsync(user, SessionClient.Of(Request), Request.RequestAborted);
+        return session.ToLoginResponse("Successfully logged in.");
+    }
+
+    public async Task<TokenResponse> Post(LoginMfa request)
+    {
+        var user = await signIns.SecondFactorAsync(request.MfaToken, request.Code, request.RecoveryCode, Request.RemoteIp, Request.RequestAborted);
         var session = await sessions.StartAsync(user, SessionClient.Of(Request), Request.RequestAborted);
         return session.ToResponse("Successfully logged in.");
     }
@@ -32,6 +48,8 @@ public class AuthServices(
             throw HttpError.NotFound($"No auth provider '{request.Provider}': use 'credentials'.");
 
         var user = await signIns.VerifyAsync(request.UserName!, request.Password!, Request.RemoteIp, Request.RequestAborted);
+        if (user.MfaEnabled)
+            throw new MfaRequiredException(await challenges.IssueAsync(user, Request.RequestAborted));
         var session = await sessions.StartAsync(user, SessionClient.Of(Request), Request.RequestAborted);
         return Describe(user, session.SessionId, DeliverTokens(session));
     }

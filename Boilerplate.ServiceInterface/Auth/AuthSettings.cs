@@ -53,4 +53,7 @@ public sealed class AuthSettings
     public TimeSpan EmailVerificationLifetime { get; set; } = TimeSpan.FromHours(24);
     public TimeSpan PasswordResetLifetime { get; set; } = TimeSpan.FromHours(1);
     public TimeSpan EmailChangeLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long the mfa_token of a sign-in waiting for its second factor works.</summary>
+    public TimeSpan MfaChallengeLifetime { get; set; } = TimeSpan.FromMinutes(5);
 }

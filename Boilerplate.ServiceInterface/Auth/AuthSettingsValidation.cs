@@ -51,6 +51,7 @@ public sealed class AuthSettingsValidation(IHostEnvironment environment) : IVali
                      (nameof(settings.EmailVerificationLifetime), settings.EmailVerificationLifetime),
                      (nameof(settings.PasswordResetLifetime), settings.PasswordResetLifetime),
                      (nameof(settings.EmailChangeLifetime), settings.EmailChangeLifetime),
+                     (nameof(settings.MfaChallengeLifetime), settings.MfaChallengeLifetime),
                  })
         {
             if (value <= TimeSpan.Zero)

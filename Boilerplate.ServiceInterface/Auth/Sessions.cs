@@ -195,6 +195,14 @@ public static class SessionTokensExtensions
         RefreshTokenExpiry = session.RefreshTokenExpiry,
     };
 
+    public static LoginResponse ToLoginResponse(this SessionTokens session, string message) => new()
+    {
+        Message = message,
+        Authorization = session.AccessToken,
+        RefreshToken = session.RefreshToken,
+        RefreshTokenExpiry = session.RefreshTokenExpiry,
+    };
+
     public static RegistrationResponse ToRegistrationResponse(this SessionTokens session, string message) => new()
     {
         Message = message,

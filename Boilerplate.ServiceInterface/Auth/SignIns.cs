@@ -7,14 +7,22 @@ using Microsoft.Extensions.Options;
 namespace Boilerplate.ServiceInterface.Auth;
 
 /// <summary>
-/// Checking a sign-in: the password, the brute-force lockout, the admin lock, and a re-hash when
-/// the configured bcrypt cost has changed. Every path does the same bcrypt work, and a guesser
-/// gets the same answer for an unknown account, a wrong password and a locked-out account.
+/// Checking a sign-in: the password, the brute-force lockout, the admin lock, a re-hash when the
+/// configured bcrypt cost has changed, and the second factor. Every path does the same bcrypt
+/// work, and a guesser gets the same answer for an unknown account, a wrong password and a
+/// locked-out account. Wrong codes count toward the lockout like wrong passwords, and only a
+/// completed sign-in clears the count, so guessing codes by signing in again and again ends in it.
 /// </summary>
-public sealed class SignIns(UserStore users, PasswordHasher passwords, IOptions<AuthSettings> options, TimeProvider clock, AuditLog audit, AppMetrics metrics)
+public sealed class SignIns(
+    UserStore users, PasswordHasher passwords, TwoFactor twoFactor, MfaChallenges challenges, IOptions<AuthSettings> options, TimeProvider clock,
+    AuditLog audit, AppMetrics metrics)
 {
     private readonly AuthSettings settings = options.Value;
 
+    /// <summary>
+    /// The password checked; for a user with a second factor (<see cref="UserRecord.MfaEnabled"/>)
+    /// the sign-in is not complete: it waits for <see cref="SecondFactorAsync"/>.
+    /// </summary>
     /// <exception cref="SignInFailedException">Refused; its message is what the client is told.</exception>
     public async Task<UserRecord> VerifyAsync(string emailOrUsername, string password, string client, CancellationToken cancel = default)
     {
@@ -42,12 +50,52 @@ public sealed class SignIns(UserStore users, PasswordHasher passwords, IOptions<
             throw new EmailNotVerifiedException();
         }
 
-        await users.ClearFailedSignInsAsync(user.Id, cancel);
         if (passwords.NeedsRehash(user.PasswordHash))
             await users.SetPasswordHashAsync(user.Id, await passwords.HashAsync(password, cancel), cancel);
+        if (user.MfaEnabled)
+        {
+            audit.SecondFactorPending(user.PublicId, client);
+            metrics.SignIn("mfa_required");
+            return user;
+        }
+        await CompleteAsync(user, client, cancel);
+        return user;
+    }
+
+    /// <summary>The second step of a sign-in with a second factor: a TOTP code or a recovery code for the challenge's user.</summary>
+    /// <exception cref="SignInFailedException">Refused; its message is what the client is told.</exception>
+    public async Task<UserRecord> SecondFactorAsync(string? mfaToken, string? code, string? recoveryCode, string client, CancellationToken cancel = default)
+    {
+        var challenge = await challenges.FindAsync(mfaToken, cancel);
+        var user = challenge is null ? null : await users.FindByIdAsync(challenge.UserId, cancel);
+        if (challenge is null || user is null || !user.MfaEnabled)
+            throw Refused(user, "second factor without a live challenge", "mfa_token_spent", AuthMessages.MfaTokenSpent, client);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (user.Locked)
+            throw Refused(user, "locked by an admin", "locked", AuthMessages.AccountLocked, client);
+        if (user.LockedOutUntil > now)
+            throw Refused(user, "locked out", "locked_out", AuthMessages.LockedOut, client);
+
+        var byRecoveryCode = code is not { Length: > 0 };
+        var accepted = byRecoveryCode ? await twoFactor.UseRecoveryCodeAsync(user, recoveryCode, cancel) : await twoFactor.AcceptCodeAsync(user, code, cancel);
+        if (!accepted)
+        {
+            await CountFailureAsync(user, now, client, cancel);
+            throw Refused(user, byRecoveryCode ? "wrong recovery code" : "wrong code", "wrong_code", AuthMessages.BadCode, client);
+        }
+        if (!await challenges.SpendAsync(challenge, cancel))
+            throw Refused(user, "second factor for a spent challenge", "mfa_token_spent", AuthMessages.MfaTokenSpent, client);
+        if (byRecoveryCode)
+            audit.RecoveryCodeUsed(user.PublicId, client);
+        await CompleteAsync(user, client, cancel);
+        return user;
+    }
+
+    private async Task CompleteAsync(UserRecord user, string client, CancellationToken cancel)
+    {
+        await users.ClearFailedSignInsAsync(user.Id, cancel);
         audit.SignedIn(user.PublicId, client);
         metrics.SignIn("success");
-        return user;
     }
 
     /// <summary>Counts a failure, then locks the account out at the limit.</summary>
@@ -69,9 +117,9 @@ public sealed class SignIns(UserStore users, PasswordHasher passwords, IOptions<
         return new SignInFailedException(AuthMessages.BadCredentials);
     }
 
-    private SignInFailedException Refused(UserRecord user, string reason, string result, string message, string client)
+    private SignInFailedException Refused(UserRecord? user, string reason, string result, string message, string client)
     {
-        audit.SignInFailed(user.PublicId, reason, client);
+        audit.SignInFailed(user?.PublicId, reason, client);
         metrics.SignIn(result);
         return new SignInFailedException(message);
     }

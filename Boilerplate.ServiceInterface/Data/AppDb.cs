@@ -15,6 +15,8 @@ public class AppDb(DataOptions options) : DataContext(options)
     public ITable<RevokedTokenRecord> RevokedTokens => this.GetTable<RevokedTokenRecord>();
     public ITable<RefreshTokenRecord> RefreshTokens => this.GetTable<RefreshTokenRecord>();
     public ITable<SessionRecord> Sessions => this.GetTable<SessionRecord>();
+    public ITable<RecoveryCodeRecord> RecoveryCodes => this.GetTable<RecoveryCodeRecord>();
+    public ITable<MfaChallengeRecord> MfaChallenges => this.GetTable<MfaChallengeRecord>();
     public ITable<EmailTokenRecord> EmailTokens => this.GetTable<EmailTokenRecord>();
     public ITable<MailRecord> Mail => this.GetTable<MailRecord>();
 }

@@ -25,4 +25,10 @@ public class UserRecord
     [Column("locked_out_until")] public DateTime? LockedOutUntil { get; set; }
     /// <summary>The owner followed a link mailed to <see cref="Email"/>, or reset the password through one.</summary>
     [Column("email_verified"), NotNull] public bool EmailVerified { get; set; }
+    /// <summary>Signing in takes a TOTP code (or a recovery code) after the password.</summary>
+    [Column("mfa_enabled"), NotNull] public bool MfaEnabled { get; set; }
+    /// <summary>The TOTP secret, encrypted under a key derived from the app's secret; set at enrolment, before it is confirmed.</summary>
+    [Column("totp_secret")] public string? TotpSecret { get; set; }
+    /// <summary>The time step of the last code accepted: a code of that step or an earlier one is refused.</summary>
+    [Column("totp_last_step")] public long? TotpLastStep { get; set; }
 }

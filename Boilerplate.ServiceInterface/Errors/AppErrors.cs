@@ -17,6 +17,11 @@ public static class AppErrors
         LastAdminException e => new HttpError(409, "LastAdmin", e.Message),
         SignInFailedException e => new HttpError(401, "Unauthorized", e.Message),
         EmailNotVerifiedException e => new HttpError(403, "EmailNotVerified", e.Message),
+        // The token travels in the error's meta, as ServiceStack's clients keep it: the client continues with LoginMfa.
+        MfaRequiredException e => new HttpError(401, "MfaRequired", e.Message)
+        {
+            ResponseStatus = new ResponseStatus { ErrorCode = "MfaRequired", Message = e.Message, Meta = new() { ["mfa_token"] = e.MfaToken } },
+        },
         InvalidEmailTokenException e => (HttpError)HttpError.Validation("InvalidToken", e.Message, "token"),
         // A valid token whose user has gone is no longer a credential.
         UnknownCallerException => new HttpError(401, nameof(TokenException), AuthMessages.InvalidToken),

@@ -15,5 +15,6 @@ public static class UserMapping
         RegisteredOn = DateTime.SpecifyKind(user.RegisteredOn, DateTimeKind.Utc),
         Locked = user.Locked ? true : null,
         EmailVerified = user.EmailVerified,
+        MfaEnabled = user.MfaEnabled,
     };
 }

@@ -32,6 +32,28 @@ public class TokenResponse : StatusResponse
 }
 
 /// <summary>
+/// A sign-in with the password: its tokens, as a <see cref="TokenResponse"/>'s; or, for an
+/// account with a second factor, <c>status</c> "mfa_required" and the <c>mfa_token</c> that
+/// LoginMfa takes with the code, and no tokens.
+/// </summary>
+public class LoginResponse : StatusResponse
+{
+    public const string MfaRequired = "mfa_required";
+
+    [DataMember(Name = "Authorization", Order = 1)]
+    public string? Authorization { get; set; }
+
+    [DataMember(Order = 2)]
+    public string? RefreshToken { get; set; }
+
+    [DataMember(Order = 3)]
+    public DateTime? RefreshTokenExpiry { get; set; }
+
+    [DataMember(Name = "mfa_token", Order = 4)]
+    public string? MfaToken { get; set; }
+}
+
+/// <summary>
 /// A registration: signed in at once, with the tokens of a <see cref="TokenResponse"/>, or, when
 /// the address must be verified first (Auth:RequireVerifiedEmail), without them.
 /// </summary>

@@ -15,6 +15,9 @@ public class User
     /// <summary>The owner followed a link mailed to the address (or reset the password through one).</summary>
     [DataMember(Name = "email_verified")]
     public bool EmailVerified { get; set; }
+    /// <summary>Signing in takes a second factor: a code from an authenticator app, or a recovery code.</summary>
+    [DataMember(Name = "mfa_enabled")]
+    public bool MfaEnabled { get; set; }
     /// <summary>True for an account an admin has locked; absent otherwise.</summary>
     public bool? Locked { get; set; }
 }

@@ -61,6 +61,35 @@ public class AuditLogTests(DatabaseKind kind)
     }
 
     [Test]
+    public async Task The_second_factor_and_the_device_list_are_audited_and_no_log_line_holds_a_secret_or_code()
+    {
+        var logs = new CapturedLogs();
+        using var factory = new ApiFactory(logs: logs, kind: kind) { Settings = { ["Logging:LogLevel:Default"] = "Trace" } };
+        var api = factory.CreateApi();
+        var admin = await factory.CreateAdminAsync("mfaauditor");
+        var token = await api.RegisterAsync("factored");
+        var publicId = (await api.GetAsync("/user/me", token)).String("public_id");
+        var secret = (await api.PostAsync("/user/me/mfa/totp", new { password = "password-123" }, token)).String("secret");
+        var step = Rfc6238.StepAt(DateTimeOffset.UtcNow);
+        var codes = (await api.PostAsync("/user/me/mfa/totp/confirm", new { code = Rfc6238.CodeAtStep(secret, step - 1) }, token)).Body["recovery_codes"]!
+            .AsArray().Select(c => c!.GetValue<string>()).ToList();
+        var mfaToken = (await api.PostAsync("/auth/login", new { email = "factored@example.com", password = "password-123" })).String("mfa_token");
+        var second = await api.PostAsync("/auth/login/mfa", new { mfa_token = mfaToken, recovery_code = codes[0] });
+        await api.SendAsync(HttpMethod.Delete, $"/user/me/sessions/{new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token).GetClaim("sid").Value}",
+            token: second.String("Authorization"));
+        await api.PostAsync("/auth/logout-others", token: second.String("Authorization"));
+        await api.SendAsync(HttpMethod.Delete, $"/user/{publicId}/mfa", token: admin);
+
+        var lines = logs.Lines.ToList();
+        foreach (var leaked in codes.Append(secret).Append(mfaToken).Append(Rfc6238.CodeAtStep(secret, step - 1)))
+            Assert.That(lines, Has.None.Contains(leaked), $"a log line holds {leaked[..4]}…");
+        var audit = lines.Where(l => l.Contains("audit ", StringComparison.Ordinal)).ToList();
+        foreach (var kind in new[] { "two-factor sign-in enabled", "second factor pending", "recovery code used", "session ended",
+                     "other sessions ended", "action=reset two-factor", "two-factor sign-in removed" })
+            Assert.That(audit, Has.Some.Contains(kind).And.Some.Contains($"user={publicId}"), kind);
+    }
+
+    [Test]
     public async Task A_lockout_is_audited()
     {
         var logs = new CapturedLogs();

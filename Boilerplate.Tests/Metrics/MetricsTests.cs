@@ -17,8 +17,10 @@ public partial class MetricsTests
         var login = await api.PostAsync("/auth/login", new { email = "counted@example.com", password = "password-123" });
         await api.PostAsync("/auth/login", new { email = "nobody@example.com", password = "password-123" });
         var refreshed = await api.PostAsync("/access-token", new { refreshToken = login.String("refreshToken") });
-        await api.PostAsync("/access-token", new { refreshToken = login.String("refreshToken") }); // a replay
-        await api.PostAsync("/auth/logout", token: refreshed.String("accessToken"));
+        await api.PostAsync("/access-token", new { refreshToken = login.String("refreshToken") }); // a replay: that session ends
+        Assert.That((await api.PostAsync("/auth/logout", token: refreshed.String("accessToken"))).Status, Is.EqualTo(401), "its tokens died with it");
+        var other = await api.LoginAsync("counted@example.com", "password-123");
+        Assert.That((await api.PostAsync("/auth/logout", token: other)).Status, Is.EqualTo(200));
         await api.PostAsync("/auth/logout-all", token: registered.String("Authorization"));
         for (var i = 0; i < 3; i++)
             await api.PostAsync("/auth/login", new { email = "counted@example.com", password = "wrong-password" });
@@ -30,7 +32,7 @@ public partial class MetricsTests
         var text = scrape.Text;
         Assert.That(Value(text, "boilerplate_user_registrations_total", "boilerplate_registration_result", "created"), Is.EqualTo(1));
         Assert.That(Value(text, "boilerplate_user_registrations_total", "boilerplate_registration_result", "taken"), Is.EqualTo(1));
-        Assert.That(Value(text, "boilerplate_sign_in_sign_ins_total", "boilerplate_sign_in_result", "success"), Is.EqualTo(1));
+        Assert.That(Value(text, "boilerplate_sign_in_sign_ins_total", "boilerplate_sign_in_result", "success"), Is.EqualTo(2));
         Assert.That(Value(text, "boilerplate_sign_in_sign_ins_total", "boilerplate_sign_in_result", "unknown_account"), Is.EqualTo(1));
         Assert.That(Value(text, "boilerplate_sign_in_sign_ins_total", "boilerplate_sign_in_result", "wrong_password"), Is.EqualTo(3));
         Assert.That(Value(text, "boilerplate_sign_in_lockouts_total"), Is.EqualTo(1));
@@ -38,8 +40,8 @@ public partial class MetricsTests
         Assert.That(Value(text, "boilerplate_session_refreshes_total", "boilerplate_session_refresh_result", "reuse_detected"), Is.EqualTo(1));
         Assert.That(Value(text, "boilerplate_token_revocations_total", "boilerplate_token_revocation_kind", "logout"), Is.EqualTo(1));
         Assert.That(Value(text, "boilerplate_token_revocations_total", "boilerplate_token_revocation_kind", "everywhere"), Is.EqualTo(1));
-        // One registration hashes (the taken one is refused before bcrypt); five sign-ins verify.
-        Assert.That(Value(text, "boilerplate_bcrypt_wait_duration_seconds_count"), Is.EqualTo(6));
+        // One registration hashes (the taken one is refused before bcrypt); six sign-ins verify.
+        Assert.That(Value(text, "boilerplate_bcrypt_wait_duration_seconds_count"), Is.EqualTo(7));
         Assert.That(Value(text, "boilerplate_bcrypt_queue_length"), Is.EqualTo(0));
         Assert.That(text, Does.Contain("http_server_request_duration_seconds_bucket").And.Contain("dotnet_gc_collections_total"));
     }

@@ -69,7 +69,8 @@ public class CSharpTypesTests : ApiFixture
     [TestCase("GetUsers", "/user", "GET", "GetUsersResponse")]
     [TestCase("GetUser", "/user/{public_id}", "GET", "User")]
     [TestCase("GetCurrentUser", "/user/me", "GET", "User")]
-    [TestCase("Login", "/auth/login", "POST", "TokenResponse")]
+    [TestCase("Login", "/auth/login", "POST", "LoginResponse")]
+    [TestCase("LoginMfa", "/auth/login/mfa", "POST", "TokenResponse")]
     [TestCase("ForgotPassword", "/auth/forgot-password", "POST", "StatusResponse")]
     [TestCase("Logout", "/auth/logout", "POST", "StatusResponse")]
     public async Task Each_request_DTO_carries_its_route_response_and_verb_marker(string name, string path, string verb, string response)
@@ -126,7 +127,7 @@ public class CSharpTypesTests : ApiFixture
     {
         var code = await CSharpAsync("?IncludeTypes=Login.*&ExcludeTypes=StatusResponse");
 
-        Assert.That(HasClass(code, "Login") && HasClass(code, "TokenResponse"), Is.True);
+        Assert.That(HasClass(code, "Login") && HasClass(code, "LoginResponse"), Is.True);
         Assert.That(HasClass(code, "StatusResponse") || HasClass(code, "GetUser"), Is.False);
     }
 

@@ -38,7 +38,8 @@ public class MetadataTypesTests : ApiFixture
             Is.EquivalentTo(new[] { "CreateUser", "GetUsers", "GetUser", "GetCurrentUser", "Login", "Logout", "GetAccessToken", "Authenticate",
                 "LogoutAll", "ChangePassword", "DeleteCurrentUser", "SetUserAdmin", "LockUser", "UnlockUser", "DeleteUser",
                 "VerifyEmail", "ResendVerificationEmail", "ForgotPassword", "ResetPassword", "ChangeEmail", "ConfirmEmailChange",
-                "GetSessions", "EndSession", "LogoutOthers", "GetUserSessions", "EndUserSession" }));
+                "GetSessions", "EndSession", "LogoutOthers", "GetUserSessions", "EndUserSession",
+                "LoginMfa", "EnrollTotp", "ConfirmTotp", "DisableTotp", "RegenerateRecoveryCodes", "ResetUserMfa" }));
         Assert.That(metadata["config"]!["baseUrl"]!.GetValue<string>(), Is.EqualTo("http://localhost"));
         Assert.That(metadata["namespaces"]!.AsArray().Select(n => n!.GetValue<string>()), Does.Contain("Boilerplate.ServiceModel.Types"));
     }
@@ -47,7 +48,9 @@ public class MetadataTypesTests : ApiFixture
     [TestCase("GetUsers", "/user", "GET", "GetUsersResponse", true, new[] { "Admin" })]
     [TestCase("GetUser", "/user/{public_id}", "GET", "User", true, new string[0])]
     [TestCase("GetCurrentUser", "/user/me", "GET", "User", true, new string[0])]
-    [TestCase("Login", "/auth/login", "POST", "TokenResponse", false, new string[0])]
+    [TestCase("Login", "/auth/login", "POST", "LoginResponse", false, new string[0])]
+    [TestCase("LoginMfa", "/auth/login/mfa", "POST", "TokenResponse", false, new string[0])]
+    [TestCase("EnrollTotp", "/user/me/mfa/totp", "POST", "TotpEnrollmentResponse", true, new string[0])]
     [TestCase("Logout", "/auth/logout", "POST", "StatusResponse", true, new string[0])]
     [TestCase("GetAccessToken", "/access-token", "POST", "GetAccessTokenResponse", false, new string[0])]
     [TestCase("VerifyEmail", "/auth/verify-email", "POST", "StatusResponse", false, new string[0])]
@@ -94,7 +97,7 @@ public class MetadataTypesTests : ApiFixture
 
         Assert.That(metadata["operations"]!.AsArray().Select(o => o!["request"]!["name"]!.GetValue<string>()), Is.EqualTo(new[] { "Login" }));
         Assert.That(metadata["types"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()),
-            Is.EquivalentTo(new[] { "TokenResponse", "StatusResponse", "ResponseStatus", "ResponseError" }));
+            Is.EquivalentTo(new[] { "LoginResponse", "StatusResponse", "ResponseStatus", "ResponseError" }));
     }
 
     [TestCase("/types/csharp?MakePartial=maybe", "MakePartial")]

@@ -101,7 +101,8 @@ public class TypeScriptTypesTests : ApiFixture
     [TestCase("GetUsers", "/user", "GET", "GetUsersResponse")]
     [TestCase("GetUser", "/user/{public_id}", "GET", "User")]
     [TestCase("GetCurrentUser", "/user/me", "GET", "User")]
-    [TestCase("Login", "/auth/login", "POST", "TokenResponse")]
+    [TestCase("Login", "/auth/login", "POST", "LoginResponse")]
+    [TestCase("LoginMfa", "/auth/login/mfa", "POST", "TokenResponse")]
     [TestCase("ConfirmEmailChange", "/auth/confirm-email-change", "POST", "User")]
     [TestCase("Logout", "/auth/logout", "POST", "StatusResponse")]
     public async Task Each_request_DTO_names_its_route_type_verb_and_response(string name, string path, string verb, string response)

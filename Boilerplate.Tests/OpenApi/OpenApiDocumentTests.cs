@@ -16,6 +16,7 @@ public class OpenApiDocumentTests : ApiFixture
         "SetUserAdmin", "LockUser", "UnlockUser", "DeleteUser",
         "VerifyEmail", "ResendVerificationEmail", "ForgotPassword", "ResetPassword", "ChangeEmail", "ConfirmEmailChange",
         "GetSessions", "EndSession", "LogoutOthers", "GetUserSessions", "EndUserSession",
+        "LoginMfa", "EnrollTotp", "ConfirmTotp", "DisableTotp", "RegenerateRecoveryCodes", "ResetUserMfa",
     ];
 
     private async Task<JsonNode> DocumentAsync()
@@ -53,7 +54,7 @@ public class OpenApiDocumentTests : ApiFixture
         Assert.That(result.Diagnostic!.Errors.Select(e => e.ToString()), Is.Empty);
         Assert.That(result.Diagnostic.Warnings.Select(e => e.ToString()), Is.Empty);
         Assert.That(result.Diagnostic.SpecificationVersion, Is.EqualTo(OpenApiSpecVersion.OpenApi3_1));
-        Assert.That(result.Document!.Paths, Has.Count.EqualTo(24));
+        Assert.That(result.Document!.Paths, Has.Count.EqualTo(29));
     }
 
     [Test]
@@ -105,12 +106,13 @@ public class OpenApiDocumentTests : ApiFixture
             "GetUsers", "GetUser", "GetCurrentUser", "Logout", "LogoutAll", "ChangePassword", "DeleteCurrentUser",
             "SetUserAdmin", "LockUser", "UnlockUser", "DeleteUser", "ChangeEmail",
             "GetSessions", "EndSession", "LogoutOthers", "GetUserSessions", "EndUserSession",
+            "EnrollTotp", "ConfirmTotp", "DisableTotp", "RegenerateRecoveryCodes", "ResetUserMfa",
         }));
         Assert.That(byRequirement["""[{},{"Bearer":[]}]"""], Is.EquivalentTo(new[] { "Authenticate", "Authenticate_2", "Authenticate_3" }),
             "Authenticate reads a bearer token when one is sent (GET /auth describes the session)");
         Assert.That(byRequirement["[]"], Is.EquivalentTo(new[]
         {
-            "CreateUser", "Login", "GetAccessToken", "VerifyEmail", "ResendVerificationEmail", "ForgotPassword", "ResetPassword", "ConfirmEmailChange",
+            "CreateUser", "Login", "LoginMfa", "GetAccessToken", "VerifyEmail", "ResendVerificationEmail", "ForgotPassword", "ResetPassword", "ConfirmEmailChange",
         }), "public, and saying so");
         Assert.That(byRequirement.Sum(group => group.Count()), Is.EqualTo(Operations.Length));
         Assert.That(document["security"], Is.Null, "no requirement for the whole API: registering and logging in need no token");
@@ -171,7 +173,7 @@ public class OpenApiDocumentTests : ApiFixture
         var schemas = (await DocumentAsync())["components"]!["schemas"]!;
 
         var user = schemas["User"]!;
-        Assert.That(Strings(user["required"]), Is.EquivalentTo(new[] { "public_id", "email", "username", "admin", "registered_on", "email_verified" }));
+        Assert.That(Strings(user["required"]), Is.EquivalentTo(new[] { "public_id", "email", "username", "admin", "registered_on", "email_verified", "mfa_enabled" }));
         Assert.That(user["properties"]!["registered_on"]!["format"]!.GetValue<string>(), Is.EqualTo("date-time"));
         Assert.That(user["properties"]!["admin"]!["type"]!.GetValue<string>(), Is.EqualTo("boolean"));
         var token = schemas["TokenResponse"]!;
@@ -206,7 +208,7 @@ public class OpenApiDocumentTests : ApiFixture
     [TestCase("/user", "get", "200:GetUsersResponse 400:StatusResponse 401:StatusResponse 403:StatusResponse 500:StatusResponse")]
     [TestCase("/user/{public_id}", "get", "200:User 400:StatusResponse 401:StatusResponse 404:StatusResponse 500:StatusResponse")]
     [TestCase("/user/me", "get", "200:User 401:StatusResponse 500:StatusResponse")]
-    [TestCase("/auth/login", "post", "200:TokenResponse 400:StatusResponse 401:StatusResponse 413:StatusResponse 429:StatusResponse 500:StatusResponse 503:StatusResponse")]
+    [TestCase("/auth/login", "post", "200:LoginResponse 400:StatusResponse 401:StatusResponse 413:StatusResponse 429:StatusResponse 500:StatusResponse 503:StatusResponse")]
     [TestCase("/auth/logout", "post", "200:StatusResponse 401:StatusResponse 403:StatusResponse 413:StatusResponse 500:StatusResponse")]
     [TestCase("/auth/forgot-password", "post", "202:StatusResponse 400:StatusResponse 413:StatusResponse 429:StatusResponse 500:StatusResponse")]
     [TestCase("/auth/reset-password", "post", "200:TokenResponse 400:StatusResponse 413:StatusResponse 429:StatusResponse 500:StatusResponse 503:StatusResponse")]

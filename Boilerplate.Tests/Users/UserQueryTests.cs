@@ -12,13 +12,14 @@ public class UserQueryTests(DatabaseKind kind) : ApiFixture(kind)
     public async Task CreateAdmin() => adminToken = await Factory.CreateAdminAsync(UniqueName("admin"));
 
     [Test]
-    public async Task A_user_is_shown_with_the_seed_fields_and_whether_the_address_is_verified()
+    public async Task A_user_is_shown_with_the_seed_fields_and_whether_the_address_is_verified_and_a_second_factor_is_on()
     {
         var token = await Api.RegisterAsync(UniqueName());
         var me = await Api.GetAsync("/user/me", token);
 
-        Assert.That(me.Body.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "public_id", "email", "username", "admin", "registered_on", "email_verified" }));
+        Assert.That(me.Body.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "public_id", "email", "username", "admin", "registered_on", "email_verified", "mfa_enabled" }));
         Assert.That(me.Body["email_verified"]!.GetValue<bool>(), Is.False, "no link followed yet");
+        Assert.That(me.Body["mfa_enabled"]!.GetValue<bool>(), Is.False);
         Assert.That(Guid.TryParse(me.String("public_id"), out _), Is.True);
         Assert.That(me.String("registered_on"), Does.EndWith("Z"), "registered_on is UTC");
     }

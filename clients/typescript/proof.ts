@@ -1,10 +1,11 @@
 // The checks, written as a TypeScript front end would: the stock JsonServiceClient and the DTOs
 // that ServiceStack's CLI generated from this server.
 import { JsonServiceClient } from "@servicestack/client";
-import { CreateUser, GetCurrentUser, GetUser, GetUsers, Login, Logout } from "./dtos";
+import { Authenticate, ConfirmTotp, CreateUser, EnrollTotp, GetCurrentUser, GetUser, GetUsers, Login, LoginMfa, Logout } from "./dtos";
 
-// Node's own process object; declared here rather than pulling in @types/node for one line.
+// Node's own process object and crypto module; declared here rather than pulling in @types/node.
 declare const process: { argv: string[] };
+declare function require(name: "crypto"): { createHmac(algorithm: string, key: Uint8Array): { update(data: Uint8Array): { digest(): Uint8Array } } };
 
 const baseUrl = process.argv[2];
 let passed = 0;
@@ -36,7 +37,8 @@ async function main(): Promise<void> {
   const login = await client.post(new Login({ email, password: "password-123" }));
   check("login answers success", login.status === "success" && login.message === "Successfully logged in.", login);
 
-  client.bearerToken = login.Authorization;
+  // A sign-in answers tokens, or "mfa_required" and an mfa_token for LoginMfa; this account has no second factor.
+  client.bearerToken = login.Authorization ?? "";
   const me = await client.get(new GetCurrentUser());
   check("get me with the bearer token", me.username === username && me.email === email, me);
 
@@ -44,7 +46,7 @@ async function main(): Promise<void> {
   check("get a user by public_id", one.public_id === me.public_id, one);
 
   const admin = new JsonServiceClient(baseUrl);
-  admin.bearerToken = (await admin.post(new Login({ email: "admin@example.com", password: "admin-password-1" }))).Authorization;
+  admin.bearerToken = (await admin.post(new Login({ email: "admin@example.com", password: "admin-password-1" }))).Authorization ?? "";
   const users = await admin.get(new GetUsers({ page: 1, per_page: 10 }));
   check("list users as admin", users.total >= 2 && users.per_page === 10 && users.data.some((u) => u.public_id === me.public_id), users);
 
@@ -65,6 +67,48 @@ async function main(): Promise<void> {
   const refused = await error(() => client.get(new GetCurrentUser()));
   check("the logged-out token is refused", refused?.responseStatus?.errorCode === "TokenException"
     && refused?.responseStatus?.message === "Token blacklisted. Please log in again.", refused);
+
+  await secondFactor(suffix);
+}
+
+/** An account with an authenticator app: Authenticate meets MfaRequired, and LoginMfa completes the sign-in. */
+async function secondFactor(suffix: string): Promise<void> {
+  const client = new JsonServiceClient(baseUrl);
+  const email = `ts-mfa-${suffix}@example.com`;
+  const signedUp = await client.post(new CreateUser({ email, username: `ts_mfa_${suffix}`, password: "password-123" }));
+  client.bearerToken = signedUp.Authorization ?? "";
+  const { secret } = await client.post(new EnrollTotp({ password: "password-123" }));
+  const step = Math.floor(Date.now() / 30000);
+  await client.post(new ConfirmTotp({ code: totp(secret, step - 1) }));
+
+  const signIn = new JsonServiceClient(baseUrl);
+  const required = await error(() => signIn.post(new Authenticate({ provider: "credentials", userName: email, password: "password-123" })));
+  const mfaToken = required?.responseStatus?.meta?.mfa_token;
+  check("Authenticate with a second factor on is MfaRequired with an mfa_token", required?.responseStatus?.errorCode === "MfaRequired"
+    && typeof mfaToken === "string", required?.responseStatus);
+
+  const completed = await signIn.post(new LoginMfa({ mfa_token: mfaToken, code: totp(secret, step) }));
+  signIn.bearerToken = completed.Authorization;
+  const me = await signIn.get(new GetCurrentUser());
+  check("LoginMfa with the code completes the sign-in", me.email === email && me.mfa_enabled === true, me);
+}
+
+/** RFC 6238's six-digit code for a base32 secret at a 30-second step. */
+function totp(base32: string, step: number): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  const key: number[] = [];
+  let buffer = 0, bits = 0;
+  for (const c of base32.replace(/=+$/, "").toUpperCase()) {
+    buffer = (buffer << 5) | alphabet.indexOf(c);
+    bits += 5;
+    if (bits >= 8) { bits -= 8; key.push((buffer >> bits) & 0xff); }
+  }
+  const counter = new Uint8Array(8);
+  for (let i = 7, n = step; i >= 0; i--, n = Math.floor(n / 256)) counter[i] = n % 256;
+  const mac = require("crypto").createHmac("sha1", Uint8Array.from(key)).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const binary = ((mac[offset] & 0x7f) << 24) | (mac[offset + 1] << 16) | (mac[offset + 2] << 8) | mac[offset + 3];
+  return (binary % 1000000).toString().padStart(6, "0");
 }
 
 main()
