@@ -20,6 +20,7 @@ public static class ConfigureAuth
         services.AddSingleton<SecurityStamps>();
         services.AddSingleton<EndedSessions>();
         services.AddSingleton<TokenAcceptance>();
+        services.AddSingleton<TokenDelivery>();
         services.AddSingleton<RevocationSync>();
         services.AddHostedService<RevokedTokenMaintenance>();
         services.AddScoped<Sessions>();
@@ -48,9 +49,13 @@ public static class ConfigureAuth
     {
         OnMessageReceived = context =>
         {
-            context.Token = TokenAcceptance.Read(context.Request.Headers.Authorization, context.Request.Cookies[TokenCookies.AccessToken]);
+            var request = context.Request;
+            context.Token = TokenAcceptance.Read(request.Headers.Authorization, request.Cookies[TokenCookies.AccessToken]);
             if (context.Token is { } token && TokenAcceptance.RefuseUnread(token) is { } refused)
                 context.Fail(refused);
+            else if (context.Token is not null && string.IsNullOrEmpty(request.Headers.Authorization)
+                     && TokenAcceptance.IsForgeable(request.Method, request.ContentType, request.Headers[TokenAcceptance.RequestedWithHeader]))
+                context.Fail(new ServiceStack.TokenException(AuthMessages.ForgeableCookieWrite));
             return Task.CompletedTask;
         },
         OnTokenValidated = context =>

@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-02 01:38:43
+Date: 2026-12-02 02:02:09
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -387,7 +387,7 @@ namespace Boilerplate.ServiceModel.Types
         [DataMember]
         public virtual string RefreshToken { get; set; }
         [DataMember]
-        public virtual DateTime RefreshTokenExpiry { get; set; }
+        public virtual DateTime? RefreshTokenExpiry { get; set; }
     }
 
     [DataContract]

@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-02 01:38:43
+Date: 2026-12-02 02:02:09
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -485,9 +485,9 @@ export class SetUserAdmin implements IReturn<User>, IPut
 
 export class TokenResponse extends StatusResponse
 {
-    public Authorization!: string;
-    public refreshToken!: string;
-    public refreshTokenExpiry!: string;
+    public Authorization?: string;
+    public refreshToken?: string;
+    public refreshTokenExpiry?: string;
 
     public constructor(init?: Partial<TokenResponse>) { super(init); (Object as any).assign(this, init); }
 }

@@ -9,7 +9,8 @@ namespace Boilerplate.ServiceInterface.Auth;
 
 /// <summary>What users do to their own account, confirmed with their password: change it, delete the account.</summary>
 public class AccountServices(
-    UserStore users, UserAccounts accounts, PasswordHasher passwords, Sessions sessions, SignOutEverywhere signOut, EmailTokens tokens, AuditLog audit) : Service
+    UserStore users, UserAccounts accounts, PasswordHasher passwords, Sessions sessions, SignOutEverywhere signOut, EmailTokens tokens,
+    TokenDelivery delivery, AuditLog audit) : Service
 {
     public async Task<TokenResponse> Put(ChangePassword request)
     {
@@ -20,7 +21,7 @@ public class AccountServices(
         await tokens.VoidAsync(user.Id, EmailTokenKinds.PasswordReset, Request.RequestAborted);
         var session = await sessions.StartAsync(user, SessionClient.Of(Request), Request.RequestAborted);
         audit.PasswordChanged(user.PublicId, Request.RemoteIp);
-        return session.ToResponse("Password changed. Every other session has been signed out.");
+        return delivery.Token(Request, session, "Password changed. Every other session has been signed out.");
     }
 
     public async Task Delete(DeleteCurrentUser request)

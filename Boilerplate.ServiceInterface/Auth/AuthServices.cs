@@ -5,7 +5,6 @@ using Boilerplate.ServiceInterface.Metrics;
 using Boilerplate.ServiceInterface.Users;
 using Boilerplate.ServiceModel;
 using Boilerplate.ServiceModel.Types;
-using Microsoft.Extensions.Options;
 using ServiceStack;
 
 namespace Boilerplate.ServiceInterface.Auth;
@@ -13,10 +12,8 @@ namespace Boilerplate.ServiceInterface.Auth;
 /// <summary>Signing in (the seed's login and ServiceStack's Authenticate), refreshing, and signing out.</summary>
 public class AuthServices(
     AppDb db, UserAccounts accounts, SignIns signIns, Sessions sessions, MfaChallenges challenges, RevokedTokens revoked, SignOutEverywhere signOut,
-    AuditLog audit, AppMetrics metrics, IOptions<AuthSettings> options) : Service
+    TokenDelivery delivery, AuditLog audit, AppMetrics metrics) : Service
 {
-    private readonly AuthSettings settings = options.Value;
-
     public async Task<LoginResponse> Post(Login request)
     {
         var user = await signIns.VerifyAsync(request.Email!, request.Password!, Request.RemoteIp, Request.RequestAborted);
@@ -30,14 +27,14 @@ public class AuthServices(
             };
         }
         var session = await sessions.StartAsync(user, SessionClient.Of(Request), Request.RequestAborted);
-        return session.ToLoginResponse("Successfully logged in.");
+        return delivery.Login(Request, session, "Successfully logged in.");
     }
 
     public async Task<TokenResponse> Post(LoginMfa request)
     {
         var user = await signIns.SecondFactorAsync(request.MfaToken, request.Code, request.RecoveryCode, Request.RemoteIp, Request.RequestAborted);
         var session = await sessions.StartAsync(user, SessionClient.Of(Request), Request.RequestAborted);
-        return session.ToResponse("Successfully logged in.");
+        return delivery.Token(Request, session, "Successfully logged in.");
     }
 
     public async Task<AuthenticateResponse> Post(Authenticate request)
@@ -51,7 +48,7 @@ public class AuthServices(
         if (user.MfaEnabled)
             throw new MfaRequiredException(await challenges.IssueAsync(user, Request.RequestAborted));
         var session = await sessions.StartAsync(user, SessionClient.Of(Request), Request.RequestAborted);
-        return Describe(user, session.SessionId, DeliverTokens(session));
+        return Describe(user, session.SessionId, delivery.Deliver(Request, session));
     }
 
     /// <summary>GET /auth: who the bearer token (or <c>ss-tok</c> cookie) belongs to; never signs in.</summary>
@@ -60,13 +57,16 @@ public class AuthServices(
     public async Task<GetAccessTokenResponse> Post(GetAccessToken request)
     {
         // In cookie mode the validator lets an empty field through: the ss-reftok cookie may carry it.
-        var refreshToken = request.RefreshToken is { Length: > 0 } given ? given
-            : Request.Cookies.TryGetValue(TokenCookies.RefreshToken, out var cookie) ? cookie.Value : null;
+        var fromCookie = request.RefreshToken is not { Length: > 0 } && Request.Cookies.ContainsKey(TokenCookies.RefreshToken);
+        var refreshToken = fromCookie ? Request.Cookies[TokenCookies.RefreshToken].Value : request.RefreshToken;
+        // A refresh by cookie rotates the cookies: another site must not be able to set that off.
+        if (fromCookie && TokenAcceptance.IsForgeable(Request.Verb, Request.ContentType, Request.Headers[TokenAcceptance.RequestedWithHeader]))
+            throw new TokenException(AuthMessages.ForgeableCookieWrite);
         if (string.IsNullOrEmpty(refreshToken))
             throw HttpError.Validation("NotEmpty", GetAccessTokenValidator.Required, "refreshToken");
 
         var session = await sessions.RefreshAsync(refreshToken, SessionClient.Of(Request), Request.RequestAborted);
-        var body = DeliverTokens(session);
+        var body = delivery.Deliver(Request, session);
         return new GetAccessTokenResponse
         {
             AccessToken = body?.AccessToken ?? "",
@@ -98,15 +98,6 @@ public class AuthServices(
         TokenCookies.Clear(Request);
         audit.LoggedOutEverywhere(user.PublicId, Request.RemoteIp);
         return new StatusResponse { Message = "Successfully logged out of every session." };
-    }
-
-    /// <summary>In cookie mode the tokens go into HttpOnly cookies and not the body (null is returned).</summary>
-    private SessionTokens? DeliverTokens(SessionTokens session)
-    {
-        if (!settings.UseTokenCookies)
-            return session;
-        TokenCookies.Set(Request, session, settings);
-        return null;
     }
 
     /// <summary>ServiceStack's answer to an Authenticate with no credentials: the caller's session, or 401.</summary>

@@ -16,7 +16,7 @@ namespace Boilerplate.ServiceInterface.Auth;
 /// </summary>
 public class EmailServices(
     UserStore users, UserAccounts accounts, EmailTokens tokens, MailOutbox outbox, PasswordHasher passwords, Sessions sessions,
-    SignOutEverywhere signOut, AuditLog audit, IOptions<AppSettings> app) : Service
+    SignOutEverywhere signOut, TokenDelivery delivery, AuditLog audit, IOptions<AppSettings> app) : Service
 {
     public async Task<StatusResponse> Post(VerifyEmail request)
     {
@@ -59,7 +59,7 @@ public class EmailServices(
         await signOut.EndAllAsync(user, Request.RequestAborted);
         var session = await sessions.StartAsync(user, SessionClient.Of(Request), Request.RequestAborted);
         audit.PasswordReset(user.PublicId, Request.RemoteIp);
-        return session.ToResponse("Password reset. Every other session has been signed out.");
+        return delivery.Token(Request, session, "Password reset. Every other session has been signed out.");
     }
 
     public async Task<StatusResponse> Put(ChangeEmail request)

@@ -7,7 +7,7 @@ using ServiceStack;
 namespace Boilerplate.ServiceInterface.Auth;
 
 /// <summary>Registration: a new account, signed in at once unless its address must be verified first.</summary>
-public class RegistrationServices(Registrations registrations, Sessions sessions, IOptions<AuthSettings> auth, IOptions<AppSettings> app) : Service
+public class RegistrationServices(Registrations registrations, Sessions sessions, TokenDelivery delivery, IOptions<AuthSettings> auth, IOptions<AppSettings> app) : Service
 {
     public async Task<RegistrationResponse> Post(CreateUser request)
     {
@@ -17,6 +17,6 @@ public class RegistrationServices(Registrations registrations, Sessions sessions
         if (auth.Value.RequireVerifiedEmail)
             return new RegistrationResponse { Message = "Successfully registered. Follow the link we mailed to your address, then sign in." };
         var session = await sessions.StartAsync(user, SessionClient.Of(Request), Request.RequestAborted);
-        return session.ToRegistrationResponse("Successfully registered.");
+        return delivery.Registration(Request, session, "Successfully registered.");
     }
 }

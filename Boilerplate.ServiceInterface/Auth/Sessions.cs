@@ -184,30 +184,3 @@ public sealed class Sessions(
     private static string Base64UrlEncode(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
-
-public static class SessionTokensExtensions
-{
-    public static TokenResponse ToResponse(this SessionTokens session, string message) => new()
-    {
-        Message = message,
-        Authorization = session.AccessToken,
-        RefreshToken = session.RefreshToken,
-        RefreshTokenExpiry = session.RefreshTokenExpiry,
-    };
-
-    public static LoginResponse ToLoginResponse(this SessionTokens session, string message) => new()
-    {
-        Message = message,
-        Authorization = session.AccessToken,
-        RefreshToken = session.RefreshToken,
-        RefreshTokenExpiry = session.RefreshTokenExpiry,
-    };
-
-    public static RegistrationResponse ToRegistrationResponse(this SessionTokens session, string message) => new()
-    {
-        Message = message,
-        Authorization = session.AccessToken,
-        RefreshToken = session.RefreshToken,
-        RefreshTokenExpiry = session.RefreshTokenExpiry,
-    };
-}

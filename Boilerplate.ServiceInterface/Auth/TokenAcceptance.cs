@@ -26,6 +26,23 @@ public sealed class TokenAcceptance(RevokedTokens revoked, SecurityStamps stamps
         return value.Length > 0 ? value : accessTokenCookie is { Length: > 0 } ? accessTokenCookie : null;
     }
 
+    /// <summary>The header a script adds to say a write is its own; no HTML form can send it.</summary>
+    public const string RequestedWithHeader = "X-Requested-With";
+
+    /// <summary>
+    /// True for a write that rides on the cookie but could have been sent by another site's form
+    /// or a simple fetch: not a JSON body and no custom header. A browser lets another origin send
+    /// neither without a CORS preflight, which only <c>Cors:AllowedOrigins</c> pass.
+    /// </summary>
+    public static bool IsForgeable(string method, string? contentType, string? requestedWith)
+    {
+        if (method is "GET" or "HEAD" or "OPTIONS" || !string.IsNullOrEmpty(requestedWith))
+            return false;
+        var mediaType = contentType?.Split(';')[0].Trim() ?? "";
+        return !(mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                 || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>Null for a token that may be read at all; the refusal for one too large to parse.</summary>
     public static TokenException? RefuseUnread(string token) =>
         token.Length > MaxLength ? new TokenException(AuthMessages.InvalidToken) : null;

@@ -17,18 +17,19 @@ public class StatusResponse
 
 /// <summary>
 /// A successful sign-in: the short-lived bearer token under the seed's <c>Authorization</c> key,
-/// and the refresh token that renews it through <c>GetAccessToken</c>.
+/// and the refresh token that renews it through <c>GetAccessToken</c>. In cookie mode
+/// (Auth:UseTokenCookies) they are HttpOnly cookies instead, and absent here.
 /// </summary>
 public class TokenResponse : StatusResponse
 {
     [DataMember(Name = "Authorization", Order = 1)]
-    public string Authorization { get; set; } = "";
+    public string? Authorization { get; set; }
 
     [DataMember(Order = 2)]
-    public string RefreshToken { get; set; } = "";
+    public string? RefreshToken { get; set; }
 
     [DataMember(Order = 3)]
-    public DateTime RefreshTokenExpiry { get; set; }
+    public DateTime? RefreshTokenExpiry { get; set; }
 }
 
 /// <summary>

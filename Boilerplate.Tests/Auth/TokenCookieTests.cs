@@ -48,7 +48,7 @@ public class TokenCookieTests(DatabaseKind kind)
         var (http, cookies) = await CookieClientAsync("cookie_c");
         var before = cookies.GetCookies(http.BaseAddress!)["ss-reftok"]!.Value;
 
-        using var logout = await http.PostAsync("/auth/logout", null);
+        using var logout = await http.PostAsync("/auth/logout", Api.Json(new { }));
         Assert.That((int)logout.StatusCode, Is.EqualTo(200));
         Assert.That(cookies.GetCookies(http.BaseAddress!)["ss-tok"], Is.Null);
 
@@ -59,8 +59,96 @@ public class TokenCookieTests(DatabaseKind kind)
     private async Task<Api> SignedInAsync(string name)
     {
         var api = factory.CreateApi();
-        await api.RegisterAsync(name);
+        var registered = await api.PostAsync("/user", new { email = $"{name}@example.com", username = name, password = "password-123" });
+        Assert.That(registered.Status, Is.EqualTo(201), registered.Text);
         return api;
+    }
+
+    [Test]
+    public async Task Every_way_of_signing_in_sets_the_cookies_and_keeps_the_tokens_out_of_the_body()
+    {
+        var api = factory.CreateApi();
+        var answers = new Dictionary<string, ApiResponse>
+        {
+            ["registration"] = await api.PostAsync("/user", new { email = "cookie_all@example.com", username = "cookie_all", password = "password-123" }),
+            ["seed login"] = await api.PostAsync("/auth/login", new { email = "cookie_all@example.com", password = "password-123" }),
+            ["Authenticate"] = await api.PostAsync("/auth/credentials", new { userName = "cookie_all", password = "password-123" }),
+        };
+        var (http, _) = await CookieClientAsync("cookie_pw");
+        using (var changed = await http.PutAsync("/user/me/password", Api.Json(new { current_password = "password-123", new_password = "password-456" })))
+            answers["password change"] = new ApiResponse((int)changed.StatusCode, await changed.Content.ReadAsStringAsync(), changed);
+
+        answers["second-factor step"] = await SecondFactorSignInAsync("cookie_mfa");
+        answers["password reset"] = await PasswordResetAsync("cookie_reset");
+
+        foreach (var (way, answer) in answers)
+        {
+            Assert.That(answer.Status, Is.InRange(200, 201), $"{way}: {answer.Text}");
+            Assert.That(answer.Message.Headers.GetValues("Set-Cookie"), Has.Some.StartsWith("ss-tok=").And.Some.StartsWith("ss-reftok="), way);
+            Assert.That(answer.Text, Does.Not.Contain("eyJ"), $"{way}: no token in the body");
+        }
+    }
+
+    private async Task<ApiResponse> SecondFactorSignInAsync(string name)
+    {
+        var (http, _) = await CookieClientAsync(name);
+        using var enrolled = await http.PostAsync("/user/me/mfa/totp", Api.Json(new { password = "password-123" }));
+        var secret = System.Text.Json.Nodes.JsonNode.Parse(await enrolled.Content.ReadAsStringAsync())!["secret"]!.GetValue<string>();
+        var step = Rfc6238.StepAt(DateTimeOffset.UtcNow);
+        using var confirmed = await http.PostAsync("/user/me/mfa/totp/confirm", Api.Json(new { code = Rfc6238.CodeAtStep(secret, step - 1) }));
+        Assert.That((int)confirmed.StatusCode, Is.EqualTo(200));
+        var api = factory.CreateApi();
+        var mfaToken = (await api.PostAsync("/auth/login", new { email = $"{name}@example.com", password = "password-123" })).String("mfa_token");
+        return await api.PostAsync("/auth/login/mfa", new { mfa_token = mfaToken, code = Rfc6238.CodeAtStep(secret, step) });
+    }
+
+    private async Task<ApiResponse> PasswordResetAsync(string name)
+    {
+        var api = await SignedInAsync(name);
+        await api.PostAsync("/auth/forgot-password", new { email = $"{name}@example.com" });
+        MimeKit.MimeMessage? mail = null;
+        for (var i = 0; i < 150 && mail is null; i++)
+        {
+            mail = (Directory.Exists(factory.MailFolder) ? Directory.GetFiles(factory.MailFolder, "*.eml") : [])
+                .Select(f => MimeKit.MimeMessage.Load(f)).FirstOrDefault(m => (m.Subject ?? "").Contains("Reset", StringComparison.Ordinal) && m.To.ToString().Contains(name, StringComparison.Ordinal));
+            await Task.Delay(100);
+        }
+        Assert.That(mail, Is.Not.Null, "the reset mail was written to the pickup folder");
+        return await api.PostAsync("/auth/reset-password", new { token = SmtpServer.TokenOf(mail!), new_password = "password-789" });
+    }
+
+    [Test]
+    public async Task A_cookie_signed_write_that_another_site_could_forge_is_refused()
+    {
+        var (http, _) = await CookieClientAsync("cookie_csrf");
+
+        using var plain = await http.PostAsync("/auth/logout-all", new StringContent("{}", System.Text.Encoding.UTF8, "text/plain"));
+        using var form = await http.PostAsync("/auth/logout-all", new FormUrlEncodedContent([]));
+        using var bare = await http.PostAsync("/auth/logout", null);
+        using var refresh = await http.PostAsync("/access-token", new StringContent("", System.Text.Encoding.UTF8, "text/plain"));
+
+        foreach (var refused in new[] { plain, form, bare, refresh })
+        {
+            Assert.That((int)refused.StatusCode, Is.EqualTo(401), refused.RequestMessage!.RequestUri!.ToString());
+            Assert.That(await refused.Content.ReadAsStringAsync(), Does.Contain("must send JSON (Content-Type: application/json) or an X-Requested-With header"));
+        }
+        Assert.That((int)(await http.GetAsync("/user/me")).StatusCode, Is.EqualTo(200), "still signed in: nothing was done");
+        using var withHeader = new HttpRequestMessage(HttpMethod.Post, "/auth/logout") { Headers = { { "X-Requested-With", "XMLHttpRequest" } } };
+        Assert.That((int)(await http.SendAsync(withHeader)).StatusCode, Is.EqualTo(200), "a script's own request");
+    }
+
+    [Test]
+    public async Task A_cookie_signed_write_sent_as_JSON_goes_through_and_bearer_clients_are_unaffected()
+    {
+        var (http, _) = await CookieClientAsync("cookie_json");
+        using var json = await http.PostAsync("/auth/logout-all", Api.Json(new { }));
+        Assert.That((int)json.StatusCode, Is.EqualTo(200));
+
+        await SignedInAsync("bearer_plain");
+        var bearer = (await factory.CreateApi().PostAsync("/auth/credentials", new { userName = "bearer_plain", password = "password-123", useTokenCookie = false }));
+        var token = bearer.Message.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("ss-tok=", StringComparison.Ordinal))["ss-tok=".Length..].Split(';')[0];
+        var plain = await factory.CreateApi().SendAsync(HttpMethod.Post, "/auth/logout-all", new StringContent("{}", System.Text.Encoding.UTF8, "text/plain"), token);
+        Assert.That(plain.Status, Is.EqualTo(200), "a bearer header is no cookie another site can make the browser send");
     }
 
     /// <summary>A client that keeps cookies like a browser, signed in through /auth/credentials.</summary>

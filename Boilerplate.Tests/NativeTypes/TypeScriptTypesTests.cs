@@ -128,7 +128,8 @@ public class TypeScriptTypesTests : ApiFixture
         Assert.That(Class(code, "GetUsers"), Does.Contain("    public page?: number;\n").And.Contain("    public per_page?: number;\n"));
         Assert.That(Class(code, "GetUsersResponse"), Does.Contain("    public data!: User[];\n").And.Contain("    public per_page!: number;\n"));
         Assert.That(Class(code, "GetUser"), Does.Contain("    public public_id?: string;\n"));
-        Assert.That(Class(code, "TokenResponse"), Does.Contain("    public Authorization!: string;\n"));
+        Assert.That(Class(code, "TokenResponse"), Does.Contain("    public Authorization?: string;\n"));
+        Assert.That(Class(code, "GetAccessTokenResponse"), Does.Contain("    public accessToken!: string;\n"));
         Assert.That(Class(code, "StatusResponse"), Does.Contain("    public responseStatus?: ResponseStatus;\n"));
     }
 

@@ -88,7 +88,7 @@ async function secondFactor(suffix: string): Promise<void> {
     && typeof mfaToken === "string", required?.responseStatus);
 
   const completed = await signIn.post(new LoginMfa({ mfa_token: mfaToken, code: totp(secret, step) }));
-  signIn.bearerToken = completed.Authorization;
+  signIn.bearerToken = completed.Authorization ?? "";
   const me = await signIn.get(new GetCurrentUser());
   check("LoginMfa with the code completes the sign-in", me.email === email && me.mfa_enabled === true, me);
 }
