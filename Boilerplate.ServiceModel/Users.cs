@@ -12,7 +12,7 @@ namespace Boilerplate.ServiceModel;
 [ApiResponse(201, "Registered and signed in: the token is under Authorization. With Auth:RequireVerifiedEmail, registered without tokens: the address is verified first.")]
 [ApiResponse(409, "The email or the username is already taken.")]
 [ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
-public class CreateUser : IReturn<RegistrationResponse>, IPost
+public class CreateUser : IReturn<TokenResponse>, IPost
 {
     public string? Email { get; set; }
     public string? Username { get; set; }

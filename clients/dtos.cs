@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-02 02:02:09
+Date: 2026-12-02 02:30:28
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -94,7 +94,7 @@ namespace Boilerplate.ServiceModel
     }
 
     [Route("/user", "POST")]
-    public partial class CreateUser : IReturn<RegistrationResponse>, IPost
+    public partial class CreateUser : IReturn<TokenResponse>, IPost
     {
         public virtual string Email { get; set; }
         public virtual string Username { get; set; }
@@ -321,14 +321,8 @@ namespace Boilerplate.ServiceModel.Types
     }
 
     [DataContract]
-    public partial class LoginResponse : StatusResponse
+    public partial class LoginResponse : TokenResponse
     {
-        [DataMember(Name="Authorization")]
-        public virtual string Authorization { get; set; }
-        [DataMember]
-        public virtual string RefreshToken { get; set; }
-        [DataMember]
-        public virtual DateTime? RefreshTokenExpiry { get; set; }
         [DataMember(Name="mfa_token")]
         public virtual string MfaToken { get; set; }
     }
@@ -338,17 +332,6 @@ namespace Boilerplate.ServiceModel.Types
     {
         [DataMember(Name="recovery_codes")]
         public virtual List<string> RecoveryCodes { get; set; }
-    }
-
-    [DataContract]
-    public partial class RegistrationResponse : StatusResponse
-    {
-        [DataMember(Name="Authorization")]
-        public virtual string Authorization { get; set; }
-        [DataMember]
-        public virtual string RefreshToken { get; set; }
-        [DataMember]
-        public virtual DateTime? RefreshTokenExpiry { get; set; }
     }
 
     [DataContract]

@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-02 02:02:09
+Date: 2026-12-02 02:30:28
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -134,7 +134,7 @@ export class ConfirmTotp implements IReturn<RecoveryCodesResponse>, IPost
 }
 
 // @Route("/user", "POST")
-export class CreateUser implements IReturn<RegistrationResponse>, IPost
+export class CreateUser implements IReturn<TokenResponse>, IPost
 {
     public email?: string;
     public username?: string;
@@ -143,7 +143,7 @@ export class CreateUser implements IReturn<RegistrationResponse>, IPost
     public constructor(init?: Partial<CreateUser>) { (Object as any).assign(this, init); }
     public getTypeName() { return 'CreateUser'; }
     public getMethod() { return 'POST'; }
-    public createResponse() { return new RegistrationResponse(); }
+    public createResponse() { return new TokenResponse(); }
 }
 
 // @Route("/user/me", "DELETE")
@@ -360,11 +360,17 @@ export class StatusResponse
     public constructor(init?: Partial<StatusResponse>) { (Object as any).assign(this, init); }
 }
 
-export class LoginResponse extends StatusResponse
+export class TokenResponse extends StatusResponse
 {
     public Authorization?: string;
     public refreshToken?: string;
     public refreshTokenExpiry?: string;
+
+    public constructor(init?: Partial<TokenResponse>) { super(init); (Object as any).assign(this, init); }
+}
+
+export class LoginResponse extends TokenResponse
+{
     public mfa_token?: string;
 
     public constructor(init?: Partial<LoginResponse>) { super(init); (Object as any).assign(this, init); }
@@ -414,15 +420,6 @@ export class RegenerateRecoveryCodes implements IReturn<RecoveryCodesResponse>, 
     public getTypeName() { return 'RegenerateRecoveryCodes'; }
     public getMethod() { return 'POST'; }
     public createResponse() { return new RecoveryCodesResponse(); }
-}
-
-export class RegistrationResponse extends StatusResponse
-{
-    public Authorization?: string;
-    public refreshToken?: string;
-    public refreshTokenExpiry?: string;
-
-    public constructor(init?: Partial<RegistrationResponse>) { super(init); (Object as any).assign(this, init); }
 }
 
 // @Route("/auth/verify-email/resend", "POST")
@@ -481,15 +478,6 @@ export class SetUserAdmin implements IReturn<User>, IPut
     public getTypeName() { return 'SetUserAdmin'; }
     public getMethod() { return 'PUT'; }
     public createResponse() { return new User(); }
-}
-
-export class TokenResponse extends StatusResponse
-{
-    public Authorization?: string;
-    public refreshToken?: string;
-    public refreshTokenExpiry?: string;
-
-    public constructor(init?: Partial<TokenResponse>) { super(init); (Object as any).assign(this, init); }
 }
 
 export class TotpEnrollmentResponse

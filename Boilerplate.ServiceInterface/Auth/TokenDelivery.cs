@@ -22,21 +22,16 @@ public sealed class TokenDelivery(IOptions<AuthSettings> options)
         return null;
     }
 
-    public TokenResponse Token(IRequest request, SessionTokens session, string message)
-    {
-        var body = Deliver(request, session);
-        return new TokenResponse { Message = message, Authorization = body?.AccessToken, RefreshToken = body?.RefreshToken, RefreshTokenExpiry = body?.RefreshTokenExpiry };
-    }
+    public TokenResponse Token(IRequest request, SessionTokens session, string message) => Fill(new TokenResponse { Message = message }, request, session);
 
-    public LoginResponse Login(IRequest request, SessionTokens session, string message)
-    {
-        var body = Deliver(request, session);
-        return new LoginResponse { Message = message, Authorization = body?.AccessToken, RefreshToken = body?.RefreshToken, RefreshTokenExpiry = body?.RefreshTokenExpiry };
-    }
+    public LoginResponse Login(IRequest request, SessionTokens session, string message) => Fill(new LoginResponse { Message = message }, request, session);
 
-    public RegistrationResponse Registration(IRequest request, SessionTokens session, string message)
+    private T Fill<T>(T response, IRequest request, SessionTokens session) where T : TokenResponse
     {
         var body = Deliver(request, session);
-        return new RegistrationResponse { Message = message, Authorization = body?.AccessToken, RefreshToken = body?.RefreshToken, RefreshTokenExpiry = body?.RefreshTokenExpiry };
+        response.Authorization = body?.AccessToken;
+        response.RefreshToken = body?.RefreshToken;
+        response.RefreshTokenExpiry = body?.RefreshTokenExpiry;
+        return response;
     }
 }

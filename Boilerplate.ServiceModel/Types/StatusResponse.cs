@@ -16,9 +16,10 @@ public class StatusResponse
 }
 
 /// <summary>
-/// A successful sign-in: the short-lived bearer token under the seed's <c>Authorization</c> key,
-/// and the refresh token that renews it through <c>GetAccessToken</c>. In cookie mode
-/// (Auth:UseTokenCookies) they are HttpOnly cookies instead, and absent here.
+/// A sign-in or a registration: the short-lived bearer token under the seed's
+/// <c>Authorization</c> key, and the refresh token that renews it through <c>GetAccessToken</c>.
+/// Absent in cookie mode (Auth:UseTokenCookies), where they are HttpOnly cookies, and for a
+/// registration whose address must be verified first (Auth:RequireVerifiedEmail).
 /// </summary>
 public class TokenResponse : StatusResponse
 {
@@ -33,39 +34,14 @@ public class TokenResponse : StatusResponse
 }
 
 /// <summary>
-/// A sign-in with the password: its tokens, as a <see cref="TokenResponse"/>'s; or, for an
-/// account with a second factor, <c>status</c> "mfa_required" and the <c>mfa_token</c> that
-/// LoginMfa takes with the code, and no tokens.
+/// A sign-in with the password: a <see cref="TokenResponse"/>; or, for an account with a second
+/// factor, <c>status</c> "mfa_required" and the <c>mfa_token</c> that LoginMfa takes with the
+/// code, and no tokens.
 /// </summary>
-public class LoginResponse : StatusResponse
+public class LoginResponse : TokenResponse
 {
     public const string MfaRequired = "mfa_required";
 
-    [DataMember(Name = "Authorization", Order = 1)]
-    public string? Authorization { get; set; }
-
-    [DataMember(Order = 2)]
-    public string? RefreshToken { get; set; }
-
-    [DataMember(Order = 3)]
-    public DateTime? RefreshTokenExpiry { get; set; }
-
     [DataMember(Name = "mfa_token", Order = 4)]
     public string? MfaToken { get; set; }
-}
-
-/// <summary>
-/// A registration: signed in at once, with the tokens of a <see cref="TokenResponse"/>, or, when
-/// the address must be verified first (Auth:RequireVerifiedEmail), without them.
-/// </summary>
-public class RegistrationResponse : StatusResponse
-{
-    [DataMember(Name = "Authorization", Order = 1)]
-    public string? Authorization { get; set; }
-
-    [DataMember(Order = 2)]
-    public string? RefreshToken { get; set; }
-
-    [DataMember(Order = 3)]
-    public DateTime? RefreshTokenExpiry { get; set; }
 }

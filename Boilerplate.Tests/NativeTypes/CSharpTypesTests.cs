@@ -65,7 +65,7 @@ public class CSharpTypesTests : ApiFixture
         }.Select(name => $"using {name};\n")) + "\nnamespace Boilerplate.ServiceModel\n{\n"));
     }
 
-    [TestCase("CreateUser", "/user", "POST", "RegistrationResponse")]
+    [TestCase("CreateUser", "/user", "POST", "TokenResponse")]
     [TestCase("GetUsers", "/user", "GET", "GetUsersResponse")]
     [TestCase("GetUser", "/user/{public_id}", "GET", "User")]
     [TestCase("GetCurrentUser", "/user/me", "GET", "User")]

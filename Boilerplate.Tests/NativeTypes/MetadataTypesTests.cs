@@ -44,7 +44,7 @@ public class MetadataTypesTests : ApiFixture
         Assert.That(metadata["namespaces"]!.AsArray().Select(n => n!.GetValue<string>()), Does.Contain("Boilerplate.ServiceModel.Types"));
     }
 
-    [TestCase("CreateUser", "/user", "POST", "RegistrationResponse", false, new string[0])]
+    [TestCase("CreateUser", "/user", "POST", "TokenResponse", false, new string[0])]
     [TestCase("GetUsers", "/user", "GET", "GetUsersResponse", true, new[] { "Admin" })]
     [TestCase("GetUser", "/user/{public_id}", "GET", "User", true, new string[0])]
     [TestCase("GetCurrentUser", "/user/me", "GET", "User", true, new string[0])]
@@ -97,7 +97,7 @@ public class MetadataTypesTests : ApiFixture
 
         Assert.That(metadata["operations"]!.AsArray().Select(o => o!["request"]!["name"]!.GetValue<string>()), Is.EqualTo(new[] { "Login" }));
         Assert.That(metadata["types"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()),
-            Is.EquivalentTo(new[] { "LoginResponse", "StatusResponse", "ResponseStatus", "ResponseError" }));
+            Is.EquivalentTo(new[] { "LoginResponse", "TokenResponse", "StatusResponse", "ResponseStatus", "ResponseError" }), "the response and what it inherits");
     }
 
     [TestCase("/types/csharp?MakePartial=maybe", "MakePartial")]

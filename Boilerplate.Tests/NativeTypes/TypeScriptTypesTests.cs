@@ -97,7 +97,7 @@ public class TypeScriptTypesTests : ApiFixture
         Assert.That(code, Does.Contain("\nimport { IReturn, IGet, IPost, ResponseStatus } from \"@servicestack/client\";\n"));
     }
 
-    [TestCase("CreateUser", "/user", "POST", "RegistrationResponse")]
+    [TestCase("CreateUser", "/user", "POST", "TokenResponse")]
     [TestCase("GetUsers", "/user", "GET", "GetUsersResponse")]
     [TestCase("GetUser", "/user/{public_id}", "GET", "User")]
     [TestCase("GetCurrentUser", "/user/me", "GET", "User")]
