@@ -46,6 +46,13 @@ public sealed class EmailTokens(AppDb db, TimeProvider clock)
         return used == 1 ? found : null;
     }
 
+    /// <summary>Deletes the tokens past their expiry, used or not: no link can use them again.</summary>
+    public Task<int> PurgeExpiredAsync(CancellationToken cancel = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.EmailTokens.Where(t => t.ExpiresOn <= now).DeleteAsync(cancel);
+    }
+
     /// <summary>Voids every unused token of the kind a user holds: a newer one replaces them, or a password change ends them.</summary>
     public Task<int> VoidAsync(long userId, string kind, CancellationToken cancel = default) =>
         db.EmailTokens.Where(t => t.UserId == userId && t.Kind == kind && t.UsedOn == null)

@@ -30,6 +30,13 @@ public sealed class MfaChallenges(AppDb db, IOptions<AuthSettings> options, Time
         return token;
     }
 
+    /// <summary>Deletes the challenges past their expiry, spent or not.</summary>
+    public Task<int> PurgeExpiredAsync(CancellationToken cancel = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.MfaChallenges.Where(c => c.ExpiresOn <= now).DeleteAsync(cancel);
+    }
+
     /// <summary>The challenge, while unspent and unexpired.</summary>
     public Task<MfaChallengeRecord?> FindAsync(string? token, CancellationToken cancel = default)
     {

@@ -8,8 +8,9 @@ namespace Boilerplate.ServiceInterface.Auth;
 
 /// <summary>
 /// Loads the revoked tokens and the users' security stamps before the first request and keeps
-/// them in step with other hosts (<see cref="RevocationSync"/>), and purges revoked tokens that
-/// have expired anyway on a timer.
+/// them in step with other hosts (<see cref="RevocationSync"/>), and on a timer deletes what can
+/// never be used again: expired revoked ids, refresh tokens, sessions, mailed tokens and sign-in
+/// challenges, so no table grows with every sign-in for ever.
 /// </summary>
 public sealed partial class RevokedTokenMaintenance(
     IServiceScopeFactory scopes, RevocationSync sync, RevokedTokens revoked, EndedSessions endedSessions, IOptions<AuthSettings> settings,
@@ -32,7 +33,11 @@ public sealed partial class RevokedTokenMaintenance(
             try
             {
                 using var scope = scopes.CreateScope();
-                var purged = await revoked.PurgeExpiredAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), stoppingToken) + endedSessions.Purge();
+                var services = scope.ServiceProvider;
+                var purged = await revoked.PurgeExpiredAsync(services.GetRequiredService<AppDb>(), stoppingToken) + endedSessions.Purge()
+                             + await services.GetRequiredService<Sessions>().PurgeAsync(stoppingToken)
+                             + await services.GetRequiredService<EmailTokens>().PurgeExpiredAsync(stoppingToken)
+                             + await services.GetRequiredService<MfaChallenges>().PurgeExpiredAsync(stoppingToken);
                 LogPurged(purged);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -43,9 +48,9 @@ public sealed partial class RevokedTokenMaintenance(
         }
     }
 
-    [LoggerMessage(LogLevel.Debug, "Purged {Count} expired revoked tokens")]
+    [LoggerMessage(LogLevel.Debug, "Purged {Count} expired revoked tokens, sessions, refresh tokens, mailed tokens and sign-in challenges")]
     private partial void LogPurged(int count);
 
-    [LoggerMessage(LogLevel.Warning, "Purging expired revoked tokens failed")]
+    [LoggerMessage(LogLevel.Warning, "Purging expired tokens and sessions failed")]
     private partial void LogPurgeFailed(Exception error);
 }

@@ -141,6 +141,18 @@ public sealed class Sessions(
         await db.Sessions.Where(s => s.UserId == userId && s.EndedOn == null).Set(s => s.EndedOn, now).UpdateAsync(cancel);
     }
 
+    /// <summary>
+    /// Deletes what can never be used again: refresh tokens past their expiry, and sessions that
+    /// expired, or ended longer ago than any of their access tokens could live.
+    /// </summary>
+    public async Task<int> PurgeAsync(CancellationToken cancel = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var endedBefore = now - settings.AccessTokenLifetime - settings.ClockSkew;
+        return await db.RefreshTokens.Where(t => t.ExpiresOn <= now).DeleteAsync(cancel)
+               + await db.Sessions.Where(s => s.ExpiresOn <= now || s.EndedOn < endedBefore).DeleteAsync(cancel);
+    }
+
     /// <summary>A user's sessions still going, newest first.</summary>
     public Task<List<SessionRecord>> ListAsync(long userId, CancellationToken cancel = default)
     {

@@ -1,0 +1,53 @@
+using Boilerplate.ServiceInterface.Auth;
+using Boilerplate.ServiceInterface.Data;
+using Boilerplate.Tests.Support;
+using LinqToDB.Async;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace Boilerplate.Tests.Auth;
+
+/// <summary>The maintenance purge deletes what can never be used again, and nothing that still can.</summary>
+[OnEachDatabase]
+public class PurgeTests(DatabaseKind kind)
+{
+    [Test]
+    public async Task Ended_sessions_go_once_their_access_tokens_are_dead_and_expired_ones_with_their_refresh_tokens()
+    {
+        var clock = new TestClock(DateTimeOffset.UtcNow);
+        using var factory = new ApiFactory(clock: clock, kind: kind);
+        var api = factory.CreateApi();
+        var ended = await api.RegisterAsync("purged");
+        var live = await api.LoginAsync("purged@example.com", "password-123");
+        Assert.That((await api.PostAsync("/auth/logout", token: ended)).Status, Is.EqualTo(200));
+        await api.PostAsync("/auth/forgot-password", new { email = "purged@example.com" });
+
+        clock.Now += TimeSpan.FromMinutes(10);
+        var early = await PurgeAsync(factory);
+        clock.Now += TimeSpan.FromMinutes(10);
+        var afterAccessTokens = await PurgeAsync(factory);
+        clock.Now += TimeSpan.FromDays(15);
+        var afterRefreshTokens = await PurgeAsync(factory);
+
+        Assert.That(early, Is.EquivalentTo(new[] { Sid(ended), Sid(live) }), "an ended session's access tokens may still be out there");
+        Assert.That(afterAccessTokens, Is.EqualTo(new[] { Sid(live) }));
+        Assert.That(afterRefreshTokens, Is.Empty, "the live session expired with its refresh token");
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        Assert.That(await db.RefreshTokens.CountAsync(), Is.Zero);
+        Assert.That(await db.EmailTokens.CountAsync(), Is.Zero, "the mailed links expired too");
+    }
+
+    private static string Sid(string token) => new JsonWebToken(token).GetClaim("sid").Value;
+
+    /// <summary>Runs the purge as the maintenance timer does, and answers the session ids left.</summary>
+    private static async Task<List<string>> PurgeAsync(ApiFactory factory)
+    {
+        using var scope = factory.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        await services.GetRequiredService<Sessions>().PurgeAsync();
+        await services.GetRequiredService<EmailTokens>().PurgeExpiredAsync();
+        await services.GetRequiredService<MfaChallenges>().PurgeExpiredAsync();
+        return await services.GetRequiredService<AppDb>().Sessions.Select(s => s.Id).ToListAsync();
+    }
+}
