@@ -64,7 +64,8 @@ public class NginxTests
     {
         if (nginx is { HasExited: false })
         {
-            nginx.Kill();
+            // The whole tree: killed alone, the master leaves its workers running on the ports.
+            nginx.Kill(entireProcessTree: true);
             await nginx.WaitForExitAsync();
         }
         if (first is not null) await first.DisposeAsync();
