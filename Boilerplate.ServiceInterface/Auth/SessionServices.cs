@@ -60,10 +60,6 @@ public class SessionServices(UserStore users, UserAccounts accounts, Sessions se
 
     private Task<UserRecord> CallerAsync() => accounts.CallerAsync(GetSession(), Request.RequestAborted);
 
-    private async Task<UserRecord> TargetAsync(string? publicId)
-    {
-        var id = Guid.TryParse(publicId, out var parsed) ? parsed.ToString() : null;
-        return (id is null ? null : await users.FindByPublicIdAsync(id, Request.RequestAborted))
-            ?? throw HttpError.NotFound("User not found.");
-    }
+    private async Task<UserRecord> TargetAsync(string? publicId) =>
+        await users.FindByRouteIdAsync(publicId, Request.RequestAborted) ?? throw HttpError.NotFound("User not found.");
 }

@@ -26,8 +26,9 @@ public sealed class TwoFactor(AppDb db, TotpSecretProtector protector, IOptions<
     public async Task<TotpEnrolment> BeginAsync(UserRecord user, CancellationToken cancel = default)
     {
         var secret = Base32Encoding.ToString(KeyGeneration.GenerateRandomKey(20));
+        user.TotpSecret = protector.Protect(secret);
         await db.Users.Where(u => u.Id == user.Id)
-            .Set(u => u.TotpSecret, protector.Protect(secret)).Set(u => u.TotpLastStep, (long?)null)
+            .Set(u => u.TotpSecret, user.TotpSecret).Set(u => u.TotpLastStep, (long?)null)
             .UpdateAsync(cancel);
         var issuer = app.Value.Name;
         var uri = $"otpauth://totp/{Uri.EscapeDataString(issuer)}:{Uri.EscapeDataString(user.Email)}" +
@@ -39,8 +40,8 @@ public sealed class TwoFactor(AppDb db, TotpSecretProtector protector, IOptions<
     public async Task<bool> AcceptCodeAsync(UserRecord user, string? code, CancellationToken cancel = default)
     {
         var digits = new string((code ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray());
-        var stored = await db.Users.Where(u => u.Id == user.Id).Select(u => u.TotpSecret).FirstOrDefaultAsync(cancel);
-        if (stored is null || digits.Length != 6 || !digits.All(char.IsAsciiDigit))
+        // The caller loaded the user in this request, so its secret is the current one.
+        if (user.TotpSecret is not { } stored || digits.Length != 6 || !digits.All(char.IsAsciiDigit))
             return false;
         var totp = new Totp(Base32Encoding.ToBytes(protector.Unprotect(stored)));
         if (!totp.VerifyTotp(clock.GetUtcNow().UtcDateTime, digits, out var step, Skew))
@@ -65,6 +66,7 @@ public sealed class TwoFactor(AppDb db, TotpSecretProtector protector, IOptions<
             .UpdateAsync(cancel);
         await db.RecoveryCodes.Where(c => c.UserId == user.Id).DeleteAsync(cancel);
         user.MfaEnabled = false;
+        user.TotpSecret = null;
     }
 
     /// <summary>Ten new recovery codes; the old ones stop working.</summary>

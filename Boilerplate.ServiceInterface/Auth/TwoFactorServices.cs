@@ -56,8 +56,7 @@ public class TwoFactorServices(
 
     public async Task Delete(ResetUserMfa request)
     {
-        var id = Guid.TryParse(request.PublicId, out var parsed) ? parsed.ToString() : null;
-        var user = (id is null ? null : await users.FindByPublicIdAsync(id, Request.RequestAborted)) ?? throw HttpError.NotFound("User not found.");
+        var user = await users.FindByRouteIdAsync(request.PublicId, Request.RequestAborted) ?? throw HttpError.NotFound("User not found.");
         await twoFactor.DisableAsync(user, Request.RequestAborted);
         audit.AdminAction(GetSession().UserAuthId!, "reset two-factor", user.PublicId, Request.RemoteIp);
         audit.TwoFactorDisabled(user.PublicId, Request.RemoteIp);

@@ -44,10 +44,6 @@ public class UserAdminServices(UserStore users, UserAccounts accounts, AuditLog 
 
     private void Audit(string action, UserRecord target) => audit.AdminAction(GetSession().UserAuthId!, action, target.PublicId, Request.RemoteIp);
 
-    private async Task<UserRecord> TargetAsync(string? publicId)
-    {
-        var id = Guid.TryParse(publicId, out var parsed) ? parsed.ToString() : null;
-        return (id is null ? null : await users.FindByPublicIdAsync(id, Request.RequestAborted))
-            ?? throw HttpError.NotFound("User not found.");
-    }
+    private async Task<UserRecord> TargetAsync(string? publicId) =>
+        await users.FindByRouteIdAsync(publicId, Request.RequestAborted) ?? throw HttpError.NotFound("User not found.");
 }

@@ -29,6 +29,10 @@ public sealed class UserStore(AppDb db)
         return rows.FirstOrDefault();
     }
 
+    /// <summary>The user a route's <c>{public_id}</c> names; null when it names none, a malformed id included.</summary>
+    public async Task<UserRecord?> FindByRouteIdAsync(string? publicId, CancellationToken cancel = default) =>
+        Guid.TryParse(publicId, out var parsed) ? await FindByPublicIdAsync(parsed.ToString(), cancel) : null;
+
     public Task<UserRecord?> FindByIdAsync(long id, CancellationToken cancel = default) =>
         db.Users.FirstOrDefaultAsync(u => u.Id == id, cancel);
 
