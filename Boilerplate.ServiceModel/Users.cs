@@ -20,7 +20,7 @@ public class CreateUser : IReturn<TokenResponse>, IPost
     public string? Password { get; set; }
 }
 
-/// <summary>Lists registered users, oldest first, a page at a time (admins only).</summary>
+/// <summary>Lists registered users, oldest first, a page at a time (admins only); <c>search</c> narrows it to matching emails and usernames.</summary>
 [Tag(Tags.User)]
 [Route("/user", "GET")]
 [ValidateIsAdmin]
@@ -32,6 +32,9 @@ public class GetUsers : IReturn<GetUsersResponse>, IGet
     /// <summary>Users per page, 1 to 100; 20 when absent.</summary>
     [DataMember(Name = "per_page")]
     public int? PerPage { get; set; }
+
+    /// <summary>Only users whose email or username contains this text, in any casing.</summary>
+    public string? Search { get; set; }
 }
 
 public class GetUsersResponse

@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-02 02:30:28
+Date: 2026-12-02 03:54:45
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -200,6 +200,8 @@ namespace Boilerplate.ServiceModel
         public virtual int? Page { get; set; }
         [DataMember(Name="per_page")]
         public virtual int? PerPage { get; set; }
+        [DataMember]
+        public virtual string Search { get; set; }
     }
 
     [DataContract]
@@ -380,6 +382,8 @@ namespace Boilerplate.ServiceModel.Types
         public virtual string Secret { get; set; }
         [DataMember(Name="otpauth_uri")]
         public virtual string OtpauthUri { get; set; }
+        [DataMember(Name="qr_code")]
+        public virtual string QrCode { get; set; }
     }
 
     [DataContract]

@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-02 02:30:28
+Date: 2026-12-02 03:54:45
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -298,6 +298,7 @@ export class GetUsers implements IReturn<GetUsersResponse>, IGet
 {
     public page?: number;
     public per_page?: number;
+    public search?: string;
 
     public constructor(init?: Partial<GetUsers>) { (Object as any).assign(this, init); }
     public getTypeName() { return 'GetUsers'; }
@@ -484,6 +485,7 @@ export class TotpEnrollmentResponse
 {
     public secret!: string;
     public otpauth_uri!: string;
+    public qr_code!: string;
 
     public constructor(init?: Partial<TotpEnrollmentResponse>) { (Object as any).assign(this, init); }
 }

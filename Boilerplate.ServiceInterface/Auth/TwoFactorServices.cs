@@ -18,7 +18,7 @@ public class TwoFactorServices(
         if (user.MfaEnabled)
             throw HttpError.Conflict("Two-factor sign-in is on already: remove it first.");
         var enrolment = await twoFactor.BeginAsync(user, Request.RequestAborted);
-        return new TotpEnrollmentResponse { Secret = enrolment.Secret, OtpauthUri = enrolment.OtpauthUri };
+        return new TotpEnrollmentResponse { Secret = enrolment.Secret, OtpauthUri = enrolment.OtpauthUri, QrCode = QrCodes.PngDataUri(enrolment.OtpauthUri) };
     }
 
     public async Task<RecoveryCodesResponse> Post(ConfirmTotp request)

@@ -13,13 +13,13 @@ public class UserServices(UserStore users, UserAccounts accounts) : Service
     {
         var page = request.Page ?? 1;
         var perPage = request.PerPage ?? DefaultPerPage;
-        var found = await users.PageAsync(page, perPage, Request.RequestAborted);
+        var found = await users.PageAsync(request.Search, page, perPage, Request.RequestAborted);
         return new GetUsersResponse
         {
             Data = found.ConvertAll(UserMapping.ToDto),
             Page = page,
             PerPage = perPage,
-            Total = await users.CountAsync(Request.RequestAborted),
+            Total = await users.CountAsync(request.Search, Request.RequestAborted),
         };
     }
 

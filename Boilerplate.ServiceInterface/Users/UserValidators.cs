@@ -6,12 +6,14 @@ namespace Boilerplate.ServiceInterface.Users;
 public sealed class GetUsersValidator : AbstractValidator<GetUsers>
 {
     public const int MaxPerPage = 100;
+    public const int MaxSearchLength = 100;
 
     public GetUsersValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.Page).InclusiveBetween(1, 1_000_000).WithMessage("page must be between 1 and 1000000.");
         RuleFor(x => x.PerPage).InclusiveBetween(1, MaxPerPage).WithMessage($"per_page must be between 1 and {MaxPerPage}.");
+        RuleFor(x => x.Search).MaximumLength(MaxSearchLength).WithMessage($"search must be at most {MaxSearchLength} characters.");
     }
 }
 

@@ -10,6 +10,10 @@ public class TotpEnrollmentResponse
 
     [DataMember(Name = "otpauth_uri")]
     public string OtpauthUri { get; set; } = "";
+
+    /// <summary>The otpauth URI as a QR code: a PNG in a data: URI, ready for an img element.</summary>
+    [DataMember(Name = "qr_code")]
+    public string QrCode { get; set; } = "";
 }
 
 /// <summary>Recovery codes, shown this once: each signs in once in place of a code.</summary>

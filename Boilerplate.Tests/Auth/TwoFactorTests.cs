@@ -74,6 +74,23 @@ public class TwoFactorTests(DatabaseKind kind) : ApiFixture(kind)
     }
 
     [Test]
+    public async Task Enrolment_draws_the_otpauth_uri_as_a_png_qr_code_for_an_img_element()
+    {
+        var token = await Api.RegisterAsync(UniqueName("qr"));
+
+        var enrolment = await Api.PostAsync("/user/me/mfa/totp", new { password = Password }, token);
+
+        const string prefix = "data:image/png;base64,";
+        var qr = enrolment.String("qr_code");
+        Assert.That(qr, Does.StartWith(prefix));
+        var png = Convert.FromBase64String(qr[prefix.Length..]);
+        Assert.That(png[..8], Is.EqualTo(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }));
+        // IHDR's width: a version-5 code or larger at six pixels a module, with its quiet zone.
+        var width = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4));
+        Assert.That(width, Is.InRange(200, 1000));
+    }
+
+    [Test]
     public async Task Confirming_turns_the_factor_on_answers_ten_recovery_codes_once_and_ends_every_other_session()
     {
         await ClearOfStepEndAsync();

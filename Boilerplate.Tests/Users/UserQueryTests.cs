@@ -43,6 +43,46 @@ public class UserQueryTests(DatabaseKind kind) : ApiFixture(kind)
         Assert.That(page.Body["total"]!.GetValue<int>(), Is.EqualTo(total));
     }
 
+    [Test]
+    public async Task Admins_search_by_part_of_an_email_or_a_username_in_any_casing()
+    {
+        var tag = UniqueName("Findme");
+        await Api.PostAsync("/user", new { email = $"{tag}-a@example.com", username = $"{tag}_a_user", password = "password-123" });
+        await Api.PostAsync("/user", new { email = $"other-{tag}@example.org", username = UniqueName(), password = "password-123" });
+        await Api.RegisterAsync(UniqueName());
+
+        var byEmail = await Api.GetAsync($"/user?search={tag.ToUpperInvariant()}", adminToken);
+        var byUsername = await Api.GetAsync($"/user?search={tag}_A_USER", adminToken);
+
+        Assert.That(byEmail.Status, Is.EqualTo(200), byEmail.Text);
+        Assert.That(byEmail.Body["data"]!.AsArray().Select(u => u!["email"]!.GetValue<string>()),
+            Is.EquivalentTo(new[] { $"{tag}-a@example.com".ToLowerInvariant(), $"other-{tag}@example.org".ToLowerInvariant() }));
+        Assert.That(byEmail.Body["total"]!.GetValue<int>(), Is.EqualTo(2), "the total counts the matches, not every user");
+        Assert.That(byUsername.Body["data"]!.AsArray().Select(u => u!["username"]!.GetValue<string>()), Is.EqualTo(new[] { $"{tag}_a_user" }));
+    }
+
+    [TestCase("%")]
+    [TestCase("_")]
+    public async Task A_search_for_a_wildcard_character_matches_it_literally(string wildcard)
+    {
+        await Api.RegisterAsync(UniqueName());
+
+        var response = await Api.GetAsync($"/user?search={Uri.EscapeDataString(wildcard)}&per_page=100", adminToken);
+
+        Assert.That(response.Status, Is.EqualTo(200), response.Text);
+        Assert.That(response.Body["data"]!.AsArray().Select(u => u!["email"]!.GetValue<string>() + u["username"]!.GetValue<string>()),
+            Has.All.Contains(wildcard));
+    }
+
+    [Test]
+    public async Task A_search_longer_than_100_characters_is_400()
+    {
+        var response = await Api.GetAsync($"/user?search={new string('a', 101)}", adminToken);
+
+        Assert.That(response.Status, Is.EqualTo(400), response.Text);
+        Assert.That(response.ResponseStatus["errors"]![0]!["fieldName"]!.GetValue<string>(), Is.EqualTo("search"));
+    }
+
     [TestCase("per_page=101", "per_page")]
     [TestCase("per_page=0", "per_page")]
     [TestCase("page=0", "page")]
