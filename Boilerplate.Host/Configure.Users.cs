@@ -9,6 +9,7 @@ public static class ConfigureUsers
     {
         builder.Services.AddScoped<UserStore>();
         builder.Services.AddScoped<UserAccounts>();
+        builder.Services.AddSingleton<RegistrationReservations>();
         return builder;
     }
 }

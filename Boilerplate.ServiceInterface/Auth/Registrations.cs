@@ -6,13 +6,15 @@ using Boilerplate.ServiceInterface.Users;
 namespace Boilerplate.ServiceInterface.Auth;
 
 /// <summary>Making an account with a password: registration, and the command line's create-admin.</summary>
-public sealed class Registrations(UserAccounts accounts, UserStore users, PasswordHasher passwords, MailOutbox outbox, AppMetrics metrics)
+public sealed class Registrations(
+    UserAccounts accounts, RegistrationReservations reservations, UserStore users, PasswordHasher passwords, MailOutbox outbox, AppMetrics metrics)
 {
     /// <summary>
     /// A user's account, with the mail that verifies its address queued in the same transaction:
     /// no account without its mail, no mail without its account. A taken email or username is
-    /// refused before bcrypt runs, so a flood of registrations of one address spends no hashing;
-    /// the unique index settles true races.
+    /// refused before bcrypt runs, and so is one that a registration in flight on this host holds,
+    /// so a flood of registrations of one address spends one hash; the unique index settles races
+    /// between hosts.
     /// </summary>
     /// <exception cref="UserExistsException">The email or the username is taken.</exception>
     public async Task<UserRecord> RegisterAsync(string email, string username, string password, string linkBase, CancellationToken cancel = default)
@@ -31,6 +33,8 @@ public sealed class Registrations(UserAccounts accounts, UserStore users, Passwo
     {
         try
         {
+            // Held until the commit, so a registration after it finds the account in the database.
+            using var reservation = reservations.Reserve(email, username);
             await accounts.EnsureAvailableAsync(email, username, cancel);
             var hash = await passwords.HashAsync(password, cancel);
             await using var transaction = await users.BeginTransactionAsync(cancel);

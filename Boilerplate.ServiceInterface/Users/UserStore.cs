@@ -15,6 +15,9 @@ public sealed class UserStore(AppDb db)
     /// <summary>Emails are kept lower-cased, so one address is one account whatever its casing.</summary>
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
+    /// <summary>What a username is unique by, as the index on <c>lower(username)</c> sees it: "Alice" and "alice" are one name.</summary>
+    public static string UsernameKey(string username) => username.Trim().ToLowerInvariant();
+
     /// <summary>
     /// The user with this public id, or null: the one read of every authenticated GET. Plain SQL
     /// because linq2db builds the SQL of a query on a string key afresh at each call, which cost
@@ -60,7 +63,7 @@ public sealed class UserStore(AppDb db)
     /// <summary>True when an account already has this (normalized) email or this username in any casing.</summary>
     public Task<bool> IsTakenAsync(string email, string username, CancellationToken cancel = default)
     {
-        var usernameKey = username.ToLowerInvariant();
+        var usernameKey = UsernameKey(username);
         return db.Users.AnyAsync(u => u.Email == email || Sql.Lower(u.Username) == usernameKey, cancel);
     }
 

@@ -1,11 +1,11 @@
-using System.Text.RegularExpressions;
 using Boilerplate.Tests.Support;
 using Microsoft.Extensions.Hosting;
+using static Boilerplate.Tests.Support.Scrape;
 
 namespace Boilerplate.Tests.Metrics;
 
 /// <summary>/metrics, as Prometheus scrapes it: the service's own counters and histograms, with ASP.NET Core's and the runtime's.</summary>
-public partial class MetricsTests
+public class MetricsTests
 {
     [Test]
     public async Task A_scrape_after_a_session_counts_its_sign_ins_refreshes_revocations_and_bcrypt_work()
@@ -97,18 +97,4 @@ public partial class MetricsTests
             Is.EqualTo(Value(text, "boilerplate_revocation_propagation_delay_seconds_count")), "every one within a second");
         Assert.That(text, Does.Contain("db_client_operation_duration_seconds_bucket"), "Npgsql's own metrics");
     }
-
-    /// <summary>The value of one series of a metric, e.g. a counter with one tag set to one value.</summary>
-    private static double Value(string scrape, string metric, string? tag = null, string? tagValue = null)
-    {
-        var series = scrape.Split('\n')
-            .Where(line => line.StartsWith(metric + "{", StringComparison.Ordinal) || line.StartsWith(metric + " ", StringComparison.Ordinal))
-            .Where(line => tag is null || line.Contains($"{tag}=\"{tagValue}\"", StringComparison.Ordinal))
-            .ToList();
-        Assert.That(series, Has.Count.EqualTo(1), $"one series of {metric} {tag}={tagValue} in:\n{scrape}");
-        return double.Parse(SeriesValue().Match(series[0]).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    [GeneratedRegex(@"\s(\S+)(\s\d+)?\s*$")]
-    private static partial Regex SeriesValue();
 }
