@@ -78,7 +78,7 @@ public class BeginPasskeySignIn : IReturn<PasskeyOptionsResponse>, IPost;
 [Route("/auth/passkey", "POST")]
 [RateLimited]
 [ApiResponse(400, "The credential is not valid JSON.")]
-[ApiResponse(401, "The passkey is unknown or does not verify, its signature counter went backwards (a copied authenticator), the ceremony is spent or expired, or the account is locked.")]
+[ApiResponse(401, "The passkey is unknown or does not verify, its signature counter did not go up (a copied authenticator), the ceremony is spent or expired, or the account is locked.")]
 [ApiResponse(403, "The address must be verified first (Auth:RequireVerifiedEmail).")]
 public class PasskeySignIn : IReturn<TokenResponse>, IPost
 {
