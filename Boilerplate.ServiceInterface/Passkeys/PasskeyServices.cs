@@ -54,6 +54,9 @@ public class PasskeyServices(
         audit.PasskeyRemoved(user.PublicId, passkey.PublicId, Request.RemoteIp);
     }
 
+    /// <summary>ServiceStack's clients cannot send a DELETE with a body, and the password must not go in the URL.</summary>
+    public Task Post(DeletePasskey request) => Delete(request);
+
     public async Task<PasskeyOptionsResponse> Post(BeginPasskeySignIn request)
     {
         var options = await passkeySignIns.BeginAsync(Party(), Request.RequestAborted);

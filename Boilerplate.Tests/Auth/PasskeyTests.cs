@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using Boilerplate.ServiceInterface.Data;
 using Boilerplate.Tests.Support;
+using LinqToDB.Async;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Boilerplate.Tests.Auth;
@@ -379,6 +382,22 @@ public class PasskeyTests(DatabaseKind kind) : ApiFixture(kind)
         Assert.That(deleted.Status, Is.InRange(200, 204), deleted.Text);
         Assert.That(signedIn.Status, Is.EqualTo(401));
         Assert.That(signedIn.String("message"), Does.StartWith("This passkey is not registered here."));
+        using var scope = Factory.Services.CreateScope();
+        var credentialId = System.Buffers.Text.Base64Url.EncodeToString(user.Authenticator.Credentials[0].Id);
+        Assert.That(await scope.ServiceProvider.GetRequiredService<AppDb>().Passkeys.CountAsync(p => p.CredentialId == credentialId), Is.Zero, "the row went too");
+    }
+
+    [Test]
+    public async Task ServiceStacks_clients_remove_a_passkey_with_POST_to_api_DeletePasskey()
+    {
+        var user = await RegisteredAsync("ssremover");
+
+        var removed = await Api.PostAsync("/api/DeletePasskey", new { id = user.PasskeyId, password = Password }, user.Token);
+        var inQuery = await Api.SendAsync(HttpMethod.Delete, $"/user/me/passkeys/{user.PasskeyId}?password={Password}", token: user.Token);
+
+        Assert.That(removed.Status, Is.InRange(200, 204), removed.Text);
+        Assert.That(await ListAsync(user.Token), Is.Empty);
+        Assert.That(inQuery.Status, Is.EqualTo(400), "a password in a URL is refused, not used");
     }
 
     [Test]
