@@ -25,5 +25,7 @@ public sealed record RelyingParty(string Id, string Origin, string Name)
         RPName = Name,
         Origins = new HashSet<string> { Origin },
         Timeout = (uint)PasskeyCeremonies.Lifetime.TotalMilliseconds,
+        // 256 bits, as every other one-time secret here; the library's default is 128.
+        ChallengeSize = 32,
     }, metadataService: null);
 }
