@@ -11,6 +11,7 @@ using Boilerplate.ServiceInterface.Data;
 //   Configure.Db         linq2db on SQLite or PostgreSQL, FluentMigrator, migrations at start where configured
 //   Configure.Users      the user table's store and the rules of accounts
 //   Configure.Auth       bcrypt, sessions, JWT issue and acceptance, revocations shared across hosts
+//   Configure.Passkeys   WebAuthn credentials and their ceremonies, verified by Fido2
 //   Configure.Email      the mail outbox and every host's sender: SMTP, or a folder in development
 //   Configure.RateLimits the budget of sign-in, registration and refresh per client
 //   Configure.Limits     Kestrel's cut-offs for slow headers and slow bodies
@@ -48,6 +49,7 @@ static WebApplication Build(string[] args)
     builder.AddDatabase();
     builder.AddUsers();
     builder.AddAuth();
+    builder.AddPasskeys();
     builder.AddEmail();
     builder.AddRateLimits();
     builder.AddLimits();

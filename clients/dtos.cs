@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-02 03:54:45
+Date: 2026-12-02 04:14:44
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -37,6 +37,18 @@ using Boilerplate.ServiceModel.Types;
 
 namespace Boilerplate.ServiceModel
 {
+    [Route("/user/me/passkeys", "POST")]
+    [DataContract]
+    public partial class AddPasskey : IReturn<Passkey>, IPost
+    {
+        [DataMember(Name="ceremony_id")]
+        public virtual string CeremonyId { get; set; }
+        [DataMember]
+        public virtual string Credential { get; set; }
+        [DataMember]
+        public virtual string Name { get; set; }
+    }
+
     [Route("/auth", "GET,POST")]
     [Route("/auth/{provider}", "POST")]
     public partial class Authenticate : IReturn<AuthenticateResponse>, IPost
@@ -59,6 +71,16 @@ namespace Boilerplate.ServiceModel
         public virtual List<string> Roles { get; set; }
         public virtual List<string> Permissions { get; set; }
         public virtual ResponseStatus ResponseStatus { get; set; }
+    }
+
+    [Route("/user/me/passkeys/options", "POST")]
+    public partial class BeginPasskeyRegistration : IReturn<PasskeyOptionsResponse>, IPost
+    {
+    }
+
+    [Route("/auth/passkey/options", "POST")]
+    public partial class BeginPasskeySignIn : IReturn<PasskeyOptionsResponse>, IPost
+    {
     }
 
     [Route("/user/me/email", "PUT")]
@@ -105,6 +127,14 @@ namespace Boilerplate.ServiceModel
     public partial class DeleteCurrentUser : IReturnVoid, IDelete
     {
         public virtual string Password { get; set; }
+    }
+
+    [Route("/user/me/passkeys/{id}", "DELETE")]
+    public partial class DeletePasskey : IReturnVoid, IDelete
+    {
+        public virtual string Id { get; set; }
+        public virtual string Password { get; set; }
+        public virtual string Code { get; set; }
     }
 
     [Route("/user/{public_id}", "DELETE")]
@@ -168,6 +198,11 @@ namespace Boilerplate.ServiceModel
 
     [Route("/user/me", "GET")]
     public partial class GetCurrentUser : IReturn<User>, IGet
+    {
+    }
+
+    [Route("/user/me/passkeys", "GET")]
+    public partial class GetPasskeys : IReturn<GetPasskeysResponse>, IGet
     {
     }
 
@@ -259,11 +294,28 @@ namespace Boilerplate.ServiceModel
     {
     }
 
+    [Route("/auth/passkey", "POST")]
+    [DataContract]
+    public partial class PasskeySignIn : IReturn<TokenResponse>, IPost
+    {
+        [DataMember(Name="ceremony_id")]
+        public virtual string CeremonyId { get; set; }
+        [DataMember]
+        public virtual string Credential { get; set; }
+    }
+
     [Route("/user/me/mfa/recovery-codes", "POST")]
     public partial class RegenerateRecoveryCodes : IReturn<RecoveryCodesResponse>, IPost
     {
         public virtual string Password { get; set; }
         public virtual string Code { get; set; }
+    }
+
+    [Route("/user/me/passkeys/{id}", "PUT")]
+    public partial class RenamePasskey : IReturn<Passkey>, IPut
+    {
+        public virtual string Id { get; set; }
+        public virtual string Name { get; set; }
     }
 
     [Route("/auth/verify-email/resend", "POST")]
@@ -317,6 +369,11 @@ namespace Boilerplate.ServiceModel
 
 namespace Boilerplate.ServiceModel.Types
 {
+    public partial class GetPasskeysResponse
+    {
+        public virtual List<Passkey> Data { get; set; }
+    }
+
     public partial class GetSessionsResponse
     {
         public virtual List<SessionInfo> Data { get; set; }
@@ -327,6 +384,30 @@ namespace Boilerplate.ServiceModel.Types
     {
         [DataMember(Name="mfa_token")]
         public virtual string MfaToken { get; set; }
+    }
+
+    [DataContract]
+    public partial class Passkey
+    {
+        [DataMember]
+        public virtual string Id { get; set; }
+        [DataMember]
+        public virtual string Name { get; set; }
+        [DataMember(Name="created_on")]
+        public virtual DateTime CreatedOn { get; set; }
+        [DataMember(Name="last_used_on")]
+        public virtual DateTime? LastUsedOn { get; set; }
+        [DataMember]
+        public virtual List<string> Transports { get; set; }
+    }
+
+    [DataContract]
+    public partial class PasskeyOptionsResponse
+    {
+        [DataMember(Name="ceremony_id")]
+        public virtual string CeremonyId { get; set; }
+        [DataMember]
+        public virtual string Options { get; set; }
     }
 
     [DataContract]

@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-02 03:54:45
+Date: 2026-12-02 04:14:43
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -56,6 +56,19 @@ export class ResponseError
     public constructor(init?: Partial<ResponseError>) { (Object as any).assign(this, init); }
 }
 
+// @Route("/user/me/passkeys", "POST")
+export class AddPasskey implements IReturn<Passkey>, IPost
+{
+    public ceremony_id?: string;
+    public credential?: string;
+    public name?: string;
+
+    public constructor(init?: Partial<AddPasskey>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'AddPasskey'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new Passkey(); }
+}
+
 // @Route("/auth", "GET,POST")
 // @Route("/auth/{provider}", "POST")
 export class Authenticate implements IReturn<AuthenticateResponse>, IPost
@@ -85,6 +98,24 @@ export class AuthenticateResponse
     public responseStatus?: ResponseStatus;
 
     public constructor(init?: Partial<AuthenticateResponse>) { (Object as any).assign(this, init); }
+}
+
+// @Route("/user/me/passkeys/options", "POST")
+export class BeginPasskeyRegistration implements IReturn<PasskeyOptionsResponse>, IPost
+{
+    public constructor(init?: Partial<BeginPasskeyRegistration>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'BeginPasskeyRegistration'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new PasskeyOptionsResponse(); }
+}
+
+// @Route("/auth/passkey/options", "POST")
+export class BeginPasskeySignIn implements IReturn<PasskeyOptionsResponse>, IPost
+{
+    public constructor(init?: Partial<BeginPasskeySignIn>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'BeginPasskeySignIn'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new PasskeyOptionsResponse(); }
 }
 
 // @Route("/user/me/email", "PUT")
@@ -153,6 +184,19 @@ export class DeleteCurrentUser implements IReturnVoid, IDelete
 
     public constructor(init?: Partial<DeleteCurrentUser>) { (Object as any).assign(this, init); }
     public getTypeName() { return 'DeleteCurrentUser'; }
+    public getMethod() { return 'DELETE'; }
+    public createResponse() {}
+}
+
+// @Route("/user/me/passkeys/{id}", "DELETE")
+export class DeletePasskey implements IReturnVoid, IDelete
+{
+    public id?: string;
+    public password?: string;
+    public code?: string;
+
+    public constructor(init?: Partial<DeletePasskey>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'DeletePasskey'; }
     public getMethod() { return 'DELETE'; }
     public createResponse() {}
 }
@@ -253,6 +297,22 @@ export class GetCurrentUser implements IReturn<User>, IGet
     public getTypeName() { return 'GetCurrentUser'; }
     public getMethod() { return 'GET'; }
     public createResponse() { return new User(); }
+}
+
+// @Route("/user/me/passkeys", "GET")
+export class GetPasskeys implements IReturn<GetPasskeysResponse>, IGet
+{
+    public constructor(init?: Partial<GetPasskeys>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'GetPasskeys'; }
+    public getMethod() { return 'GET'; }
+    public createResponse() { return new GetPasskeysResponse(); }
+}
+
+export class GetPasskeysResponse
+{
+    public data!: Passkey[];
+
+    public constructor(init?: Partial<GetPasskeysResponse>) { (Object as any).assign(this, init); }
 }
 
 // @Route("/user/me/sessions", "GET")
@@ -404,6 +464,37 @@ export class LogoutOthers implements IReturn<StatusResponse>, IPost
     public createResponse() { return new StatusResponse(); }
 }
 
+export class Passkey
+{
+    public id!: string;
+    public name!: string;
+    public created_on!: string;
+    public last_used_on?: string;
+    public transports?: string[];
+
+    public constructor(init?: Partial<Passkey>) { (Object as any).assign(this, init); }
+}
+
+export class PasskeyOptionsResponse
+{
+    public ceremony_id!: string;
+    public options!: string;
+
+    public constructor(init?: Partial<PasskeyOptionsResponse>) { (Object as any).assign(this, init); }
+}
+
+// @Route("/auth/passkey", "POST")
+export class PasskeySignIn implements IReturn<TokenResponse>, IPost
+{
+    public ceremony_id?: string;
+    public credential?: string;
+
+    public constructor(init?: Partial<PasskeySignIn>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'PasskeySignIn'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new TokenResponse(); }
+}
+
 export class RecoveryCodesResponse
 {
     public recovery_codes!: string[];
@@ -421,6 +512,18 @@ export class RegenerateRecoveryCodes implements IReturn<RecoveryCodesResponse>, 
     public getTypeName() { return 'RegenerateRecoveryCodes'; }
     public getMethod() { return 'POST'; }
     public createResponse() { return new RecoveryCodesResponse(); }
+}
+
+// @Route("/user/me/passkeys/{id}", "PUT")
+export class RenamePasskey implements IReturn<Passkey>, IPut
+{
+    public id?: string;
+    public name?: string;
+
+    public constructor(init?: Partial<RenamePasskey>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'RenamePasskey'; }
+    public getMethod() { return 'PUT'; }
+    public createResponse() { return new Passkey(); }
 }
 
 // @Route("/auth/verify-email/resend", "POST")

@@ -31,6 +31,10 @@ public sealed partial class AuditLog(ILogger<AuditLog> log)
     public void TwoFactorDisabled(string publicId, string client) => LogTwoFactorDisabled(publicId, client);
     public void RecoveryCodesRenewed(string publicId, string client) => LogRecoveryCodesRenewed(publicId, client);
     public void LoggedOutOthers(string publicId, int sessions, string client) => LogLoggedOutOthers(publicId, sessions, client);
+    public void PasskeyAdded(string publicId, string passkeyId, string client) => LogPasskeyAdded(publicId, passkeyId, client);
+    public void PasskeyRemoved(string publicId, string passkeyId, string client) => LogPasskeyRemoved(publicId, passkeyId, client);
+    public void PasskeyUsed(string publicId, string passkeyId, string client) => LogPasskeyUsed(publicId, passkeyId, client);
+    public void PasskeyCloned(string publicId, string passkeyId, string client) => LogPasskeyCloned(publicId, passkeyId, client);
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "audit sign-in succeeded user={PublicId} client={Client}")]
     private partial void LogSignedIn(string publicId, string client);
@@ -91,4 +95,16 @@ public sealed partial class AuditLog(ILogger<AuditLog> log)
 
     [LoggerMessage(EventId = 119, Level = LogLevel.Information, Message = "audit recovery codes renewed user={PublicId} client={Client}")]
     private partial void LogRecoveryCodesRenewed(string publicId, string client);
+
+    [LoggerMessage(EventId = 120, Level = LogLevel.Information, Message = "audit passkey added user={PublicId} passkey={PasskeyId} client={Client}")]
+    private partial void LogPasskeyAdded(string publicId, string passkeyId, string client);
+
+    [LoggerMessage(EventId = 121, Level = LogLevel.Warning, Message = "audit passkey removed user={PublicId} passkey={PasskeyId} client={Client}")]
+    private partial void LogPasskeyRemoved(string publicId, string passkeyId, string client);
+
+    [LoggerMessage(EventId = 122, Level = LogLevel.Information, Message = "audit passkey used to sign in user={PublicId} passkey={PasskeyId} client={Client}")]
+    private partial void LogPasskeyUsed(string publicId, string passkeyId, string client);
+
+    [LoggerMessage(EventId = 123, Level = LogLevel.Warning, Message = "audit passkey counter did not go up, possibly a copied authenticator user={PublicId} passkey={PasskeyId} client={Client}")]
+    private partial void LogPasskeyCloned(string publicId, string passkeyId, string client);
 }

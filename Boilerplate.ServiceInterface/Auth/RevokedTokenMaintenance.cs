@@ -1,4 +1,5 @@
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Passkeys;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,8 +10,8 @@ namespace Boilerplate.ServiceInterface.Auth;
 /// <summary>
 /// Loads the revoked tokens and the users' security stamps before the first request and keeps
 /// them in step with other hosts (<see cref="RevocationSync"/>), and on a timer deletes what can
-/// never be used again: expired revoked ids, refresh tokens, sessions, mailed tokens and sign-in
-/// challenges, so no table grows with every sign-in for ever.
+/// never be used again: expired revoked ids, refresh tokens, sessions, mailed tokens, sign-in
+/// challenges and passkey ceremonies, so no table grows with every sign-in for ever.
 /// </summary>
 public sealed partial class RevokedTokenMaintenance(
     IServiceScopeFactory scopes, RevocationSync sync, RevokedTokens revoked, EndedSessions endedSessions, IOptions<AuthSettings> settings,
@@ -37,7 +38,8 @@ public sealed partial class RevokedTokenMaintenance(
                 var purged = await revoked.PurgeExpiredAsync(services.GetRequiredService<AppDb>(), stoppingToken) + endedSessions.Purge()
                              + await services.GetRequiredService<Sessions>().PurgeAsync(stoppingToken)
                              + await services.GetRequiredService<EmailTokens>().PurgeExpiredAsync(stoppingToken)
-                             + await services.GetRequiredService<MfaChallenges>().PurgeExpiredAsync(stoppingToken);
+                             + await services.GetRequiredService<MfaChallenges>().PurgeExpiredAsync(stoppingToken)
+                             + await services.GetRequiredService<PasskeyCeremonies>().PurgeExpiredAsync(stoppingToken);
                 LogPurged(purged);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -48,7 +50,7 @@ public sealed partial class RevokedTokenMaintenance(
         }
     }
 
-    [LoggerMessage(LogLevel.Debug, "Purged {Count} expired revoked tokens, sessions, refresh tokens, mailed tokens and sign-in challenges")]
+    [LoggerMessage(LogLevel.Debug, "Purged {Count} expired revoked tokens, sessions, refresh tokens, mailed tokens, sign-in challenges and passkey ceremonies")]
     private partial void LogPurged(int count);
 
     [LoggerMessage(LogLevel.Warning, "Purging expired tokens and sessions failed")]

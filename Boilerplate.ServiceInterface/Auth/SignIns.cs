@@ -43,12 +43,7 @@ public sealed class SignIns(
         if (user.Locked)
             throw Refused(user, "locked by an admin", "locked", AuthMessages.AccountLocked, client);
         // After the right password only: a wrong guess learns no more than before.
-        if (settings.RequireVerifiedEmail && !user.EmailVerified)
-        {
-            audit.SignInFailed(user.PublicId, "email not verified", client);
-            metrics.SignIn("email_not_verified");
-            throw new EmailNotVerifiedException();
-        }
+        RequireVerifiedEmail(user, client);
 
         if (passwords.NeedsRehash(user.PasswordHash))
             await users.SetPasswordHashAsync(user.Id, await passwords.HashAsync(password, cancel), cancel);
@@ -89,6 +84,35 @@ public sealed class SignIns(
             audit.RecoveryCodeUsed(user.PublicId, client);
         await CompleteAsync(user, client, cancel);
         return user;
+    }
+
+    /// <summary>
+    /// A sign-in whose passkey has verified: the refusals that follow a right password, and no
+    /// second factor, for the passkey is one (something held, mostly unlocked by the person too).
+    /// </summary>
+    /// <exception cref="SignInFailedException">Refused; its message is what the client is told.</exception>
+    /// <exception cref="EmailNotVerifiedException">Auth:RequireVerifiedEmail, and the address is not verified.</exception>
+    public async Task CompleteWithPasskeyAsync(UserRecord user, string client, CancellationToken cancel = default)
+    {
+        if (user.Locked)
+            throw Refused(user, "locked by an admin", "locked", AuthMessages.AccountLocked, client);
+        if (user.LockedOutUntil > clock.GetUtcNow().UtcDateTime)
+            throw Refused(user, "locked out", "locked_out", AuthMessages.LockedOut, client);
+        RequireVerifiedEmail(user, client);
+        await CompleteAsync(user, client, cancel);
+    }
+
+    /// <summary>A sign-in refused by another way in than the password: audited and counted as this one's refusals are.</summary>
+    public SignInFailedException Refuse(UserRecord? user, string reason, string result, string message, string client) =>
+        Refused(user, reason, result, message, client);
+
+    private void RequireVerifiedEmail(UserRecord user, string client)
+    {
+        if (!settings.RequireVerifiedEmail || user.EmailVerified)
+            return;
+        audit.SignInFailed(user.PublicId, "email not verified", client);
+        metrics.SignIn("email_not_verified");
+        throw new EmailNotVerifiedException();
     }
 
     private async Task CompleteAsync(UserRecord user, string client, CancellationToken cancel)

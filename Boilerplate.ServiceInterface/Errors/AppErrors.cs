@@ -1,5 +1,6 @@
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Passkeys;
 using Boilerplate.ServiceInterface.Users;
 using ServiceStack;
 
@@ -22,6 +23,9 @@ public static class AppErrors
         {
             ResponseStatus = new ResponseStatus { ErrorCode = "MfaRequired", Message = e.Message, Meta = new() { ["mfa_token"] = e.MfaToken } },
         },
+        PasskeyHostException e => new HttpError(400, "PasskeyHostRequired", e.Message),
+        InvalidPasskeyException e => (HttpError)HttpError.Validation(e.Code, e.Message, e.Field),
+        PasskeyExistsException e => new HttpError(409, "AlreadyExists", e.Message),
         InvalidEmailTokenException e => (HttpError)HttpError.Validation("InvalidToken", e.Message, "token"),
         // A valid token whose user has gone is no longer a credential.
         UnknownCallerException => new HttpError(401, nameof(TokenException), AuthMessages.InvalidToken),

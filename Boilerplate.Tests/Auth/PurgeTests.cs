@@ -1,5 +1,6 @@
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Passkeys;
 using Boilerplate.Tests.Support;
 using LinqToDB.Async;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,27 @@ public class PurgeTests(DatabaseKind kind)
         Assert.That(await db.EmailTokens.CountAsync(), Is.Zero, "the mailed links expired too");
     }
 
+    [Test]
+    public async Task Passkey_ceremonies_go_once_expired_spent_or_not_and_live_ones_stay()
+    {
+        var clock = new TestClock(DateTimeOffset.UtcNow);
+        using var factory = new ApiFactory(clock: clock, kind: kind);
+        var api = factory.CreateApi();
+        var token = await api.RegisterAsync("ceremonious");
+        await api.PostAsync("/user/me/passkeys/options", new { }, token);
+        var spent = await api.PostAsync("/auth/passkey/options");
+        await api.PostAsync("/auth/passkey", new { ceremony_id = spent.String("ceremony_id"), credential = "{}" });
+
+        clock.Now += PasskeyCeremonies.Lifetime + TimeSpan.FromSeconds(1);
+        var late = await api.PostAsync("/auth/passkey/options");
+        await PurgeAsync(factory);
+
+        using var scope = factory.Services.CreateScope();
+        var left = await scope.ServiceProvider.GetRequiredService<AppDb>().PasskeyCeremonies.Select(c => c.Id).ToListAsync();
+        Assert.That(late.Status, Is.EqualTo(200));
+        Assert.That(left, Has.Count.EqualTo(1), "only the ceremony begun after the others expired");
+    }
+
     private static string Sid(string token) => new JsonWebToken(token).GetClaim("sid").Value;
 
     /// <summary>Runs the purge as the maintenance timer does, and answers the session ids left.</summary>
@@ -48,6 +70,7 @@ public class PurgeTests(DatabaseKind kind)
         await services.GetRequiredService<Sessions>().PurgeAsync();
         await services.GetRequiredService<EmailTokens>().PurgeExpiredAsync();
         await services.GetRequiredService<MfaChallenges>().PurgeExpiredAsync();
+        await services.GetRequiredService<PasskeyCeremonies>().PurgeExpiredAsync();
         return await services.GetRequiredService<AppDb>().Sessions.Select(s => s.Id).ToListAsync();
     }
 }

@@ -39,7 +39,8 @@ public class MetadataTypesTests : ApiFixture
                 "LogoutAll", "ChangePassword", "DeleteCurrentUser", "SetUserAdmin", "LockUser", "UnlockUser", "DeleteUser",
                 "VerifyEmail", "ResendVerificationEmail", "ForgotPassword", "ResetPassword", "ChangeEmail", "ConfirmEmailChange",
                 "GetSessions", "EndSession", "LogoutOthers", "GetUserSessions", "EndUserSession",
-                "LoginMfa", "EnrollTotp", "ConfirmTotp", "DisableTotp", "RegenerateRecoveryCodes", "ResetUserMfa" }));
+                "LoginMfa", "EnrollTotp", "ConfirmTotp", "DisableTotp", "RegenerateRecoveryCodes", "ResetUserMfa",
+                "BeginPasskeyRegistration", "AddPasskey", "GetPasskeys", "RenamePasskey", "DeletePasskey", "BeginPasskeySignIn", "PasskeySignIn" }));
         Assert.That(metadata["config"]!["baseUrl"]!.GetValue<string>(), Is.EqualTo("http://localhost"));
         Assert.That(metadata["namespaces"]!.AsArray().Select(n => n!.GetValue<string>()), Does.Contain("Boilerplate.ServiceModel.Types"));
     }

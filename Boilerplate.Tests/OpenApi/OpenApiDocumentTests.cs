@@ -17,6 +17,7 @@ public class OpenApiDocumentTests : ApiFixture
         "VerifyEmail", "ResendVerificationEmail", "ForgotPassword", "ResetPassword", "ChangeEmail", "ConfirmEmailChange",
         "GetSessions", "EndSession", "LogoutOthers", "GetUserSessions", "EndUserSession",
         "LoginMfa", "EnrollTotp", "ConfirmTotp", "DisableTotp", "RegenerateRecoveryCodes", "ResetUserMfa",
+        "BeginPasskeyRegistration", "AddPasskey", "GetPasskeys", "RenamePasskey", "DeletePasskey", "BeginPasskeySignIn", "PasskeySignIn",
     ];
 
     private async Task<JsonNode> DocumentAsync()
@@ -54,7 +55,7 @@ public class OpenApiDocumentTests : ApiFixture
         Assert.That(result.Diagnostic!.Errors.Select(e => e.ToString()), Is.Empty);
         Assert.That(result.Diagnostic.Warnings.Select(e => e.ToString()), Is.Empty);
         Assert.That(result.Diagnostic.SpecificationVersion, Is.EqualTo(OpenApiSpecVersion.OpenApi3_1));
-        Assert.That(result.Document!.Paths, Has.Count.EqualTo(29));
+        Assert.That(result.Document!.Paths, Has.Count.EqualTo(34));
     }
 
     [Test]
@@ -107,12 +108,14 @@ public class OpenApiDocumentTests : ApiFixture
             "SetUserAdmin", "LockUser", "UnlockUser", "DeleteUser", "ChangeEmail",
             "GetSessions", "EndSession", "LogoutOthers", "GetUserSessions", "EndUserSession",
             "EnrollTotp", "ConfirmTotp", "DisableTotp", "RegenerateRecoveryCodes", "ResetUserMfa",
+            "BeginPasskeyRegistration", "AddPasskey", "GetPasskeys", "RenamePasskey", "DeletePasskey",
         }));
         Assert.That(byRequirement["""[{},{"Bearer":[]}]"""], Is.EquivalentTo(new[] { "Authenticate", "Authenticate_2", "Authenticate_3" }),
             "Authenticate reads a bearer token when one is sent (GET /auth describes the session)");
         Assert.That(byRequirement["[]"], Is.EquivalentTo(new[]
         {
             "CreateUser", "Login", "LoginMfa", "GetAccessToken", "VerifyEmail", "ResendVerificationEmail", "ForgotPassword", "ResetPassword", "ConfirmEmailChange",
+            "BeginPasskeySignIn", "PasskeySignIn",
         }), "public, and saying so");
         Assert.That(byRequirement.Sum(group => group.Count()), Is.EqualTo(Operations.Length));
         Assert.That(document["security"], Is.Null, "no requirement for the whole API: registering and logging in need no token");
