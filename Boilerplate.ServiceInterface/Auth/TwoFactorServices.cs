@@ -45,6 +45,9 @@ public class TwoFactorServices(
         audit.TwoFactorDisabled(user.PublicId, Request.RemoteIp);
     }
 
+    /// <summary>ServiceStack's clients cannot send a DELETE with a body, and the password must not go in the URL.</summary>
+    public Task Post(DisableTotp request) => Delete(request);
+
     public async Task<RecoveryCodesResponse> Post(RegenerateRecoveryCodes request)
     {
         var user = await CallerAsync();

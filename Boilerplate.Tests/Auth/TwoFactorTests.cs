@@ -238,6 +238,17 @@ public class TwoFactorTests(DatabaseKind kind) : ApiFixture(kind)
     }
 
     [Test]
+    public async Task ServiceStacks_clients_remove_the_factor_with_a_post_to_its_api_route()
+    {
+        var user = await EnrolAsync("postremover");
+
+        var removed = await Api.PostAsync("/api/DisableTotp", new { password = Password, code = Rfc6238.CodeAtStep(user.Secret, user.Step) }, user.Token);
+
+        Assert.That(removed.Status, Is.EqualTo(204), removed.Text);
+        Assert.That((await MeAsync(user.Token))["mfa_enabled"]!.GetValue<bool>(), Is.False);
+    }
+
+    [Test]
     public async Task An_admin_resets_the_factor_of_a_user_who_lost_their_device_and_no_one_else_may()
     {
         var admin = await Factory.CreateAdminAsync(UniqueName("mfaadmin"));
