@@ -3,6 +3,15 @@
 # output as this file says (the same command, environment, user and writable folders), since no
 # container runtime works where the tests run; README, Deploy, says what is tested where.
 
+# The account pages (clients/web), built where the host's project expects them: account-app/.
+FROM node:22-bookworm-slim AS web
+WORKDIR /src/clients/web
+COPY clients/web/package.json clients/web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY clients/dtos.ts /src/clients/dtos.ts
+COPY clients/web/ ./
+RUN npm run build
+
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
@@ -10,6 +19,7 @@ COPY ServiceStackLite/ ServiceStackLite/
 COPY Boilerplate.ServiceModel/ Boilerplate.ServiceModel/
 COPY Boilerplate.ServiceInterface/ Boilerplate.ServiceInterface/
 COPY Boilerplate.Host/ Boilerplate.Host/
+COPY --from=web /src/Boilerplate.Host/account-app/ Boilerplate.Host/account-app/
 RUN dotnet publish Boilerplate.Host -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0

@@ -20,6 +20,7 @@ using Boilerplate.ServiceInterface.Data;
 //   Configure.Cors       cross-origin calls from the front ends listed in Cors:AllowedOrigins
 //   Configure.AppHost    the ServiceStack-style message layer: DTO routes, validation, error bodies
 //   Configure.OpenApi    the API described: /openapi/v1.json, the explorer at / and /swagger-ui/, /metadata
+//   Configure.AccountApp the account pages at /account/, where the mail links lead
 //   Configure.Health     /health/live and /health/ready for load balancers
 //   Configure.Metrics    OpenTelemetry metrics for Prometheus at /metrics, where Metrics:Enabled
 WebApplication? app = null;
@@ -74,6 +75,7 @@ static WebApplication Build(string[] args)
     app.UseRequestLog();
     app.UseAppHost();
     app.UseOpenApi();
+    app.UseAccountApp();
     app.UseHealth();
     return app;
 }

@@ -10,8 +10,7 @@ namespace Boilerplate.Tests.Browser;
 [NonParallelizable]
 public class ExplorerBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-    private static readonly string Screenshots = Path.Combine(RepositoryRoot.Path, "TestResults", "screenshots");
+    private static readonly string Screenshots = Chromium.Screenshots;
 
     private RunningHost host = null!;
     private IPlaywright playwright = null!;
@@ -20,17 +19,11 @@ public class ExplorerBrowserTests
     [OneTimeSetUp]
     public async Task Start()
     {
-        if (!File.Exists(Chromium))
-            Assert.Ignore($"{Chromium} is not installed (apt-get install chromium); the browser tests need it.");
-        Directory.CreateDirectory(Screenshots);
+        if (!Chromium.Installed)
+            Assert.Ignore($"{Chromium.Path} is not installed (apt-get install chromium); the browser tests need it.");
         host = await RunningHost.StartAsync();
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        browser = await Chromium.LaunchAsync(playwright);
     }
 
     [OneTimeTearDown]

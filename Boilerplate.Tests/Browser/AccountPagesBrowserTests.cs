@@ -1,0 +1,380 @@
+using Boilerplate.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Boilerplate.Tests.Browser;
+
+/// <summary>
+/// The account pages (clients/web) as people use them: Debian's Chromium driven by Playwright
+/// against the built host in cookie mode, on http://localhost (browsers allow passkeys there, not
+/// on an IP address), with mail delivered to a real SMTP server. Every page is screenshotted into
+/// TestResults/screenshots/account-*.png.
+/// </summary>
+[NonParallelizable]
+public class AccountPagesBrowserTests
+{
+    private const string Password = "password-123";
+
+    private SmtpServer smtp = null!;
+    private TestDatabase database = null!;
+    private RunningHost host = null!;
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+    private string baseUrl = null!;
+    private int counter;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        if (!Chromium.Installed)
+            Assert.Ignore($"{Chromium.Path} is not installed (apt-get install chromium); the browser tests need it.");
+        smtp = SmtpServer.Start();
+        database = TestDatabase.Create(DatabaseKind.Sqlite);
+        host = await RunningHost.StartAsync(database, new Dictionary<string, string>
+        {
+            ["Auth__UseTokenCookies"] = "true",
+            ["SMTP_URL"] = smtp.Url,
+        });
+        baseUrl = $"http://localhost:{host.Port}";
+        playwright = await Playwright.CreateAsync();
+        browser = await Chromium.LaunchAsync(playwright);
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        if (browser is not null) await browser.DisposeAsync();
+        playwright?.Dispose();
+        if (host is not null) await host.DisposeAsync();
+        database?.Dispose();
+        smtp?.Dispose();
+    }
+
+    [Test]
+    public async Task A_new_account_verifies_its_address_through_the_mailed_link_then_signs_out_and_in_again()
+    {
+        var page = await NewPageAsync();
+        var (email, _) = await SignUpAsync(page, "newcomer");
+        Assert.That(await Region(page, "Email").InnerTextAsync(), Does.Contain(email).And.Contain("Not verified"));
+        await page.ScreenshotAsync(new() { Path = Chromium.Screenshot("account-profile-unverified"), FullPage = true });
+
+        var mail = (await smtp.WaitForAsync(email, "Confirm your email")).Single();
+        await page.GotoAsync(SmtpServer.LinkFrom(mail));
+        await page.GetByText("Your email address is verified.").WaitForAsync();
+        Assert.That(page.Url, Does.Not.Contain("token="), "the token is taken out of the address bar");
+        await page.ScreenshotAsync(new() { Path = Chromium.Screenshot("account-verify-email") });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Go to your account" }).ClickAsync();
+        await Region(page, "Email").GetByText("Verified", new() { Exact = true }).WaitForAsync();
+        await SignOutAsync(page);
+        await page.ScreenshotAsync(new() { Path = Chromium.Screenshot("account-sign-in") });
+        await SignInAsync(page, email, Password);
+        Assert.That(await Region(page, "Email").InnerTextAsync(), Does.Contain("Verified"));
+        await page.ScreenshotAsync(new() { Path = Chromium.Screenshot("account-profile"), FullPage = true });
+    }
+
+    [Test]
+    public async Task Sign_up_shows_the_servers_field_errors_beside_their_fields()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/sign-up");
+
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync("short-password@example.com");
+        await page.GetByLabel("Username", new() { Exact = true }).FillAsync("shortpassword");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync("short");
+        await Button(page, "Create account").ClickAsync();
+
+        // ServiceStack's inputs point at their error with aria-describedby.
+        var passwordError = page.Locator("#password-error");
+        await passwordError.WaitForAsync();
+        Assert.That(await passwordError.InnerTextAsync(), Does.Contain("8"));
+        Assert.That(await page.GetByLabel("Password", new() { Exact = true }).GetAttributeAsync("aria-describedby"), Is.EqualTo("password-error"));
+        await page.ScreenshotAsync(new() { Path = Chromium.Screenshot("account-sign-up-errors") });
+    }
+
+    [Test]
+    public async Task A_forgotten_password_is_reset_through_the_mailed_link_which_signs_in()
+    {
+        var page = await NewPageAsync();
+        var (email, _) = await SignUpAsync(page, "forgetful");
+        await SignOutAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await page.ScreenshotAsync(new() { Path = Chromium.Screenshot("account-forgot-password") });
+        await Button(page, "Send reset link").ClickAsync();
+        await page.GetByText("reset link", new() { Exact = false }).First.WaitForAsync();
+
+        var mail = (await smtp.WaitForAsync(email, "password")).Single();
+        await page.GotoAsync(SmtpServer.LinkFrom(mail));
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("a-brand-new-password");
+        await page.ScreenshotAsync(new() { Path = Chromium.Screenshot("account-reset-password") });
+        await Button(page, "Set new password").ClickAsync();
+        await Heading(page, "Your account").WaitForAsync();
+
+        await SignOutAsync(page);
+        await SignInAsync(page, email, "a-brand-new-password");
+    }
+
+    [Test]
+    public async Task Two_factor_set_up_shows_a_qr_code_the_key_and_recovery_codes_and_sign_in_then_asks_for_a_code()
+    {
+        var page = await NewPageAsync();
+        var (email, _) = await SignUpAsync(page, "twofactor");
+        var secret = await TurnOnTwoFactorAsync(page);
+        await SignOutAsync(page);
+
+        await FillSignInAsync(page, email, Password);
+        await page.GetByLabel("Code", new() { Exact = true }).FillAsync(Rfc6238.Code(secret));
+        await page.ScreenshotAsync(new() { Path = Chromium.Screenshot("account-sign-in-code") });
+        await Button(page, "Verify").ClickAsync();
+        await Heading(page, "Your account").WaitForAsync();
+        Assert.That(await Region(page, "Two-factor sign-in").InnerTextAsync(), Does.Contain("Two-factor sign-in is on"));
+    }
+
+    [Test]
+    public async Task A_passkey_added_on_the_profile_signs_in_without_an_email_even_with_two_factor_on()
+    {
+        var page = await NewPageAsync(withAuthenticator: true);
+        await SignUpAsync(page, "passkey");
+        await TurnOnTwoFactorAsync(page);
+
+        var passkeys = Region(page, "Passkeys");
+        await passkeys.GetByLabel("Passkey name", new() { Exact = true }).FillAsync("Test laptop");
+        await passkeys.GetByRole(AriaRole.Button, new() { Name = "Add a passkey", Exact = true }).ClickAsync();
+        await passkeys.GetByTestId("passkey").GetByText("Test laptop").WaitForAsync();
+        await passkeys.ScreenshotAsync(new() { Path = Chromium.Screenshot("account-passkeys") });
+
+        await SignOutAsync(page);
+        await Button(page, "Sign in with a passkey").ClickAsync();
+        await Heading(page, "Your account").WaitForAsync();
+        Assert.That(await passkeys.GetByTestId("passkey").InnerTextAsync(), Does.Not.Contain("last used never"));
+    }
+
+    [Test]
+    public async Task The_sessions_list_signs_out_another_session_which_then_has_to_sign_in_again()
+    {
+        var here = await NewPageAsync();
+        var (email, _) = await SignUpAsync(here, "sessions");
+        var elsewhere = await NewPageAsync();
+        await FillSignInAsync(elsewhere, email, Password);
+        await Heading(elsewhere, "Your account").WaitForAsync();
+
+        await here.ReloadAsync();
+        var sessions = Region(here, "Sessions").GetByTestId("session");
+        await sessions.Nth(1).WaitForAsync();
+        Assert.That(await sessions.CountAsync(), Is.EqualTo(2));
+        await here.ScreenshotAsync(new() { Path = Chromium.Screenshot("account-sessions"), FullPage = true });
+        var other = sessions.Filter(new() { HasNotText = "This device" });
+        await other.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+        await sessions.Nth(1).WaitForAsync(new() { State = WaitForSelectorState.Detached });
+
+        await elsewhere.ReloadAsync();
+        await Heading(elsewhere, "Sign in").WaitForAsync();
+        Assert.That(elsewhere.Url, Does.Contain("/account/sign-in"), "the ended session's cookies no longer sign in");
+    }
+
+    [Test]
+    public async Task Sign_out_other_sessions_leaves_only_this_one()
+    {
+        var here = await NewPageAsync();
+        var (email, _) = await SignUpAsync(here, "others");
+        for (var i = 0; i < 2; i++)
+        {
+            var other = await NewPageAsync();
+            await FillSignInAsync(other, email, Password);
+            await Heading(other, "Your account").WaitForAsync();
+        }
+
+        await here.ReloadAsync();
+        var sessions = Region(here, "Sessions").GetByTestId("session");
+        await sessions.Nth(2).WaitForAsync();
+        await Button(here, "Sign out other sessions").ClickAsync();
+        await sessions.Nth(1).WaitForAsync(new() { State = WaitForSelectorState.Detached });
+
+        Assert.That(await sessions.InnerTextAsync(), Does.Contain("This device"));
+    }
+
+    [Test]
+    public async Task An_admin_finds_a_user_locks_and_unlocks_them_and_sees_their_sessions()
+    {
+        var admin = await CreateAdminAsync();
+        var userPage = await NewPageAsync();
+        var (userEmail, _) = await SignUpAsync(userPage, "managed");
+
+        var page = await NewPageAsync();
+        await SignInAsync(page, admin, "admin-password-1");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Users", Exact = true }).ClickAsync();
+        await page.GetByLabel("Search", new() { Exact = true }).FillAsync(userEmail.Split('@')[0]);
+        await Button(page, "Search").ClickAsync();
+        await page.GetByText("Page 1 of 1 · 1 user", new() { Exact = true }).WaitForAsync();
+        var row = page.Locator($"tr[data-email='{userEmail}']");
+        Assert.That(await page.Locator("tbody tr").CountAsync(), Is.EqualTo(1), "the search narrows the list");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Lock", Exact = true }).ClickAsync();
+        await row.GetByText("locked", new() { Exact = true }).WaitForAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Sessions", Exact = true }).ClickAsync();
+        await row.GetByText("No sessions.").WaitForAsync();
+        await page.ScreenshotAsync(new() { Path = Chromium.Screenshot("account-admin-users"), FullPage = true });
+        await userPage.ReloadAsync();
+        await Heading(userPage, "Sign in").WaitForAsync();
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Unlock", Exact = true }).ClickAsync();
+        await row.GetByText("locked", new() { Exact = true }).WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await SignInAsync(userPage, userEmail, Password);
+    }
+
+    [Test]
+    public async Task The_admin_page_is_refused_to_a_user_who_is_not_an_admin()
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page, "notadmin");
+
+        await page.GotoAsync("/account/admin/users");
+
+        await page.GetByText("Only admins can manage users.").WaitForAsync();
+        Assert.That(await page.Locator("table").CountAsync(), Is.Zero);
+        Assert.That(await page.GetByRole(AriaRole.Link, new() { Name = "Users", Exact = true }).CountAsync(), Is.Zero, "no link to it either");
+    }
+
+    [Test]
+    public async Task A_page_that_needs_a_sign_in_sends_to_sign_in_and_back_afterwards()
+    {
+        var page = await NewPageAsync();
+        var (email, _) = await SignUpAsync(page, "redirected");
+        await SignOutAsync(page);
+
+        await page.GotoAsync("/account/");
+        await Heading(page, "Sign in").WaitForAsync();
+        await FillSignInAsync(page, email, Password);
+
+        await Heading(page, "Your account").WaitForAsync();
+    }
+
+    [TestCase("sign-in")]
+    [TestCase("sign-up")]
+    [TestCase("forgot-password")]
+    [TestCase("reset-password?token=a-token-that-was-never-issued")]
+    [TestCase("verify-email?token=a-token-that-was-never-issued")]
+    [TestCase("confirm-email?token=a-token-that-was-never-issued")]
+    [TestCase("")]
+    [TestCase("admin/users")]
+    public async Task No_page_has_a_serious_or_critical_accessibility_violation(string path)
+    {
+        // axe is added as a script of the page's own, which the pages' CSP would refuse.
+        var page = await NewPageAsync(bypassCsp: true);
+        if (path == "")
+            await SignUpAsync(page, "axe");
+        else if (path == "admin/users")
+            await SignInAsync(page, await CreateAdminAsync(), "admin-password-1");
+        await page.GotoAsync("/account/" + path);
+        await page.Locator("h1").WaitForAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        await page.AddScriptTagAsync(new() { Path = Path.Combine(RepositoryRoot.Path, "clients", "web", "node_modules", "axe-core", "axe.min.js") });
+        var violations = await page.EvaluateAsync<string[]>("""
+            async () => (await axe.run(document, { resultTypes: ["violations"] })).violations
+              .filter(v => v.impact === "serious" || v.impact === "critical")
+              .map(v => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map(n => n.target.join(" ")).join(", ")}`)
+            """);
+
+        Assert.That(violations, Is.Empty);
+    }
+
+    private async Task<IPage> NewPageAsync(bool withAuthenticator = false, bool bypassCsp = false)
+    {
+        var context = await browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1100, Height = 900 }, BypassCSP = bypassCsp });
+        var page = await context.NewPageAsync();
+        if (withAuthenticator)
+        {
+            // Chromium's virtual authenticator: a platform authenticator that holds discoverable credentials and verifies its user.
+            var cdp = await context.NewCDPSessionAsync(page);
+            await cdp.SendAsync("WebAuthn.enable");
+            await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+            {
+                ["options"] = new Dictionary<string, object>
+                {
+                    ["protocol"] = "ctap2", ["transport"] = "internal", ["hasResidentKey"] = true,
+                    ["hasUserVerification"] = true, ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
+                },
+            });
+        }
+        return page;
+    }
+
+    private async Task<(string Email, string Username)> SignUpAsync(IPage page, string prefix)
+    {
+        var username = $"{prefix}{Interlocked.Increment(ref counter)}";
+        var email = $"{username}@example.com";
+        await page.GotoAsync("/account/sign-up");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Username", new() { Exact = true }).FillAsync(username);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        if (prefix == "newcomer")
+            await page.ScreenshotAsync(new() { Path = Chromium.Screenshot("account-sign-up") });
+        await Button(page, "Create account").ClickAsync();
+        await Heading(page, "Your account").WaitForAsync();
+        return (email, username);
+    }
+
+    private static async Task FillSignInAsync(IPage page, string email, string password)
+    {
+        if (!page.Url.Contains("/account/sign-in", StringComparison.Ordinal))
+            await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await Button(page, "Sign in").ClickAsync();
+    }
+
+    private static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await FillSignInAsync(page, email, password);
+        await Heading(page, "Your account").WaitForAsync();
+    }
+
+    private static async Task SignOutAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Account" }).GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Heading(page, "Sign in").WaitForAsync();
+    }
+
+    /// <summary>Turns two-factor sign-in on from the profile, as a person with an authenticator app would; answers the key.</summary>
+    private static async Task<string> TurnOnTwoFactorAsync(IPage page)
+    {
+        var section = Region(page, "Two-factor sign-in");
+        await section.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        await section.GetByRole(AriaRole.Button, new() { Name = "Set up two-factor" }).ClickAsync();
+        await section.GetByRole(AriaRole.Img, new() { Name = "QR code for your authenticator app" }).WaitForAsync();
+        var secret = (await section.GetByTestId("totp-secret").InnerTextAsync()).Trim();
+        Assert.That(await section.GetByRole(AriaRole.Link, new() { Name = "Open in an authenticator app on this device" }).GetAttributeAsync("href"),
+            Does.StartWith("otpauth://totp/").And.Contain($"secret={secret}"), "the key as a link, for people who cannot scan");
+        await section.ScreenshotAsync(new() { Path = Chromium.Screenshot("account-two-factor-set-up") });
+
+        // The previous step's code: the sign-in that follows may then use the current one.
+        await section.GetByLabel("Code", new() { Exact = true }).FillAsync(Rfc6238.Code(secret, offset: -1));
+        await section.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor" }).ClickAsync();
+        await section.GetByRole(AriaRole.Heading, new() { Name = "Your recovery codes" }).WaitForAsync();
+        Assert.That(await section.GetByRole(AriaRole.List, new() { Name = "Recovery codes" }).GetByRole(AriaRole.Listitem).CountAsync(), Is.EqualTo(10));
+        await section.ScreenshotAsync(new() { Path = Chromium.Screenshot("account-recovery-codes") });
+        return secret;
+    }
+
+    /// <summary>An admin made with the host's own create-admin command, on the host's database; answers its email.</summary>
+    private async Task<string> CreateAdminAsync()
+    {
+        var name = $"admin{Interlocked.Increment(ref counter)}";
+        var (exitCode, _, error) = await HostProcess.RunAsync(["create-admin", "--email", $"{name}@example.com", "--username", name], new()
+        {
+            ["BOILERPLATE_ENV"] = "test",
+            ["DATABASE_URL"] = database.Url,
+            ["BOILERPLATE_ADMIN_PASSWORD"] = "admin-password-1",
+        });
+        Assert.That(exitCode, Is.EqualTo(0), error);
+        return $"{name}@example.com";
+    }
+
+    private static ILocator Region(IPage page, string name) => page.GetByRole(AriaRole.Region, new() { Name = name, Exact = true });
+
+    private static ILocator Heading(IPage page, string name) => page.GetByRole(AriaRole.Heading, new() { Name = name, Exact = true, Level = 1 });
+
+    private static ILocator Button(IPage page, string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+}
