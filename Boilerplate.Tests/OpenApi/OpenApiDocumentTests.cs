@@ -197,12 +197,13 @@ public class OpenApiDocumentTests : ApiFixture
         Assert.That(publicId["required"]!.GetValue<bool>(), Is.True);
 
         var paging = Operation(document, "/user", "get")["parameters"]!.AsArray();
-        Assert.That(paging.Select(p => $"{p!["in"]} {p["name"]}"), Is.EqualTo(new[] { "query page", "query per_page" }));
+        Assert.That(paging.Select(p => $"{p!["in"]} {p["name"]}"), Is.EqualTo(new[] { "query page", "query per_page", "query search" }));
         var perPage = paging[1]!;
         Assert.That(perPage["schema"]!["type"]!.GetValue<string>(), Is.EqualTo("integer"));
         Assert.That(perPage["schema"]!["minimum"]!.GetValue<int>(), Is.EqualTo(1));
         Assert.That(perPage["schema"]!["maximum"]!.GetValue<int>(), Is.EqualTo(100));
         Assert.That(perPage["description"]!.GetValue<string>(), Is.EqualTo("Users per page, 1 to 100; 20 when absent."));
+        Assert.That(paging[2]!["schema"]!["maxLength"]!.GetValue<int>(), Is.EqualTo(100), "from the validator");
         Assert.That(Operation(document, "/user", "get")["requestBody"], Is.Null);
     }
 
