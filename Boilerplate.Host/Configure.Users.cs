@@ -7,6 +7,7 @@ public static class ConfigureUsers
 {
     public static WebApplicationBuilder AddUsers(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<UserCache>();
         builder.Services.AddScoped<UserStore>();
         builder.Services.AddScoped<UserAccounts>();
         builder.Services.AddSingleton<RegistrationReservations>();

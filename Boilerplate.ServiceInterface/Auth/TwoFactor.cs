@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Email;
+using Boilerplate.ServiceInterface.Users;
 using LinqToDB;
 using LinqToDB.Async;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ public sealed record TotpEnrolment(string Secret, string OtpauthUri);
 /// accepted once: the step it matched is written with a conditional update, so neither a replay
 /// nor a code of an earlier step gets in, on this host or another.
 /// </summary>
-public sealed class TwoFactor(AppDb db, TotpSecretProtector protector, IOptions<AppSettings> app, TimeProvider clock)
+public sealed class TwoFactor(AppDb db, UserStore users, TotpSecretProtector protector, IOptions<AppSettings> app, TimeProvider clock)
 {
     public const int RecoveryCodeCount = 10;
     private static readonly VerificationWindow Skew = new(previous: 1, future: 1);
@@ -54,16 +55,14 @@ public sealed class TwoFactor(AppDb db, TotpSecretProtector protector, IOptions<
     /// <summary>The factor is on; the recovery codes it returns are shown once and kept only as hashes.</summary>
     public async Task<List<string>> EnableAsync(UserRecord user, CancellationToken cancel = default)
     {
-        await db.Users.Where(u => u.Id == user.Id).Set(u => u.MfaEnabled, true).UpdateAsync(cancel);
+        await users.SetMfaEnabledAsync(user.Id, true, cancel);
         user.MfaEnabled = true;
         return await NewRecoveryCodesAsync(user, cancel);
     }
 
     public async Task DisableAsync(UserRecord user, CancellationToken cancel = default)
     {
-        await db.Users.Where(u => u.Id == user.Id)
-            .Set(u => u.MfaEnabled, false).Set(u => u.TotpSecret, (string?)null).Set(u => u.TotpLastStep, (long?)null)
-            .UpdateAsync(cancel);
+        await users.SetMfaEnabledAsync(user.Id, false, cancel);
         await db.RecoveryCodes.Where(c => c.UserId == user.Id).DeleteAsync(cancel);
         user.MfaEnabled = false;
         user.TotpSecret = null;

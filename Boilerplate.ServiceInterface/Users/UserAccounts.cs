@@ -89,5 +89,6 @@ public sealed class UserAccounts(UserStore users, IUserSessions sessions, TimePr
             throw new LastAdminException();
         await change();
         await transaction.CommitTransactionAsync(cancel);
+        users.Committed(user.Id);
     }
 }

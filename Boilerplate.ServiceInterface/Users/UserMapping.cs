@@ -5,6 +5,7 @@ namespace Boilerplate.ServiceInterface.Users;
 
 public static class UserMapping
 {
+    /// <remarks>A field added here is one <see cref="UserCache"/> shows: evict where it is written (see UserStore).</remarks>
     public static User ToDto(UserRecord user) => new()
     {
         PublicId = user.PublicId,

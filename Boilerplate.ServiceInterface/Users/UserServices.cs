@@ -5,7 +5,7 @@ using ServiceStack;
 namespace Boilerplate.ServiceInterface.Users;
 
 /// <summary>Reading accounts: the list (admins), one by id, the caller's own.</summary>
-public class UserServices(UserStore users, UserAccounts accounts) : Service
+public class UserServices(UserStore users) : Service
 {
     private const int DefaultPerPage = 20;
 
@@ -31,12 +31,12 @@ public class UserServices(UserStore users, UserAccounts accounts) : Service
         if (publicId is null || (publicId != session.UserAuthId && !session.Roles.Contains(RoleNames.Admin)))
             throw UserNotFound();
 
-        var user = await users.FindByPublicIdAsync(publicId, Request.RequestAborted);
-        return user is null ? throw UserNotFound() : UserMapping.ToDto(user);
+        return await users.FindShownAsync(publicId, Request.RequestAborted) ?? throw UserNotFound();
     }
 
     public async Task<User> Get(GetCurrentUser request) =>
-        UserMapping.ToDto(await accounts.CallerAsync(GetSession(), Request.RequestAborted));
+        (GetSession().UserAuthId is { } publicId ? await users.FindShownAsync(publicId, Request.RequestAborted) : null)
+        ?? throw new UnknownCallerException();
 
     private static Exception UserNotFound() => HttpError.NotFound("User not found.");
 }

@@ -2,6 +2,7 @@ using Boilerplate.ServiceInterface.Data;
 using LinqToDB;
 using LinqToDB.Async;
 using LinqToDB.Data;
+using Boilerplate.ServiceModel.Types;
 
 namespace Boilerplate.ServiceInterface.Users;
 
@@ -9,14 +10,28 @@ namespace Boilerplate.ServiceInterface.Users;
 /// Every read and write of the <c>user</c> table, for every service and the command line; scoped
 /// to a request. A row is found by its public id, its sign-in name or its internal id; a change
 /// is one conditional update, so two requests changing one user never lose each other's write.
+/// A write of what a User shows evicts it from <see cref="UserCache"/> once written.
 /// </summary>
-public sealed class UserStore(AppDb db)
+public sealed class UserStore(AppDb db, UserCache cache)
 {
     /// <summary>Emails are kept lower-cased, so one address is one account whatever its casing.</summary>
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
     /// <summary>What a username is unique by, as the index on <c>lower(username)</c> sees it: "Alice" and "alice" are one name.</summary>
     public static string UsernameKey(string username) => username.Trim().ToLowerInvariant();
+
+    /// <summary>The user as GET /user/me and GET /user/{public_id} show them: from the cache while it holds them fresh.</summary>
+    public async Task<User?> FindShownAsync(string publicId, CancellationToken cancel = default)
+    {
+        if (cache.Find(publicId) is { } shown)
+            return shown;
+        var evictions = cache.Evictions;
+        if (await FindByPublicIdAsync(publicId, cancel) is not { } user)
+            return null;
+        shown = UserMapping.ToDto(user);
+        cache.Keep(user.Id, shown, evictions);
+        return shown;
+    }
 
     /// <summary>
     /// The user with this public id, or null: the one read of every authenticated GET. Plain SQL
@@ -104,7 +119,7 @@ public sealed class UserStore(AppDb db)
         db.Users.Where(u => u.Id == id).Set(u => u.PasswordHash, passwordHash).UpdateAsync(cancel);
 
     public Task SetEmailVerifiedAsync(long id, CancellationToken cancel = default) =>
-        db.Users.Where(u => u.Id == id && !u.EmailVerified).Set(u => u.EmailVerified, true).UpdateAsync(cancel);
+        EvictAfter(id, db.Users.Where(u => u.Id == id && !u.EmailVerified).Set(u => u.EmailVerified, true).UpdateAsync(cancel));
 
     /// <summary>Moves the account to a new address, verified by the link that was followed.</summary>
     /// <exception cref="UserExistsException">Another account took the address meanwhile.</exception>
@@ -112,7 +127,7 @@ public sealed class UserStore(AppDb db)
     {
         try
         {
-            await db.Users.Where(u => u.Id == id).Set(u => u.Email, NormalizeEmail(email)).Set(u => u.EmailVerified, true).UpdateAsync(cancel);
+            await EvictAfter(id, db.Users.Where(u => u.Id == id).Set(u => u.Email, NormalizeEmail(email)).Set(u => u.EmailVerified, true).UpdateAsync(cancel));
         }
         catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e))
         {
@@ -127,14 +142,28 @@ public sealed class UserStore(AppDb db)
             .UpdateAsync(cancel);
 
     public Task SetAdminAsync(long id, bool admin, CancellationToken cancel = default) =>
-        db.Users.Where(u => u.Id == id).Set(u => u.Admin, admin).UpdateAsync(cancel);
+        EvictAfter(id, db.Users.Where(u => u.Id == id).Set(u => u.Admin, admin).UpdateAsync(cancel));
 
     public Task SetLockedAsync(long id, bool locked, CancellationToken cancel = default) =>
-        db.Users.Where(u => u.Id == id).Set(u => u.Locked, locked).UpdateAsync(cancel);
+        EvictAfter(id, db.Users.Where(u => u.Id == id).Set(u => u.Locked, locked).UpdateAsync(cancel));
+
+    public Task SetMfaEnabledAsync(long id, bool enabled, CancellationToken cancel = default) =>
+        EvictAfter(id, enabled
+            ? db.Users.Where(u => u.Id == id).Set(u => u.MfaEnabled, true).UpdateAsync(cancel)
+            : db.Users.Where(u => u.Id == id).Set(u => u.MfaEnabled, false).Set(u => u.TotpSecret, (string?)null).Set(u => u.TotpLastStep, (long?)null).UpdateAsync(cancel));
 
     /// <summary>Deletes the row; the user's refresh tokens go with it (the foreign key cascades).</summary>
     public Task DeleteAsync(long id, CancellationToken cancel = default) =>
-        db.Users.Where(u => u.Id == id).DeleteAsync(cancel);
+        EvictAfter(id, db.Users.Where(u => u.Id == id).DeleteAsync(cancel));
+
+    /// <summary>Evicts the user from the cache again once a transaction that changed what a User shows has committed.</summary>
+    public void Committed(long id) => cache.Evict(id);
+
+    private async Task EvictAfter(long id, Task<int> write)
+    {
+        await write;
+        cache.Evict(id);
+    }
 
     /// <summary>Moves the user's security stamp on in one update and returns the new one.</summary>
     public async Task<int> AdvanceSecurityStampAsync(long id, CancellationToken cancel = default)
