@@ -2,12 +2,14 @@ using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Users;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Boilerplate.Host;
 
 /// <summary>
 /// Passwords, sessions and tokens, and ASP.NET Core's JWT bearer handler as the default scheme,
-/// asking <see cref="TokenAcceptance"/> where a token is read from and whether it still holds.
+/// asking <see cref="TokenAcceptance"/> where a token is read from and whether it still holds,
+/// and validating each token once (<see cref="RememberedTokens"/>).
 /// </summary>
 public static class ConfigureAuth
 {
@@ -36,9 +38,11 @@ public static class ConfigureAuth
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthSettings>, TokenAcceptance>((jwt, settings, acceptance) =>
+            .Configure<IOptions<AuthSettings>, TokenAcceptance, TimeProvider>((jwt, settings, acceptance, clock) =>
             {
                 jwt.MapInboundClaims = false;
+                jwt.TokenHandlers.Clear();
+                jwt.TokenHandlers.Add(new RememberedTokens(new JsonWebTokenHandler { MapInboundClaims = false }, clock));
                 jwt.TokenValidationParameters = JwtTokens.ValidationParameters(settings.Value);
                 jwt.Events = Events(acceptance);
             });
