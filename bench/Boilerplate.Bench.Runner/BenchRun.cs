@@ -113,14 +113,18 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
         await wrk.RunAsync(revokedHost.BaseUrl + "/user/me", "get.lua", GetConnections, warmup, memberEnv);
         await wrk.RunAsync(host.BaseUrl + "/auth/login", "login.lua", BcryptConnections, BcryptDuration, loginEnv);
         if (postgresHost is not null)
+        {
             await wrk.RunAsync(postgresHost.BaseUrl + byIdPath, "get.lua", GetConnections, warmup, memberEnv);
+            await wrk.RunAsync(postgresHost.BaseUrl + "/user/me", "get.lua", GetConnections, warmup, memberEnv);
+        }
 
         const string baselineJson = "baseline JSON";
         var json = report.Add(baselineJson);
         var jsonJwt = report.Add("baseline JSON + JwtBearer", baselineJson);
         var byId = report.Add("GET /user/{public_id} (SQLite)", baselineJson, 0.6);
-        var byIdPostgres = postgresHost is null ? null : report.Add("GET /user/{public_id} (PostgreSQL)", baselineJson, 0.4);
+        var byIdPostgres = postgresHost is null ? null : report.Add("GET /user/{public_id} (PostgreSQL)", baselineJson, 0.45);
         var me = report.Add("GET /user/me", baselineJson, 0.6);
+        var mePostgres = postgresHost is null ? null : report.Add("GET /user/me (PostgreSQL)", baselineJson, 0.45);
         var meRevoked = report.Add($"GET /user/me, {revokedCount:N0} revoked ids loaded", me.Name, 0.95);
         var list = report.Add($"GET /user?per_page=100 (admin, {userCount:N0} users)", baselineJson, 0.15);
         var verify = report.Add($"bare BCrypt.Verify, cost {ProductionWorkFactor}, {Machine.Cores} threads");
@@ -143,7 +147,10 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
             }
             meRevoked.Rounds.Add(await LoadAsync(meRevoked, revokedHost.BaseUrl + "/user/me", "get.lua", GetConnections, memberEnv));
             if (postgresHost is not null)
+            {
                 byIdPostgres!.Rounds.Add(await LoadAsync(byIdPostgres, postgresHost.BaseUrl + byIdPath, "get.lua", GetConnections, memberEnv));
+                mePostgres!.Rounds.Add(await LoadAsync(mePostgres, postgresHost.BaseUrl + "/user/me", "get.lua", GetConnections, memberEnv));
+            }
             list.Rounds.Add(await LoadAsync(list, host.BaseUrl + "/user", "admin-list.lua", GetConnections, adminEnv));
 
             verify.Rounds.Add(Bare(BareBcrypt.VerifiesPerSecond(Password, admin.PasswordHash, BcryptDuration)));
