@@ -21,6 +21,7 @@ public class AccountPagesBrowserTests
     private IBrowser browser = null!;
     private string baseUrl = null!;
     private int counter;
+    private readonly List<IPage> pages = [];
 
     [OneTimeSetUp]
     public async Task Start()
@@ -47,6 +48,20 @@ public class AccountPagesBrowserTests
         if (host is not null) await host.DisposeAsync();
         database?.Dispose();
         smtp?.Dispose();
+    }
+
+    /// <summary>A failed test leaves a picture of each page it had open; every test's browser contexts close.</summary>
+    [TearDown]
+    public async Task ClosePages()
+    {
+        var failed = TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed;
+        for (var i = 0; i < pages.Count; i++)
+        {
+            if (failed)
+                await pages[i].ScreenshotAsync(new() { Path = Chromium.Screenshot($"failed-{TestContext.CurrentContext.Test.MethodName}-{i}"), FullPage = true });
+            await pages[i].Context.CloseAsync();
+        }
+        pages.Clear();
     }
 
     [Test]
@@ -99,6 +114,8 @@ public class AccountPagesBrowserTests
         await SignOutAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
+        // The sign-in page has an Email field too: fill only once the new page is there.
+        await Heading(page, "Forgot your password?").WaitForAsync();
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
         await page.ScreenshotAsync(new() { Path = Chromium.Screenshot("account-forgot-password") });
         await Button(page, "Send reset link").ClickAsync();
@@ -366,6 +383,7 @@ public class AccountPagesBrowserTests
     {
         var context = await browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1100, Height = 900 }, BypassCSP = bypassCsp });
         var page = await context.NewPageAsync();
+        pages.Add(page);
         if (withAuthenticator)
         {
             // Chromium's virtual authenticator: a platform authenticator that holds discoverable credentials and verifies its user.
