@@ -10,12 +10,12 @@ namespace Boilerplate.ServiceInterface.Auth;
 /// share of an authenticated GET (bench/RESULTS.md). Only what the token says of itself is
 /// remembered (signature, issuer, lifetime, claims); whether it was revoked, its session ended or
 /// its user's stamp moved is still asked on every request (<see cref="TokenAcceptance"/>). Only
-/// valid tokens are kept, and those only this service issues; at <see cref="Capacity"/> the
-/// expired ones go, then all.
+/// valid tokens are kept, and only this service issues those. Each holds about 4 KB
+/// (bench/RESULTS.md); at <see cref="Capacity"/> the expired ones go, then all.
 /// </summary>
 public sealed class RememberedTokens(TokenHandler validator, TimeProvider clock) : TokenHandler
 {
-    public const int Capacity = 10_000;
+    public const int Capacity = 5_000;
 
     private sealed record Remembered(TokenValidationResult Result, DateTime ValidUntil);
 

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Users;
+using Boilerplate.ServiceModel.Types;
 using LinqToDB;
 using LinqToDB.Async;
 using LinqToDB.Data;
@@ -17,6 +18,7 @@ public class UserLookupBenchmarks
     private DataOptions options = null!;
     private string publicId = "";
     private DataConnection kept = null!;
+    private readonly UserCache cache = new(TimeProvider.System);
     private SqliteConnection open = null!;
     private SqliteCommand prepared = null!;
 
@@ -64,9 +66,13 @@ public class UserLookupBenchmarks
         return await db.Users.FirstOrDefaultAsync(u => u.PublicId == id);
     }
 
-    /// <summary>What the host does: raw SQL on a connection from the pool.</summary>
+    /// <summary>What the host does when the user is not in its cache: raw SQL on a connection from the pool.</summary>
     [Benchmark]
-    public async Task<UserRecord?> SqlOnPooledConnection() => await new UserStore(new AppDb(options)).FindByPublicIdAsync(publicId);
+    public async Task<UserRecord?> SqlOnPooledConnection() => await new UserStore(new AppDb(options), cache).FindByPublicIdAsync(publicId);
+
+    /// <summary>What GET /user/me does while the user is in the cache.</summary>
+    [Benchmark]
+    public async Task<User?> Cached() => await new UserStore(new AppDb(options), cache).FindShownAsync(publicId);
 
     [Benchmark]
     public async Task<UserRecord?> SqlOnKeptDataConnection() =>
