@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Boilerplate.Tests.Support;
 using Microsoft.IdentityModel.JsonWebTokens;
-using MimeKit;
 
 namespace Boilerplate.Tests.Users;
 
@@ -91,7 +90,7 @@ public class ShownUserPropagationTests
         var requested = await a.SendAsync(HttpMethod.Put, "/user/me/email", Api.Json(new { new_email = "shown_moved@example.com", password = "password-123" }), token);
         Assert.That(requested.Status, Is.EqualTo(202), requested.Text);
 
-        var link = await MailedTokenAsync("shown_moved@example.com");
+        var link = await PickupMail.TokenForAsync("shown_moved@example.com", first.MailFolder, second.MailFolder);
         Assert.That((await a.PostAsync("/auth/confirm-email-change", new { token = link })).Status, Is.EqualTo(200));
 
         await ShownBySecondHostAsync(PublicId(token), r => r.Body["email"]!.GetValue<string>() == "shown_moved@example.com");
@@ -108,23 +107,6 @@ public class ShownUserPropagationTests
             await Task.Delay(10);
         }
         TestContext.Out.WriteLine($"shown by the second host after {clock.Elapsed.TotalMilliseconds:F0} ms");
-    }
-
-    /// <summary>The token of the mail the first host wrote to its pickup folder for <paramref name="to"/>.</summary>
-    private async Task<string> MailedTokenAsync(string to)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var mails = Directory.Exists(first.MailFolder) ? Directory.GetFiles(first.MailFolder, "*.eml") : [];
-            foreach (var path in mails)
-            {
-                var message = await MimeMessage.LoadAsync(path);
-                if (message.To.Mailboxes.Any(m => m.Address == to))
-                    return SmtpServer.TokenOf(message);
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"no mail to {to} in {first.MailFolder}");
     }
 
     private static string PublicId(string token) => new JsonWebToken(token).Subject;

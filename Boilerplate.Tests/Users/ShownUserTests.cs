@@ -64,6 +64,20 @@ public class ShownUserTests(DatabaseKind kind) : ApiFixture(kind)
         Assert.That((await ShownAsync(PublicId(token))).Body["mfa_enabled"]!.GetValue<bool>(), Is.False);
     }
 
+    [Test]
+    public async Task A_confirmed_email_change_shows_at_once()
+    {
+        var name = UniqueName("mover");
+        var token = await Api.RegisterAsync(name);
+        Assert.That((await Api.GetAsync("/user/me", token)).String("email"), Is.EqualTo($"{name}@example.com"));
+        await Api.SendAsync(HttpMethod.Put, "/user/me/email", Api.Json(new { new_email = $"{name}-moved@example.com", password = "password-123" }), token);
+
+        var confirmed = await Api.PostAsync("/auth/confirm-email-change", new { token = await PickupMail.TokenForAsync($"{name}-moved@example.com", Factory.MailFolder) });
+
+        Assert.That(confirmed.Status, Is.EqualTo(200), confirmed.Text);
+        Assert.That((await Api.GetAsync("/user/me", token)).String("email"), Is.EqualTo($"{name}-moved@example.com"));
+    }
+
     private Task<ApiResponse> ShownAsync(string publicId) => Api.GetAsync($"/user/{publicId}", adminToken);
 
     private static string PublicId(string token) => new JsonWebToken(token).Subject;
