@@ -8,40 +8,17 @@ namespace Boilerplate.Tests.Auth;
 /// Two hosts on one PostgreSQL database, as behind a load balancer: whatever one host revokes,
 /// the other refuses within a second, though it checks tokens in memory.
 /// </summary>
-public class SharedRevocationTests
+public class SharedRevocationTests() : TwoHostFixture("shared_admin")
 {
     private static readonly TimeSpan Guarantee = TimeSpan.FromSeconds(1);
-
-    private TestDatabase database = null!;
-    private ApiFactory first = null!, second = null!;
-    private Api a = null!, b = null!;
-    private string adminToken = null!;
-
-    [OneTimeSetUp]
-    public async Task Start()
-    {
-        database = TestDatabase.Create(DatabaseKind.PostgreSql);
-        first = new ApiFactory(database: database);
-        second = new ApiFactory(database: database);
-        (a, b) = (first.CreateApi(), second.CreateApi());
-        adminToken = await first.CreateAdminAsync("shared_admin");
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        first?.Dispose();
-        second?.Dispose();
-        database?.Dispose();
-    }
 
     [Test]
     public async Task A_logout_on_one_host_is_refused_by_the_other()
     {
-        var token = await a.RegisterAsync("shared_logout");
-        Assert.That((await b.GetAsync("/user/me", token)).Status, Is.EqualTo(200));
+        var token = await A.RegisterAsync("shared_logout");
+        Assert.That((await B.GetAsync("/user/me", token)).Status, Is.EqualTo(200));
 
-        Assert.That((await a.PostAsync("/auth/logout", token: token)).Status, Is.EqualTo(200));
+        Assert.That((await A.PostAsync("/auth/logout", token: token)).Status, Is.EqualTo(200));
 
         await AssertRefusedBySecondHost(token);
     }
@@ -49,10 +26,10 @@ public class SharedRevocationTests
     [Test]
     public async Task Logout_all_on_one_host_ends_sessions_signed_in_on_the_other()
     {
-        var onA = await a.RegisterAsync("shared_all");
-        var onB = await b.LoginAsync("shared_all@example.com", "password-123");
+        var onA = await A.RegisterAsync("shared_all");
+        var onB = await B.LoginAsync("shared_all@example.com", "password-123");
 
-        Assert.That((await a.PostAsync("/auth/logout-all", token: onA)).Status, Is.EqualTo(200));
+        Assert.That((await A.PostAsync("/auth/logout-all", token: onA)).Status, Is.EqualTo(200));
 
         await AssertRefusedBySecondHost(onB);
     }
@@ -60,9 +37,9 @@ public class SharedRevocationTests
     [Test]
     public async Task Locking_a_user_on_one_host_ends_their_tokens_on_the_other()
     {
-        var token = await a.RegisterAsync("shared_lock");
+        var token = await A.RegisterAsync("shared_lock");
 
-        Assert.That((await a.PostAsync($"/user/{PublicId(token)}/lock", token: adminToken)).Status, Is.EqualTo(200));
+        Assert.That((await A.PostAsync($"/user/{PublicId(token)}/lock", token: AdminToken)).Status, Is.EqualTo(200));
 
         await AssertRefusedBySecondHost(token);
     }
@@ -70,10 +47,10 @@ public class SharedRevocationTests
     [Test]
     public async Task Demoting_an_admin_on_one_host_ends_their_admin_tokens_on_the_other()
     {
-        var demoted = await first.CreateAdminAsync("shared_demoted");
-        Assert.That((await b.GetAsync("/user", demoted)).Status, Is.EqualTo(200));
+        var demoted = await First.CreateAdminAsync("shared_demoted");
+        Assert.That((await B.GetAsync("/user", demoted)).Status, Is.EqualTo(200));
 
-        var response = await a.SendAsync(HttpMethod.Put, $"/user/{PublicId(demoted)}/admin", Api.Json(new { admin = false }), adminToken);
+        var response = await A.SendAsync(HttpMethod.Put, $"/user/{PublicId(demoted)}/admin", Api.Json(new { admin = false }), AdminToken);
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
 
         await AssertRefusedBySecondHost(demoted, "/user");
@@ -82,9 +59,9 @@ public class SharedRevocationTests
     [Test]
     public async Task Deleting_a_user_on_one_host_ends_their_tokens_on_the_other()
     {
-        var token = await a.RegisterAsync("shared_delete");
+        var token = await A.RegisterAsync("shared_delete");
 
-        Assert.That((await a.SendAsync(HttpMethod.Delete, $"/user/{PublicId(token)}", token: adminToken)).Status, Is.EqualTo(204));
+        Assert.That((await A.SendAsync(HttpMethod.Delete, $"/user/{PublicId(token)}", token: AdminToken)).Status, Is.EqualTo(204));
 
         await AssertRefusedBySecondHost(token);
     }
@@ -92,10 +69,10 @@ public class SharedRevocationTests
     [Test]
     public async Task A_password_change_on_one_host_ends_older_tokens_on_the_other()
     {
-        var token = await a.RegisterAsync("shared_password");
-        var onB = await b.LoginAsync("shared_password@example.com", "password-123");
+        var token = await A.RegisterAsync("shared_password");
+        var onB = await B.LoginAsync("shared_password@example.com", "password-123");
 
-        var change = await a.SendAsync(HttpMethod.Put, "/user/me/password", Api.Json(new { current_password = "password-123", new_password = "password-456" }), token);
+        var change = await A.SendAsync(HttpMethod.Put, "/user/me/password", Api.Json(new { current_password = "password-123", new_password = "password-456" }), token);
         Assert.That(change.Status, Is.EqualTo(200), change.Text);
 
         await AssertRefusedBySecondHost(onB);
@@ -104,20 +81,20 @@ public class SharedRevocationTests
     [Test]
     public async Task A_refresh_token_replayed_on_one_host_ends_the_family_on_the_other()
     {
-        await a.RegisterAsync("shared_family");
-        var spent = (await a.PostAsync("/auth/login", new { email = "shared_family@example.com", password = "password-123" })).String("refreshToken");
-        var current = (await a.PostAsync("/access-token", new { refreshToken = spent })).String("refreshToken");
+        await A.RegisterAsync("shared_family");
+        var spent = (await A.PostAsync("/auth/login", new { email = "shared_family@example.com", password = "password-123" })).String("refreshToken");
+        var current = (await A.PostAsync("/access-token", new { refreshToken = spent })).String("refreshToken");
 
-        Assert.That((await b.PostAsync("/access-token", new { refreshToken = spent })).Status, Is.EqualTo(401), "the replay");
+        Assert.That((await B.PostAsync("/access-token", new { refreshToken = spent })).Status, Is.EqualTo(401), "the replay");
 
-        Assert.That((await a.PostAsync("/access-token", new { refreshToken = current })).Status, Is.EqualTo(401), "the family is over everywhere");
+        Assert.That((await A.PostAsync("/access-token", new { refreshToken = current })).Status, Is.EqualTo(401), "the family is over everywhere");
     }
 
     [Test]
     public async Task Token_ids_from_the_two_hosts_never_collide()
     {
-        await a.RegisterAsync("shared_ids");
-        var signIns = Enumerable.Range(0, 50).SelectMany(_ => new[] { a, b })
+        await A.RegisterAsync("shared_ids");
+        var signIns = Enumerable.Range(0, 50).SelectMany(_ => new[] { A, B })
             .Select(api => api.LoginAsync("shared_ids@example.com", "password-123"));
 
         var ids = (await Task.WhenAll(signIns)).Select(token => new JsonWebToken(token).Id).ToList();
@@ -128,7 +105,7 @@ public class SharedRevocationTests
     private async Task AssertRefusedBySecondHost(string token, string path = "/user/me")
     {
         var clock = Stopwatch.StartNew();
-        while ((await b.GetAsync(path, token)).Status != 401)
+        while ((await B.GetAsync(path, token)).Status != 401)
         {
             Assert.That(clock.Elapsed, Is.LessThan(Guarantee), "the second host still accepts the token");
             await Task.Delay(10);

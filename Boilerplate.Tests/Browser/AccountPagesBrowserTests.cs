@@ -17,8 +17,8 @@ public class AccountPagesBrowserTests
     private SmtpServer smtp = null!;
     private TestDatabase database = null!;
     private RunningHost host = null!;
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
+    private Chromium.Launched chromium = null!;
+    private IBrowser browser => chromium.Browser;
     private string baseUrl = null!;
     private int counter;
     private readonly List<IPage> pages = [];
@@ -26,8 +26,7 @@ public class AccountPagesBrowserTests
     [OneTimeSetUp]
     public async Task Start()
     {
-        if (!Chromium.Installed)
-            Assert.Ignore($"{Chromium.Path} is not installed (apt-get install chromium); the browser tests need it.");
+        chromium = await Chromium.LaunchAsync();
         smtp = SmtpServer.Start();
         database = TestDatabase.Create(DatabaseKind.Sqlite);
         host = await RunningHost.StartAsync(database, new Dictionary<string, string>
@@ -36,15 +35,12 @@ public class AccountPagesBrowserTests
             ["SMTP_URL"] = smtp.Url,
         });
         baseUrl = $"http://localhost:{host.Port}";
-        playwright = await Playwright.CreateAsync();
-        browser = await Chromium.LaunchAsync(playwright);
     }
 
     [OneTimeTearDown]
     public async Task Stop()
     {
-        if (browser is not null) await browser.DisposeAsync();
-        playwright?.Dispose();
+        if (chromium is not null) await chromium.DisposeAsync();
         if (host is not null) await host.DisposeAsync();
         database?.Dispose();
         smtp?.Dispose();

@@ -11,29 +11,25 @@ namespace Boilerplate.Tests.Browser;
 public class AccountPagesRenewalBrowserTests
 {
     private RunningHost host = null!;
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
+    private Chromium.Launched chromium = null!;
+    private IBrowser browser => chromium.Browser;
 
     [OneTimeSetUp]
     public async Task Start()
     {
-        if (!Chromium.Installed)
-            Assert.Ignore($"{Chromium.Path} is not installed (apt-get install chromium); the browser tests need it.");
+        chromium = await Chromium.LaunchAsync();
         host = await RunningHost.StartAsync(settings: new Dictionary<string, string>
         {
             ["Auth__UseTokenCookies"] = "true",
             ["Auth__AccessTokenLifetime"] = "00:00:02",
             ["Auth__ClockSkew"] = "00:00:00",
         });
-        playwright = await Playwright.CreateAsync();
-        browser = await Chromium.LaunchAsync(playwright);
     }
 
     [OneTimeTearDown]
     public async Task Stop()
     {
-        if (browser is not null) await browser.DisposeAsync();
-        playwright?.Dispose();
+        if (chromium is not null) await chromium.DisposeAsync();
         if (host is not null) await host.DisposeAsync();
     }
 
