@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Boilerplate.ServiceInterface.Data;
 using LinqToDB;
 using LinqToDB.Async;
@@ -15,10 +14,10 @@ public sealed class EmailTokens(AppDb db, TimeProvider clock)
     public async Task<string> IssueAsync(string kind, long userId, string email, TimeSpan lifetime, CancellationToken cancel = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = SecretTokens.New();
         await db.InsertAsync(new EmailTokenRecord
         {
-            TokenHash = Sessions.Hash(token),
+            TokenHash = SecretTokens.Hash(token),
             Kind = kind,
             UserId = userId,
             Email = email,
@@ -31,7 +30,7 @@ public sealed class EmailTokens(AppDb db, TimeProvider clock)
     /// <summary>The token's row when it is of this kind, unused and unexpired; it stays usable.</summary>
     public Task<EmailTokenRecord?> FindAsync(string token, string kind, CancellationToken cancel = default)
     {
-        var hash = Sessions.Hash(token);
+        var hash = SecretTokens.Hash(token);
         var now = clock.GetUtcNow().UtcDateTime;
         return db.EmailTokens.FirstOrDefaultAsync(t => t.TokenHash == hash && t.Kind == kind && t.UsedOn == null && t.ExpiresOn > now, cancel);
     }
@@ -57,6 +56,4 @@ public sealed class EmailTokens(AppDb db, TimeProvider clock)
     public Task<int> VoidAsync(long userId, string kind, CancellationToken cancel = default) =>
         db.EmailTokens.Where(t => t.UserId == userId && t.Kind == kind && t.UsedOn == null)
             .Set(t => t.UsedOn, clock.GetUtcNow().UtcDateTime).UpdateAsync(cancel);
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Boilerplate.ServiceInterface.Data;
 using LinqToDB;
 using LinqToDB.Async;
@@ -17,12 +16,12 @@ public sealed class MfaChallenges(AppDb db, IOptions<AuthSettings> options, Time
     public async Task<string> IssueAsync(UserRecord user, CancellationToken cancel = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = SecretTokens.New();
         // Spent and expired challenges of the user go as a new one comes.
         await db.MfaChallenges.Where(c => c.UserId == user.Id && (c.UsedOn != null || c.ExpiresOn <= now)).DeleteAsync(cancel);
         await db.InsertAsync(new MfaChallengeRecord
         {
-            TokenHash = Sessions.Hash(token),
+            TokenHash = SecretTokens.Hash(token),
             UserId = user.Id,
             CreatedOn = now,
             ExpiresOn = now + options.Value.MfaChallengeLifetime,
@@ -40,7 +39,7 @@ public sealed class MfaChallenges(AppDb db, IOptions<AuthSettings> options, Time
     /// <summary>The challenge, while unspent and unexpired.</summary>
     public Task<MfaChallengeRecord?> FindAsync(string? token, CancellationToken cancel = default)
     {
-        var hash = Sessions.Hash(token ?? "");
+        var hash = SecretTokens.Hash(token ?? "");
         var now = clock.GetUtcNow().UtcDateTime;
         return db.MfaChallenges.FirstOrDefaultAsync(c => c.TokenHash == hash && c.UsedOn == null && c.ExpiresOn > now, cancel);
     }

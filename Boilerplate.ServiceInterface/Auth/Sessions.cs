@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Metrics;
@@ -61,7 +60,7 @@ public sealed class Sessions(
     public async Task<SessionTokens> RefreshAsync(string refreshToken, SessionClient client, CancellationToken cancel = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var hash = Hash(refreshToken);
+        var hash = SecretTokens.Hash(refreshToken);
         var found = await (
             from row in db.RefreshTokens
             where row.TokenHash == hash
@@ -174,17 +173,14 @@ public sealed class Sessions(
             .Set(s => s.Ip, client.KnownIp).Set(s => s.UserAgent, client.ShortUserAgent)
             .UpdateAsync(cancel);
 
-    public static string Hash(string refreshToken) =>
-        Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(refreshToken)));
-
     private async Task<(string Token, DateTime Expires)> AddRefreshTokenAsync(long userId, string familyId, CancellationToken cancel)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var token = Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var token = SecretTokens.New();
         var expires = now + settings.RefreshTokenLifetime;
         await db.InsertAsync(new RefreshTokenRecord
         {
-            TokenHash = Hash(token),
+            TokenHash = SecretTokens.Hash(token),
             FamilyId = familyId,
             UserId = userId,
             CreatedOn = now,
@@ -192,7 +188,4 @@ public sealed class Sessions(
         }, token: cancel);
         return (token, DateTime.SpecifyKind(expires, DateTimeKind.Utc));
     }
-
-    private static string Base64UrlEncode(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -102,5 +102,5 @@ public sealed class TwoFactor(AppDb db, UserStore users, TotpSecretProtector pro
 
     // Dashes, spaces and case are how a person copies a code, not part of it.
     private static string Hash(string code) =>
-        Sessions.Hash(new string(code.Where(char.IsAsciiLetterOrDigit).Select(char.ToLowerInvariant).ToArray()));
+        SecretTokens.Hash(new string(code.Where(char.IsAsciiLetterOrDigit).Select(char.ToLowerInvariant).ToArray()));
 }

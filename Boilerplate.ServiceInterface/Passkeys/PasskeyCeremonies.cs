@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
 using LinqToDB;
@@ -20,12 +19,12 @@ public sealed class PasskeyCeremonies(AppDb db, TimeProvider clock)
     public async Task<string> IssueAsync(string kind, long? userId, string options, CancellationToken cancel = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var id = SecretTokens.New();
         if (userId is not null)
             await db.PasskeyCeremonies.Where(c => c.UserId == userId && (c.UsedOn != null || c.ExpiresOn <= now)).DeleteAsync(cancel);
         await db.InsertAsync(new PasskeyCeremonyRecord
         {
-            TokenHash = Sessions.Hash(id),
+            TokenHash = SecretTokens.Hash(id),
             Kind = kind,
             UserId = userId,
             Options = options,
@@ -41,7 +40,7 @@ public sealed class PasskeyCeremonies(AppDb db, TimeProvider clock)
     /// </summary>
     public async Task<PasskeyCeremonyRecord?> TakeAsync(string? id, string kind, long? userId, CancellationToken cancel = default)
     {
-        var hash = Sessions.Hash(id ?? "");
+        var hash = SecretTokens.Hash(id ?? "");
         var now = clock.GetUtcNow().UtcDateTime;
         var ceremony = await db.PasskeyCeremonies.FirstOrDefaultAsync(
             c => c.TokenHash == hash && c.Kind == kind && c.UserId == userId && c.UsedOn == null && c.ExpiresOn > now, cancel);

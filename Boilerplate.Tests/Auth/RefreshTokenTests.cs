@@ -29,7 +29,7 @@ public class RefreshTokenTests(DatabaseKind kind) : ApiFixture(kind)
         var hashes = await scope.ServiceProvider.GetRequiredService<AppDb>().RefreshTokens.Select(t => t.TokenHash).ToListAsync();
 
         Assert.That(hashes, Does.Not.Contain(refreshToken));
-        Assert.That(hashes, Does.Contain(Sessions.Hash(refreshToken)));
+        Assert.That(hashes, Does.Contain(SecretTokens.Hash(refreshToken)));
     }
 
     [Test]
@@ -72,7 +72,7 @@ public class RefreshTokenTests(DatabaseKind kind) : ApiFixture(kind)
             Assert.That((await Refresh(winner.String("refreshToken"))).Status, Is.EqualTo(401));
         using var scope = Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-        var family = await db.RefreshTokens.Where(t => t.TokenHash == Sessions.Hash(refreshToken)).Select(t => t.FamilyId).SingleAsync();
+        var family = await db.RefreshTokens.Where(t => t.TokenHash == SecretTokens.Hash(refreshToken)).Select(t => t.FamilyId).SingleAsync();
         Assert.That(await db.RefreshTokens.AnyAsync(t => t.FamilyId == family && t.RevokedOn != null), Is.True, "the session ended in the database");
     }
 
