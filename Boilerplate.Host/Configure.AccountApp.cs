@@ -1,14 +1,13 @@
-using Boilerplate.ServiceInterface.Auth;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Options;
 
 namespace Boilerplate.Host;
 
 /// <summary>
 /// The account pages (clients/web, built into <c>account-app/</c>) at <c>/account/</c>, where the
 /// mail links lead. Any page path answers the app's index.html and the app routes it; without a
-/// build, or outside cookie mode, the page says what is missing instead.
+/// build the page says what is missing instead. The pages ask for their tokens as HttpOnly cookies
+/// (<c>useTokenCookie</c>), so they work beside bearer-token clients on every deployment.
 /// </summary>
 public static class ConfigureAccountApp
 {
@@ -30,7 +29,6 @@ public static class ConfigureAccountApp
         var root = Path.Combine(app.Environment.ContentRootPath, Folder);
         // Looked for again until found: `make web` may build the pages while the host runs.
         PhysicalFileProvider? files = null;
-        var cookieMode = app.Services.GetRequiredService<IOptions<AuthSettings>>().Value.UseTokenCookies;
 
         app.MapGet("/account/{**path}", (HttpContext context, string? path) =>
         {
@@ -43,8 +41,6 @@ public static class ConfigureAccountApp
             // Mail links carry their token in the address; it must not leave in a Referer.
             headers["Referrer-Policy"] = "no-referrer";
 
-            if (!cookieMode)
-                return Unavailable("The account pages sign in with HttpOnly cookies: set Auth:UseTokenCookies=true (Auth__UseTokenCookies=true).");
             files ??= Directory.Exists(root) ? new PhysicalFileProvider(root) : null;
             if (files is null)
                 return Unavailable(NotBuilt);

@@ -42,7 +42,7 @@ public class ForgotPassword : IReturn<StatusResponse>, IPost
 [RateLimited]
 [ApiResponse(400, "The token is unknown, used, expired or not the newest (errorCode InvalidToken), or the password is too weak.")]
 [ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
-public class ResetPassword : IReturn<TokenResponse>, IPost
+public class ResetPassword : IReturn<TokenResponse>, IPost, IHasUseTokenCookie
 {
     [Secret]
     public string? Token { get; set; }
@@ -50,6 +50,8 @@ public class ResetPassword : IReturn<TokenResponse>, IPost
     [DataMember(Name = "new_password")]
     [Secret]
     public string? NewPassword { get; set; }
+    /// <summary>True: the tokens come back only as HttpOnly <c>ss-tok</c>/<c>ss-reftok</c> cookies, for a browser app; otherwise in the body.</summary>
+    public bool? UseTokenCookie { get; set; }
 }
 
 /// <summary>

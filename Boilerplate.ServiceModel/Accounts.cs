@@ -10,7 +10,7 @@ namespace Boilerplate.ServiceModel;
 [Route("/user/me/password", "PUT")]
 [ValidateIsAuthenticated]
 [ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
-public class ChangePassword : IReturn<TokenResponse>, IPut
+public class ChangePassword : IReturn<TokenResponse>, IPut, IHasUseTokenCookie
 {
     [DataMember(Name = "current_password")]
     [Secret]
@@ -19,6 +19,8 @@ public class ChangePassword : IReturn<TokenResponse>, IPut
     [DataMember(Name = "new_password")]
     [Secret]
     public string? NewPassword { get; set; }
+    /// <summary>True: the tokens come back only as HttpOnly <c>ss-tok</c>/<c>ss-reftok</c> cookies, for a browser app; otherwise in the body.</summary>
+    public bool? UseTokenCookie { get; set; }
 }
 
 /// <summary>Deletes the caller's own account; the password must be sent (in the body) to confirm.</summary>

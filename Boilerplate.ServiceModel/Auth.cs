@@ -10,11 +10,13 @@ namespace Boilerplate.ServiceModel;
 [RateLimited]
 [ApiResponse(401, "The email or password does not match, or the account is locked.")]
 [ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
-public class Login : IReturn<LoginResponse>, IPost
+public class Login : IReturn<LoginResponse>, IPost, IHasUseTokenCookie
 {
     public string? Email { get; set; }
     [Secret]
     public string? Password { get; set; }
+    /// <summary>True: the tokens come back only as HttpOnly <c>ss-tok</c>/<c>ss-reftok</c> cookies, for a browser app; otherwise in the body.</summary>
+    public bool? UseTokenCookie { get; set; }
 }
 
 /// <summary>Revokes the bearer token it is sent with; the token is refused from then on.</summary>
@@ -33,11 +35,13 @@ public class Logout : IReturn<StatusResponse>, IPost;
 [Route("/access-token", "POST")]
 [RateLimited]
 [ApiResponse(401, "The refresh token is unknown, expired, revoked or was used before (the session then ends).")]
-public class GetAccessToken : IReturn<GetAccessTokenResponse>, IPost
+public class GetAccessToken : IReturn<GetAccessTokenResponse>, IPost, IHasUseTokenCookie
 {
-    /// <summary>The refresh token; in cookie mode the <c>ss-reftok</c> cookie stands in for it.</summary>
+    /// <summary>The refresh token; for a session signed in by cookie the <c>ss-reftok</c> cookie stands in for it.</summary>
     [Secret]
     public string? RefreshToken { get; set; }
+    /// <summary>True: the tokens come back only as HttpOnly <c>ss-tok</c>/<c>ss-reftok</c> cookies, for a browser app; otherwise in the body.</summary>
+    public bool? UseTokenCookie { get; set; }
 }
 
 public class GetAccessTokenResponse
@@ -60,7 +64,7 @@ public class GetAccessTokenResponse
 [ApiResponse(401, "The credentials do not match, the account is locked, or (with no provider) no one is signed in.")]
 [ApiResponse(404, "No such auth provider: use 'credentials'.")]
 [ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
-public class Authenticate : IReturn<AuthenticateResponse>, IPost
+public class Authenticate : IReturn<AuthenticateResponse>, IPost, IHasUseTokenCookie
 {
     [ApiMember(Verb = "POST")]
     public string? Provider { get; set; }
@@ -71,9 +75,12 @@ public class Authenticate : IReturn<AuthenticateResponse>, IPost
     public string? Password { get; set; }
     [ApiMember(Verb = "POST")]
     public bool? RememberMe { get; set; }
+    /// <summary>True: the tokens come back only as HttpOnly <c>ss-tok</c>/<c>ss-reftok</c> cookies, for a browser app; otherwise in the body.</summary>
+    [ApiMember(Verb = "POST")]
+    public bool? UseTokenCookie { get; set; }
 }
 
-/// <summary>ServiceStack's AuthenticateResponse; in cookie mode the tokens travel as cookies instead.</summary>
+/// <summary>ServiceStack's AuthenticateResponse; with <c>useTokenCookie</c> the tokens travel as cookies instead.</summary>
 public class AuthenticateResponse
 {
     /// <summary>The user's public_id.</summary>

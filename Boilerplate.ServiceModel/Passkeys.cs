@@ -80,11 +80,13 @@ public class BeginPasskeySignIn : IReturn<PasskeyOptionsResponse>, IPost;
 [ApiResponse(400, "The credential is not valid JSON.")]
 [ApiResponse(401, "The passkey is unknown or does not verify, its signature counter did not go up (a copied authenticator), the ceremony is spent or expired, or the account is locked.")]
 [ApiResponse(403, "The address must be verified first (Auth:RequireVerifiedEmail).")]
-public class PasskeySignIn : IReturn<TokenResponse>, IPost
+public class PasskeySignIn : IReturn<TokenResponse>, IPost, IHasUseTokenCookie
 {
     [DataMember(Name = "ceremony_id")]
     public string? CeremonyId { get; set; }
 
     /// <summary>The JSON text of the AuthenticationResponseJSON <c>startAuthentication</c> resolved to.</summary>
     public string? Credential { get; set; }
+    /// <summary>True: the tokens come back only as HttpOnly <c>ss-tok</c>/<c>ss-reftok</c> cookies, for a browser app; otherwise in the body.</summary>
+    public bool? UseTokenCookie { get; set; }
 }

@@ -10,7 +10,7 @@ namespace Boilerplate.ServiceModel;
 [Route("/auth/login/mfa", "POST")]
 [RateLimited]
 [ApiResponse(401, "The code does not match (it counts toward the lockout), or the mfa_token is spent or expired.")]
-public class LoginMfa : IReturn<TokenResponse>, IPost
+public class LoginMfa : IReturn<TokenResponse>, IPost, IHasUseTokenCookie
 {
     [DataMember(Name = "mfa_token")]
     [Secret]
@@ -22,6 +22,8 @@ public class LoginMfa : IReturn<TokenResponse>, IPost
     [DataMember(Name = "recovery_code")]
     [Secret]
     public string? RecoveryCode { get; set; }
+    /// <summary>True: the tokens come back only as HttpOnly <c>ss-tok</c>/<c>ss-reftok</c> cookies, for a browser app; otherwise in the body.</summary>
+    public bool? UseTokenCookie { get; set; }
 }
 
 /// <summary>Starts setting up an authenticator app: a new secret, pending until a code from it is confirmed.</summary>

@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-02 04:14:44
+Date: 2026-12-06 19:56:44
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -57,6 +57,7 @@ namespace Boilerplate.ServiceModel
         public virtual string UserName { get; set; }
         public virtual string Password { get; set; }
         public virtual bool? RememberMe { get; set; }
+        public virtual bool? UseTokenCookie { get; set; }
     }
 
     public partial class AuthenticateResponse
@@ -101,6 +102,8 @@ namespace Boilerplate.ServiceModel
         public virtual string CurrentPassword { get; set; }
         [DataMember(Name="new_password")]
         public virtual string NewPassword { get; set; }
+        [DataMember]
+        public virtual bool? UseTokenCookie { get; set; }
     }
 
     [Route("/auth/confirm-email-change", "POST")]
@@ -121,6 +124,7 @@ namespace Boilerplate.ServiceModel
         public virtual string Email { get; set; }
         public virtual string Username { get; set; }
         public virtual string Password { get; set; }
+        public virtual bool? UseTokenCookie { get; set; }
     }
 
     [Route("/user/me", "DELETE")]
@@ -186,6 +190,7 @@ namespace Boilerplate.ServiceModel
     public partial class GetAccessToken : IReturn<GetAccessTokenResponse>, IPost
     {
         public virtual string RefreshToken { get; set; }
+        public virtual bool? UseTokenCookie { get; set; }
     }
 
     public partial class GetAccessTokenResponse
@@ -265,6 +270,7 @@ namespace Boilerplate.ServiceModel
     {
         public virtual string Email { get; set; }
         public virtual string Password { get; set; }
+        public virtual bool? UseTokenCookie { get; set; }
     }
 
     [Route("/auth/login/mfa", "POST")]
@@ -277,6 +283,8 @@ namespace Boilerplate.ServiceModel
         public virtual string Code { get; set; }
         [DataMember(Name="recovery_code")]
         public virtual string RecoveryCode { get; set; }
+        [DataMember]
+        public virtual bool? UseTokenCookie { get; set; }
     }
 
     [Route("/auth/logout", "POST")]
@@ -302,6 +310,8 @@ namespace Boilerplate.ServiceModel
         public virtual string CeremonyId { get; set; }
         [DataMember]
         public virtual string Credential { get; set; }
+        [DataMember]
+        public virtual bool? UseTokenCookie { get; set; }
     }
 
     [Route("/user/me/mfa/recovery-codes", "POST")]
@@ -332,6 +342,8 @@ namespace Boilerplate.ServiceModel
         public virtual string Token { get; set; }
         [DataMember(Name="new_password")]
         public virtual string NewPassword { get; set; }
+        [DataMember]
+        public virtual bool? UseTokenCookie { get; set; }
     }
 
     [Route("/user/{public_id}/mfa", "DELETE")]

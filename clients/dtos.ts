@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-02 04:14:43
+Date: 2026-12-06 19:56:44
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -77,6 +77,7 @@ export class Authenticate implements IReturn<AuthenticateResponse>, IPost
     public userName?: string;
     public password?: string;
     public rememberMe?: boolean;
+    public useTokenCookie?: boolean;
 
     public constructor(init?: Partial<Authenticate>) { (Object as any).assign(this, init); }
     public getTypeName() { return 'Authenticate'; }
@@ -135,6 +136,7 @@ export class ChangePassword implements IReturn<TokenResponse>, IPut
 {
     public current_password?: string;
     public new_password?: string;
+    public useTokenCookie?: boolean;
 
     public constructor(init?: Partial<ChangePassword>) { (Object as any).assign(this, init); }
     public getTypeName() { return 'ChangePassword'; }
@@ -170,6 +172,7 @@ export class CreateUser implements IReturn<TokenResponse>, IPost
     public email?: string;
     public username?: string;
     public password?: string;
+    public useTokenCookie?: boolean;
 
     public constructor(init?: Partial<CreateUser>) { (Object as any).assign(this, init); }
     public getTypeName() { return 'CreateUser'; }
@@ -273,6 +276,7 @@ export class ForgotPassword implements IReturn<StatusResponse>, IPost
 export class GetAccessToken implements IReturn<GetAccessTokenResponse>, IPost
 {
     public refreshToken?: string;
+    public useTokenCookie?: boolean;
 
     public constructor(init?: Partial<GetAccessToken>) { (Object as any).assign(this, init); }
     public getTypeName() { return 'GetAccessToken'; }
@@ -392,6 +396,7 @@ export class Login implements IReturn<LoginResponse>, IPost
 {
     public email?: string;
     public password?: string;
+    public useTokenCookie?: boolean;
 
     public constructor(init?: Partial<Login>) { (Object as any).assign(this, init); }
     public getTypeName() { return 'Login'; }
@@ -405,6 +410,7 @@ export class LoginMfa implements IReturn<TokenResponse>, IPost
     public mfa_token?: string;
     public code?: string;
     public recovery_code?: string;
+    public useTokenCookie?: boolean;
 
     public constructor(init?: Partial<LoginMfa>) { (Object as any).assign(this, init); }
     public getTypeName() { return 'LoginMfa'; }
@@ -488,6 +494,7 @@ export class PasskeySignIn implements IReturn<TokenResponse>, IPost
 {
     public ceremony_id?: string;
     public credential?: string;
+    public useTokenCookie?: boolean;
 
     public constructor(init?: Partial<PasskeySignIn>) { (Object as any).assign(this, init); }
     public getTypeName() { return 'PasskeySignIn'; }
@@ -542,6 +549,7 @@ export class ResetPassword implements IReturn<TokenResponse>, IPost
 {
     public token?: string;
     public new_password?: string;
+    public useTokenCookie?: boolean;
 
     public constructor(init?: Partial<ResetPassword>) { (Object as any).assign(this, init); }
     public getTypeName() { return 'ResetPassword'; }

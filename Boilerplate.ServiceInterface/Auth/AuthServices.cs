@@ -56,14 +56,14 @@ public class AuthServices(
 
     public async Task<GetAccessTokenResponse> Post(GetAccessToken request)
     {
-        // In cookie mode the validator lets an empty field through: the ss-reftok cookie may carry it.
+        // A session signed in by cookie sends its refresh token as the ss-reftok cookie, not in the body.
         var fromCookie = request.RefreshToken is not { Length: > 0 } && Request.Cookies.ContainsKey(TokenCookies.RefreshToken);
         var refreshToken = fromCookie ? Request.Cookies[TokenCookies.RefreshToken].Value : request.RefreshToken;
         // A refresh by cookie rotates the cookies: another site must not be able to set that off.
         if (fromCookie && TokenAcceptance.IsForgeable(Request.Verb, Request.ContentType, Request.Headers[TokenAcceptance.RequestedWithHeader]))
             throw new TokenException(AuthMessages.ForgeableCookieWrite);
         if (string.IsNullOrEmpty(refreshToken))
-            throw HttpError.Validation("NotEmpty", GetAccessTokenValidator.Required, "refreshToken");
+            throw HttpError.Validation("NotEmpty", "refreshToken is required.", "refreshToken");
 
         var session = await sessions.RefreshAsync(refreshToken, SessionClient.Of(Request), Request.RequestAborted);
         var body = delivery.Deliver(Request, session);

@@ -16,11 +16,6 @@ public sealed class AuthSettings
     /// Turn off only for clients that cannot keep the new token (see the README).
     /// </summary>
     public bool RotateRefreshTokens { get; set; } = true;
-    /// <summary>
-    /// ServiceStack's cookie mode: sign-in and refresh set HttpOnly <c>ss-tok</c>/<c>ss-reftok</c>
-    /// cookies instead of returning the tokens in the body.
-    /// </summary>
-    public bool UseTokenCookies { get; set; }
 
     /// <summary>Failed sign-ins for one account within <see cref="FailedSignInWindow"/> that lock it out.</summary>
     public int MaxFailedSignIns { get; set; } = 5;

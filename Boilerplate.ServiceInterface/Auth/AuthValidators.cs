@@ -1,6 +1,5 @@
 using Boilerplate.ServiceModel;
 using FluentValidation;
-using Microsoft.Extensions.Options;
 
 namespace Boilerplate.ServiceInterface.Auth;
 
@@ -25,18 +24,6 @@ public sealed class AuthenticateValidator : AbstractValidator<Authenticate>
             RuleFor(x => x.UserName).NotEmpty().WithMessage("userName is required.").NoNulCharacter("userName");
             RuleFor(x => x.Password).NotEmpty().WithMessage("password is required.");
         });
-    }
-}
-
-public sealed class GetAccessTokenValidator : AbstractValidator<GetAccessToken>
-{
-    public const string Required = "refreshToken is required.";
-
-    /// <summary>In cookie mode the ss-reftok cookie may stand in for the field, which the service then checks.</summary>
-    public GetAccessTokenValidator(IOptions<AuthSettings> settings)
-    {
-        if (!settings.Value.UseTokenCookies)
-            RuleFor(x => x.RefreshToken).NotEmpty().WithMessage(Required);
     }
 }
 

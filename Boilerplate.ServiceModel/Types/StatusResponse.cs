@@ -18,7 +18,7 @@ public class StatusResponse
 /// <summary>
 /// A sign-in or a registration: the short-lived bearer token under the seed's
 /// <c>Authorization</c> key, and the refresh token that renews it through <c>GetAccessToken</c>.
-/// Absent in cookie mode (Auth:UseTokenCookies), where they are HttpOnly cookies, and for a
+/// Absent when the request asked for cookies (<c>useTokenCookie</c>), where they are HttpOnly cookies, and for a
 /// registration whose address must be verified first (Auth:RequireVerifiedEmail).
 /// </summary>
 public class TokenResponse : StatusResponse

@@ -7,11 +7,10 @@ namespace Boilerplate.Tests.AccountPages;
 /// <summary>
 /// How the host serves the built account pages at /account/: any page path answers the app, whose
 /// router takes it from there; its files are kept by browsers only where their names change with
-/// their content; nothing outside the build is reachable; outside cookie mode the page says why not.
+/// their content; nothing outside the build is reachable. Served on every environment's defaults.
 /// </summary>
 public partial class AccountPagesHostingTests
 {
-    private static ApiFactory CookieMode() => new() { Settings = { ["Auth:UseTokenCookies"] = "true" } };
 
     [TestCase("/account/")]
     [TestCase("/account/sign-in")]
@@ -19,7 +18,7 @@ public partial class AccountPagesHostingTests
     [TestCase("/account/admin/users")]
     public async Task Every_page_path_answers_the_app_never_cached_with_a_strict_content_policy(string path)
     {
-        using var factory = CookieMode();
+        using var factory = new ApiFactory();
         using var response = await factory.CreateClient().GetAsync(path);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -34,7 +33,7 @@ public partial class AccountPagesHostingTests
     [Test]
     public async Task The_apps_hashed_files_are_kept_by_browsers_for_a_year()
     {
-        using var factory = CookieMode();
+        using var factory = new ApiFactory();
         var client = factory.CreateClient();
         var index = await client.GetStringAsync("/account/");
         var script = ScriptPath().Match(index);
@@ -52,7 +51,7 @@ public partial class AccountPagesHostingTests
     [TestCase("/account/../appsettings.json")]
     public async Task Nothing_outside_the_build_is_served(string path)
     {
-        using var factory = CookieMode();
+        using var factory = new ApiFactory();
         using var response = await factory.CreateClient().GetAsync(path);
 
         var body = await response.Content.ReadAsStringAsync();
@@ -60,19 +59,9 @@ public partial class AccountPagesHostingTests
     }
 
     [Test]
-    public async Task Outside_cookie_mode_the_pages_say_which_setting_they_need()
-    {
-        using var factory = new ApiFactory();
-        using var response = await factory.CreateClient().GetAsync("/account/sign-in");
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Auth:UseTokenCookies=true"));
-    }
-
-    [Test]
     public async Task The_bare_account_path_redirects_to_the_app()
     {
-        using var factory = CookieMode();
+        using var factory = new ApiFactory();
         using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
 
         using var response = await client.GetAsync("/account");

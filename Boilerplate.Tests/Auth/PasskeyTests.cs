@@ -413,12 +413,14 @@ public class PasskeyTests(DatabaseKind kind) : ApiFixture(kind)
     }
 
     [Test]
-    public async Task In_cookie_mode_a_passkey_sign_in_sets_the_cookies_and_keeps_the_tokens_out_of_the_body()
+    public async Task A_passkey_sign_in_that_asks_for_cookies_sets_them_and_keeps_the_tokens_out_of_the_body()
     {
         var user = await RegisteredAsync("cookied");
-        using var cookies = new ApiFactory(database: Factory.Database) { Settings = { ["Auth:UseTokenCookies"] = "true" } };
+        // A client of its own, as a browser is: the fixture's must not keep the cookies.
+        var browser = Factory.CreateApi();
+        var (ceremonyId, options) = await SignInOptionsAsync(browser);
 
-        var signedIn = await SignInAsync(user.Authenticator, api: cookies.CreateApi());
+        var signedIn = await browser.PostAsync("/auth/passkey", new { ceremony_id = ceremonyId, credential = user.Authenticator.Get(options), useTokenCookie = true });
 
         Assert.That(signedIn.Status, Is.EqualTo(200), signedIn.Text);
         Assert.That(signedIn.Message.Headers.GetValues("Set-Cookie"), Has.Exactly(1).StartsWith("ss-tok=").And.Exactly(1).StartsWith("ss-reftok="));

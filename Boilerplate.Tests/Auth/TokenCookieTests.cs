@@ -2,23 +2,26 @@ using Boilerplate.Tests.Support;
 
 namespace Boilerplate.Tests.Auth;
 
-/// <summary>Cookie mode (Auth:UseTokenCookies): tokens travel as HttpOnly cookies, as ServiceStack does.</summary>
+/// <summary>
+/// Tokens as HttpOnly cookies when a request asks (<c>useTokenCookie</c>, as ServiceStack's
+/// Authenticate has it), in the body otherwise: one host serves browser apps and API clients alike.
+/// </summary>
 [OnEachDatabase]
 public class TokenCookieTests(DatabaseKind kind)
 {
     private ApiFactory factory = null!;
 
     [OneTimeSetUp]
-    public void Start() => factory = new ApiFactory(kind: kind) { Settings = { ["Auth:UseTokenCookies"] = "true" } };
+    public void Start() => factory = new ApiFactory(kind: kind);
 
     [OneTimeTearDown]
     public void Stop() => factory?.Dispose();
 
     [Test]
-    public async Task Sign_in_sets_httponly_cookies_with_max_age_and_keeps_tokens_out_of_the_body()
+    public async Task A_sign_in_that_asks_for_cookies_gets_httponly_cookies_with_max_age_and_no_tokens_in_the_body()
     {
         var api = await SignedInAsync("cookie_a");
-        var response = await api.PostAsync("/auth/credentials", new { userName = "cookie_a", password = "password-123" });
+        var response = await api.PostAsync("/auth/credentials", new { userName = "cookie_a", password = "password-123", useTokenCookie = true });
 
         var cookies = response.Message.Headers.GetValues("Set-Cookie").ToList();
         Assert.That(cookies, Has.Exactly(1).StartsWith("ss-tok=").And.Exactly(1).StartsWith("ss-reftok="));
@@ -65,21 +68,9 @@ public class TokenCookieTests(DatabaseKind kind)
     }
 
     [Test]
-    public async Task Every_way_of_signing_in_sets_the_cookies_and_keeps_the_tokens_out_of_the_body()
+    public async Task Every_way_of_signing_in_that_asks_for_cookies_sets_them_and_keeps_the_tokens_out_of_the_body()
     {
-        var api = factory.CreateApi();
-        var answers = new Dictionary<string, ApiResponse>
-        {
-            ["registration"] = await api.PostAsync("/user", new { email = "cookie_all@example.com", username = "cookie_all", password = "password-123" }),
-            ["seed login"] = await api.PostAsync("/auth/login", new { email = "cookie_all@example.com", password = "password-123" }),
-            ["Authenticate"] = await api.PostAsync("/auth/credentials", new { userName = "cookie_all", password = "password-123" }),
-        };
-        var (http, _) = await CookieClientAsync("cookie_pw");
-        using (var changed = await http.PutAsync("/user/me/password", Api.Json(new { current_password = "password-123", new_password = "password-456" })))
-            answers["password change"] = new ApiResponse((int)changed.StatusCode, await changed.Content.ReadAsStringAsync(), changed);
-
-        answers["second-factor step"] = await SecondFactorSignInAsync("cookie_mfa");
-        answers["password reset"] = await PasswordResetAsync("cookie_reset");
+        var answers = await EveryWayOfSigningInAsync("cookie_all", useTokenCookie: true);
 
         foreach (var (way, answer) in answers)
         {
@@ -89,7 +80,40 @@ public class TokenCookieTests(DatabaseKind kind)
         }
     }
 
-    private async Task<ApiResponse> SecondFactorSignInAsync(string name)
+    [Test]
+    public async Task Every_way_of_signing_in_that_does_not_ask_answers_with_the_tokens_in_the_body_and_sets_no_cookie()
+    {
+        var answers = await EveryWayOfSigningInAsync("body_all", useTokenCookie: null);
+
+        foreach (var (way, answer) in answers)
+        {
+            Assert.That(answer.Status, Is.InRange(200, 201), $"{way}: {answer.Text}");
+            Assert.That(answer.Message.Headers.Contains("Set-Cookie"), Is.False, way);
+            Assert.That(answer.Body["Authorization"]?.GetValue<string>() ?? answer.Body["bearerToken"]?.GetValue<string>(), Does.StartWith("eyJ"), $"{way}: {answer.Text}");
+            Assert.That(answer.Body["refreshToken"]?.GetValue<string>(), Is.Not.Empty, way);
+        }
+    }
+
+    /// <summary>Registration, the seed's login, Authenticate, a password change, the second-factor step and a reset, each asking as told.</summary>
+    private async Task<Dictionary<string, ApiResponse>> EveryWayOfSigningInAsync(string name, bool? useTokenCookie)
+    {
+        var api = factory.CreateApi();
+        var registered = await api.PostAsync("/user", new { email = $"{name}@example.com", username = name, password = "password-123", useTokenCookie });
+        var answers = new Dictionary<string, ApiResponse>
+        {
+            ["registration"] = registered,
+            ["seed login"] = await api.PostAsync("/auth/login", new { email = $"{name}@example.com", password = "password-123", useTokenCookie }),
+            ["Authenticate"] = await api.PostAsync("/auth/credentials", new { userName = name, password = "password-123", useTokenCookie }),
+        };
+        // A client of its own: this one keeps the cookies it was given, as a browser does.
+        var bearer = await factory.CreateApi().LoginAsync($"{name}@example.com", "password-123");
+        answers["password change"] = await api.PutAsync("/user/me/password", new { current_password = "password-123", new_password = "password-456", useTokenCookie }, bearer);
+        answers["second-factor step"] = await SecondFactorSignInAsync($"{name}_mfa", useTokenCookie);
+        answers["password reset"] = await PasswordResetAsync($"{name}_reset", useTokenCookie);
+        return answers;
+    }
+
+    private async Task<ApiResponse> SecondFactorSignInAsync(string name, bool? useTokenCookie)
     {
         var (http, _) = await CookieClientAsync(name);
         using var enrolled = await http.PostAsync("/user/me/mfa/totp", Api.Json(new { password = "password-123" }));
@@ -99,10 +123,10 @@ public class TokenCookieTests(DatabaseKind kind)
         Assert.That((int)confirmed.StatusCode, Is.EqualTo(200));
         var api = factory.CreateApi();
         var mfaToken = (await api.PostAsync("/auth/login", new { email = $"{name}@example.com", password = "password-123" })).String("mfa_token");
-        return await api.PostAsync("/auth/login/mfa", new { mfa_token = mfaToken, code = Rfc6238.CodeAtStep(secret, step) });
+        return await api.PostAsync("/auth/login/mfa", new { mfa_token = mfaToken, code = Rfc6238.CodeAtStep(secret, step), useTokenCookie });
     }
 
-    private async Task<ApiResponse> PasswordResetAsync(string name)
+    private async Task<ApiResponse> PasswordResetAsync(string name, bool? useTokenCookie)
     {
         var api = await SignedInAsync(name);
         await api.PostAsync("/auth/forgot-password", new { email = $"{name}@example.com" });
@@ -114,7 +138,7 @@ public class TokenCookieTests(DatabaseKind kind)
             await Task.Delay(100);
         }
         Assert.That(mail, Is.Not.Null, "the reset mail was written to the pickup folder");
-        return await api.PostAsync("/auth/reset-password", new { token = SmtpServer.TokenOf(mail!), new_password = "password-789" });
+        return await api.PostAsync("/auth/reset-password", new { token = SmtpServer.TokenOf(mail!), new_password = "password-789", useTokenCookie });
     }
 
     [Test]
@@ -145,10 +169,41 @@ public class TokenCookieTests(DatabaseKind kind)
         Assert.That((int)json.StatusCode, Is.EqualTo(200));
 
         await SignedInAsync("bearer_plain");
-        var bearer = (await factory.CreateApi().PostAsync("/auth/credentials", new { userName = "bearer_plain", password = "password-123", useTokenCookie = false }));
-        var token = bearer.Message.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("ss-tok=", StringComparison.Ordinal))["ss-tok=".Length..].Split(';')[0];
+        var token = (await factory.CreateApi().PostAsync("/auth/credentials", new { userName = "bearer_plain", password = "password-123" })).String("bearerToken");
         var plain = await factory.CreateApi().SendAsync(HttpMethod.Post, "/auth/logout-all", new StringContent("{}", System.Text.Encoding.UTF8, "text/plain"), token);
         Assert.That(plain.Status, Is.EqualTo(200), "a bearer header is no cookie another site can make the browser send");
+    }
+
+    [Test]
+    public async Task A_session_signed_in_by_cookie_renews_by_cookie_unless_the_renewal_asks_for_the_body()
+    {
+        var (http, _) = await CookieClientAsync("cookie_renew");
+
+        using var byCookie = await http.PostAsync("/access-token", Api.Json(new { }));
+        var renewed = System.Text.Json.Nodes.JsonNode.Parse(await byCookie.Content.ReadAsStringAsync())!;
+        Assert.That(byCookie.Headers.GetValues("Set-Cookie"), Has.Some.StartsWith("ss-tok="), "no useTokenCookie, and the session rides on cookies");
+        Assert.That(renewed["accessToken"]!.GetValue<string>(), Is.Empty);
+
+        using var toBody = await http.PostAsync("/access-token", Api.Json(new { useTokenCookie = false }));
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await toBody.Content.ReadAsStringAsync())!;
+        Assert.That((int)toBody.StatusCode, Is.EqualTo(200), body.ToJsonString());
+        Assert.That(body["accessToken"]!.GetValue<string>(), Does.StartWith("eyJ"), "asked for the body");
+        Assert.That(toBody.Headers.Contains("Set-Cookie"), Is.False);
+    }
+
+    [Test]
+    public async Task A_bearer_client_and_a_cookie_client_share_one_host()
+    {
+        var (http, _) = await CookieClientAsync("side_cookie");
+        var api = await SignedInAsync("side_bearer");
+        var bearer = await api.PostAsync("/auth/login", new { email = "side_bearer@example.com", password = "password-123" });
+
+        var mine = await api.GetAsync("/user/me", bearer.String("Authorization"));
+        using var theirs = await http.GetAsync("/user/me");
+
+        Assert.That(mine.String("username"), Is.EqualTo("side_bearer"));
+        Assert.That(System.Text.Json.Nodes.JsonNode.Parse(await theirs.Content.ReadAsStringAsync())!["username"]!.GetValue<string>(), Is.EqualTo("side_cookie"));
+        Assert.That(bearer.Message.Headers.Contains("Set-Cookie"), Is.False, "the bearer client asked for nothing and got no cookie");
     }
 
     /// <summary>A client that keeps cookies like a browser, signed in through /auth/credentials.</summary>
@@ -157,7 +212,7 @@ public class TokenCookieTests(DatabaseKind kind)
         await SignedInAsync(name);
         var cookies = new System.Net.CookieContainer();
         var http = factory.CreateDefaultClient(new CookieHandler(cookies));
-        using var signIn = await http.PostAsync("/auth/credentials", Api.Json(new { userName = name, password = "password-123" }));
+        using var signIn = await http.PostAsync("/auth/credentials", Api.Json(new { userName = name, password = "password-123", useTokenCookie = true }));
         Assert.That((int)signIn.StatusCode, Is.EqualTo(200));
         return (http, cookies);
     }

@@ -20,7 +20,6 @@ public class AccountPagesRenewalBrowserTests
         chromium = await Chromium.LaunchAsync();
         host = await RunningHost.StartAsync(settings: new Dictionary<string, string>
         {
-            ["Auth__UseTokenCookies"] = "true",
             ["Auth__AccessTokenLifetime"] = "00:00:02",
             ["Auth__ClockSkew"] = "00:00:00",
         });

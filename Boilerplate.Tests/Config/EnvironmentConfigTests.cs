@@ -14,7 +14,7 @@ namespace Boilerplate.Tests.Config;
 public class EnvironmentConfigTests
 {
     [Test]
-    public void Development_logs_at_debug_keeps_a_migrated_sqlite_file_under_app_data_and_signs_in_with_cookies()
+    public void Development_logs_at_debug_and_keeps_a_migrated_sqlite_file_under_app_data()
     {
         var config = Load("Development");
 
@@ -22,7 +22,6 @@ public class EnvironmentConfigTests
         Assert.That(config["Database:Url"], Is.EqualTo("sqlite:App_Data/boilerplate-dev.db"));
         Assert.That(config.GetValue<bool>("Database:MigrateOnStart"), Is.True);
         Assert.That(config["Auth:SecretKey"], Has.Length.GreaterThanOrEqualTo(32));
-        Assert.That(config.GetValue<bool>("Auth:UseTokenCookies"), Is.True, "the account pages at /account/ sign in with cookies");
     }
 
     [Test]

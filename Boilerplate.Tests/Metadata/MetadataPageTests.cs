@@ -59,7 +59,7 @@ public partial class MetadataPageTests : ApiFixture
         Assert.That(createUser, Does.Contain("email string yes"));
         Assert.That(createUser, Does.Contain("password string yes"));
         Assert.That(createUser, Does.Contain("Authorization string no"), "a registration awaiting verification has no token");
-        Assert.That(Rows(Section(await PageAsync(), "LoginMfa")), Does.Contain("Authorization string no"), "in cookie mode it is a cookie");
+        Assert.That(Rows(Section(await PageAsync(), "LoginMfa")), Does.Contain("Authorization string no"), "with useTokenCookie it is a cookie");
         Assert.That(Rows(Section(await PageAsync(), "GetAccessToken")), Does.Contain("accessToken string yes"));
         Assert.That(createUser, Does.Contain("responseStatus ResponseStatus no"));
     }

@@ -13,6 +13,9 @@ public sealed class Api(HttpClient http)
     public Task<ApiResponse> PostAsync(string path, object? body = null, string? token = null) =>
         SendAsync(HttpMethod.Post, path, body is null ? null : Json(body), token);
 
+    public Task<ApiResponse> PutAsync(string path, object body, string? token = null) =>
+        SendAsync(HttpMethod.Put, path, Json(body), token);
+
     public Task<ApiResponse> GetAsync(string path, string? token = null) =>
         SendAsync(HttpMethod.Get, path, null, token);
 

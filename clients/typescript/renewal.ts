@@ -12,7 +12,8 @@ async function main(): Promise<void> {
   const client = new JsonServiceClient(baseUrl);
   const username = `renew_${mode}_${Date.now().toString(36)}`;
   await client.post(new CreateUser({ email: `${username}@example.com`, username, password: "password-123" }));
-  const signIn = await client.post(new Authenticate({ provider: "credentials", userName: username, password: "password-123" }));
+  // In cookie mode the sign-in asks for HttpOnly cookies, and the client renews through them by itself.
+  const signIn = await client.post(new Authenticate({ provider: "credentials", userName: username, password: "password-123", useTokenCookie: mode === "cookie" }));
   if (mode === "body") {
     client.bearerToken = signIn.bearerToken ?? "";
     client.refreshToken = signIn.refreshToken ?? "";
