@@ -20,7 +20,8 @@ COPY Boilerplate.ServiceModel/ Boilerplate.ServiceModel/
 COPY Boilerplate.ServiceInterface/ Boilerplate.ServiceInterface/
 COPY Boilerplate.Host/ Boilerplate.Host/
 COPY --from=web /src/Boilerplate.Host/account-app/ Boilerplate.Host/account-app/
-RUN dotnet publish Boilerplate.Host -c Release -o /app
+# The pages were built in the stage above (this image has no Node.js): publish ships them as they are.
+RUN dotnet publish Boilerplate.Host -c Release -o /app -p:BuildAccountApp=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
