@@ -54,7 +54,7 @@ public static class ConfigureAppHost
             return next(context);
         });
         app.UseServiceStackLiteErrors();
-        app.UseCors();
+        app.UseCrossOriginCors();
         app.MapServiceStackLite();
         app.MapNativeTypes();
         return app;

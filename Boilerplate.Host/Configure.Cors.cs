@@ -23,4 +23,15 @@ public static class ConfigureCors
                 .WithExposedHeaders("X-Cookies")));
         return builder;
     }
+
+    /// <summary>
+    /// CORS for requests from another origin only. A browser sends <c>Origin</c> with a same-origin
+    /// POST too (the account pages'), which needs no policy and would only log its refusal.
+    /// </summary>
+    public static IApplicationBuilder UseCrossOriginCors(this IApplicationBuilder app) =>
+        app.UseWhen(context => IsCrossOrigin(context.Request), cors => cors.UseCors());
+
+    private static bool IsCrossOrigin(HttpRequest request) =>
+        request.Headers.Origin is [{ Length: > 0 } origin]
+        && !string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase);
 }

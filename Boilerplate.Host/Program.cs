@@ -27,7 +27,7 @@ WebApplication? app = null;
 try
 {
     // The command is read first: --help and usage errors need no host. Commands build it when they need it.
-    return await new CommandLine(() => App().Services, () => ServeAsync(App())).RunAsync(args);
+    return await new CommandLine(() => App(serving: false).Services, () => ServeAsync(App(serving: true))).RunAsync(args);
 }
 // Whatever stops the start is said in one line per problem on stderr, never with a stack trace.
 // HostAbortedException is how the tests' in-process host takes over after Build: not ours to catch.
@@ -38,11 +38,11 @@ catch (Exception e) when (e is not HostAbortedException)
     return 1;
 }
 
-WebApplication App() => app ??= Build(HostArguments.Split(args, CommandLine.OptionNames).Host);
+WebApplication App(bool serving) => app ??= Build(HostArguments.Split(args, CommandLine.OptionNames).Host, serving);
 
-static WebApplication Build(string[] args)
+static WebApplication Build(string[] args, bool serving)
 {
-    AppEnvironment.Select();
+    var environmentChoice = AppEnvironment.Select();
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.For(args) });
     builder.QuietUntilStarted();
     builder.AddSettings();
@@ -62,9 +62,15 @@ static WebApplication Build(string[] args)
     builder.AddHealth();
     builder.AddMetrics();
 
-    builder.CheckSettings();
+    // The server needs every setting, so all are checked before it starts. A command such as
+    // `db upgrade` needs only the sections it reads, each checked as it is first read: a migration
+    // job carries no mail server or public URL.
+    if (serving)
+        builder.CheckSettings();
     var app = builder.Build();
     app.Lifetime.ApplicationStarted.Register(StartupErrors.Started);
+    if (serving)
+        app.Logger.LogInformation("Environment {Environment} ({Choice}).", app.Environment.EnvironmentName, environmentChoice);
 
     // Middleware runs in this order, before the endpoint: the metrics port's own answers first, then
     // the client's address and scheme, HTTPS (production), the request log, security headers,
@@ -85,7 +91,25 @@ static async Task ServeAsync(WebApplication app)
 {
     DatabaseStartup.EnsureCurrent(app.Services);
     await app.Services.GetRequiredService<RevocationSync>().StartAsync(app.Lifetime.ApplicationStopping);
-    await app.RunAsync();
+    try
+    {
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // The background workers (the mail sender) started before Kestrel failed to bind: they
+            // stop before the services they use are disposed, as after a normal run.
+            await app.StopAsync();
+            throw;
+        }
+        await app.WaitForShutdownAsync();
+    }
+    finally
+    {
+        await app.DisposeAsync();
+    }
 }
 
 public partial class Program;

@@ -31,6 +31,8 @@ public static class StartupErrors
     public static IEnumerable<string> Describe(Exception error) => error switch
     {
         StartupException e => e.Message.Split('\n'),
+        // A command's settings are checked as it reads them (Program.cs).
+        Microsoft.Extensions.Options.OptionsValidationException e => e.Failures,
         _ when DatabaseErrors.IsUnavailable(error) => [$"the database cannot be reached: {OneLine(error.Message)}"],
         IOException { InnerException: { } bind } when bind.GetType().Name == "AddressInUseException" => [OneLine(error.Message)],
         _ => [$"{error.GetType().Name}: {OneLine(error.Message)}"],

@@ -14,8 +14,12 @@ public static class AppEnvironment
         ["prod"] = Environments.Production,
     };
 
-    /// <summary>Maps BOILERPLATE_ENV onto ASP.NET Core's environment; an explicit --environment still wins.</summary>
-    public static void Select()
+    /// <summary>
+    /// Maps BOILERPLATE_ENV onto ASP.NET Core's environment; an explicit --environment still wins.
+    /// Answers why, for the first line the server logs: a deployment started without the
+    /// variable runs in Development, and should be told so.
+    /// </summary>
+    public static string Select()
     {
         var seedName = Environment.GetEnvironmentVariable("BOILERPLATE_ENV");
         if (!string.IsNullOrEmpty(seedName))
@@ -23,11 +27,13 @@ public static class AppEnvironment
             if (!Names.TryGetValue(seedName, out var name))
                 throw new StartupException($"BOILERPLATE_ENV must be dev, test or prod, not '{seedName}'.");
             Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", name);
+            return $"BOILERPLATE_ENV={seedName}";
         }
-        else if (Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is null
-                 && Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is null)
-        {
-            Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", Environments.Development);
-        }
+        if (Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is { } aspNetCore)
+            return $"ASPNETCORE_ENVIRONMENT={aspNetCore}";
+        if (Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { } dotnet)
+            return $"DOTNET_ENVIRONMENT={dotnet}";
+        Environment.SetEnvironmentVariable("ASPNETCORE_ENVIRONMENT", Environments.Development);
+        return "BOILERPLATE_ENV is not set, and dev is the default; set BOILERPLATE_ENV=prod for production";
     }
 }

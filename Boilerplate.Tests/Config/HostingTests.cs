@@ -76,6 +76,53 @@ public class HostingTests
     }
 
     [Test]
+    public async Task In_production_each_command_needs_only_the_settings_it_uses()
+    {
+        using var database = new SqliteTestDatabase();
+        var databaseOnly = new Dictionary<string, string?> { ["BOILERPLATE_ENV"] = "prod", ["DATABASE_URL"] = database.Url };
+
+        var upgrade = await HostProcess.RunAsync(["db", "upgrade"], databaseOnly);
+        var status = await HostProcess.RunAsync(["db", "status"], databaseOnly);
+        var admin = await HostProcess.RunAsync(["create-admin", "--email", "ops@example.com", "--username", "ops"],
+            new(databaseOnly) { ["SECRET_KEY"] = GoodSecret, ["BOILERPLATE_ADMIN_PASSWORD"] = "admin-password-1" });
+        var serve = await HostProcess.RunAsync([], new(databaseOnly) { ["SECRET_KEY"] = GoodSecret });
+
+        Assert.That(upgrade.ExitCode, Is.EqualTo(0), "no mail server or public URL for a migration: " + upgrade.Error);
+        Assert.That(status.ExitCode, Is.EqualTo(0), status.Error);
+        Assert.That(status.Output, Does.Match(@"12\s+applied"));
+        Assert.That(admin.ExitCode, Is.EqualTo(0), admin.Error);
+        Assert.That(serve.ExitCode, Is.EqualTo(1), "the server itself still refuses");
+        Assert.That(serve.Error, Does.Contain("no mail server is configured").And.Contain("App:PublicUrl is not set"));
+    }
+
+    [Test]
+    public async Task A_command_still_refuses_a_bad_setting_it_reads_in_one_line()
+    {
+        var (exitCode, output, error) = await HostProcess.RunAsync(["db", "upgrade"], new() { ["BOILERPLATE_ENV"] = "prod" });
+
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(error.Trim(), Is.EqualTo("error: no database is configured: set DATABASE_URL or Database:Url."));
+        Assert.That(output + error, Does.Not.Contain("   at "));
+    }
+
+    [TestCase(null, "Development", "BOILERPLATE_ENV is not set, and dev is the default; set BOILERPLATE_ENV=prod for production")]
+    [TestCase("test", "Test", "BOILERPLATE_ENV=test")]
+    public async Task The_server_says_which_environment_it_chose_and_why(string? seedName, string environment, string why)
+    {
+        using var database = new SqliteTestDatabase();
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
+        var settings = Test(database);
+        settings["BOILERPLATE_ENV"] = seedName;
+        settings["Logging__LogLevel__Boilerplate.Host"] = "Information";
+
+        await using (var host = await HostProcess.ServeAsync(["--urls", url], settings, url + "/health/live"))
+        {
+            await Task.Delay(200);
+            Assert.That(host.Output, Does.Contain($"Environment {environment} ({why})."));
+        }
+    }
+
+    [Test]
     public async Task A_refusal_from_the_database_is_one_line_and_the_host_logs_no_stack_trace()
     {
         using var database = new SqliteTestDatabase();

@@ -52,6 +52,23 @@ public class CorsTests
         Assert.That(response.Header("Access-Control-Allow-Origin"), Is.Null);
     }
 
+    [Test]
+    public async Task A_same_origin_request_with_an_origin_header_needs_no_policy_and_logs_no_refusal()
+    {
+        var logs = new CapturedLogs();
+        using var factory = new ApiFactory(logs: logs) { Settings = { ["Logging:LogLevel:Microsoft.AspNetCore.Cors"] = "Information" } };
+        var api = factory.CreateApi();
+
+        // The account pages' POSTs carry the page's own origin, as every browser sends it.
+        var response = await Send(api, HttpMethod.Post, "/auth/login", "http://localhost");
+        var crossOrigin = await Send(api, HttpMethod.Get, "/user/me", "http://evil.example.com");
+
+        Assert.That(response.Status, Is.EqualTo(400), response.Text);
+        Assert.That(crossOrigin.Header("Access-Control-Allow-Origin"), Is.Null);
+        Assert.That(logs.Lines.Count(l => l.Contains("Microsoft.AspNetCore.Cors", StringComparison.Ordinal)), Is.GreaterThan(0), "the cross-origin one is judged by the policy");
+        Assert.That(logs.Lines.Where(l => l.Contains("localhost", StringComparison.Ordinal) && l.Contains("Cors", StringComparison.Ordinal)), Is.Empty);
+    }
+
     private static Task<ApiResponse> Send(Api api, HttpMethod method, string path, string origin) =>
         api.SendAsync(method, path, authorization: null, content: null, token: null, origin: origin);
 }
