@@ -1,19 +1,18 @@
 using Boilerplate.Tests.Support;
 using Microsoft.Playwright;
+using static Boilerplate.Tests.Browser.AccountPage;
 
 namespace Boilerplate.Tests.Browser;
 
 /// <summary>
 /// The account pages (clients/web) as people use them: Debian's Chromium driven by Playwright
-/// against the built host in cookie mode, on http://localhost (browsers allow passkeys there, not
+/// against the built host on its defaults, on http://localhost (browsers allow passkeys there, not
 /// on an IP address), with mail delivered to a real SMTP server. Every page is screenshotted into
 /// TestResults/screenshots/account-*.png.
 /// </summary>
 [NonParallelizable]
 public class AccountPagesBrowserTests
 {
-    private const string Password = "password-123";
-
     private SmtpServer smtp = null!;
     private TestDatabase database = null!;
     private RunningHost host = null!;
@@ -31,7 +30,6 @@ public class AccountPagesBrowserTests
         database = TestDatabase.Create(DatabaseKind.Sqlite);
         host = await RunningHost.StartAsync(database, new Dictionary<string, string>
         {
-            ["Auth__UseTokenCookies"] = "true",
             ["SMTP_URL"] = smtp.Url,
         });
         baseUrl = $"http://localhost:{host.Port}";
@@ -48,17 +46,7 @@ public class AccountPagesBrowserTests
 
     /// <summary>A failed test leaves a picture of each page it had open; every test's browser contexts close.</summary>
     [TearDown]
-    public async Task ClosePages()
-    {
-        var failed = TestContext.CurrentContext.Result.Outcome.Status == NUnit.Framework.Interfaces.TestStatus.Failed;
-        for (var i = 0; i < pages.Count; i++)
-        {
-            if (failed)
-                await pages[i].ScreenshotAsync(new() { Path = Chromium.Screenshot($"failed-{TestContext.CurrentContext.Test.MethodName}-{i}"), FullPage = true });
-            await pages[i].Context.CloseAsync();
-        }
-        pages.Clear();
-    }
+    public Task ClosePages() => AccountPage.CloseAllAsync(pages);
 
     [Test]
     public async Task A_new_account_verifies_its_address_through_the_mailed_link_then_signs_out_and_in_again()
@@ -81,6 +69,21 @@ public class AccountPagesBrowserTests
         await SignInAsync(page, email, Password);
         Assert.That(await Region(page, "Email").InnerTextAsync(), Does.Contain("Verified"));
         await page.ScreenshotAsync(new() { Path = Chromium.Screenshot("account-profile"), FullPage = true });
+    }
+
+    [Test]
+    public async Task Signed_out_a_wrong_password_shows_the_servers_own_message()
+    {
+        var page = await NewPageAsync();
+        var (email, _) = await SignUpAsync(page, "mistyped");
+        await SignOutAsync(page);
+
+        await FillSignInAsync(page, email, "not-the-password");
+
+        // Nothing renews a session on a sign-in's 401: the answer shown is the server's.
+        await page.GetByText("email or password does not match.").WaitForAsync();
+        Assert.That(await page.GetByText("refreshToken is required.").CountAsync(), Is.Zero);
+        Assert.That(page.Url, Does.Contain("/account/sign-in"));
     }
 
     [Test]
@@ -377,23 +380,8 @@ public class AccountPagesBrowserTests
 
     private async Task<IPage> NewPageAsync(bool withAuthenticator = false, bool bypassCsp = false)
     {
-        var context = await browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1100, Height = 900 }, BypassCSP = bypassCsp });
-        var page = await context.NewPageAsync();
+        var page = await AccountPage.OpenAsync(browser, baseUrl, withAuthenticator, bypassCsp);
         pages.Add(page);
-        if (withAuthenticator)
-        {
-            // Chromium's virtual authenticator: a platform authenticator that holds discoverable credentials and verifies its user.
-            var cdp = await context.NewCDPSessionAsync(page);
-            await cdp.SendAsync("WebAuthn.enable");
-            await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-            {
-                ["options"] = new Dictionary<string, object>
-                {
-                    ["protocol"] = "ctap2", ["transport"] = "internal", ["hasResidentKey"] = true,
-                    ["hasUserVerification"] = true, ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
-                },
-            });
-        }
         return page;
     }
 
@@ -401,57 +389,13 @@ public class AccountPagesBrowserTests
     {
         var username = $"{prefix}{Interlocked.Increment(ref counter)}";
         var email = $"{username}@example.com";
-        await page.GotoAsync("/account/sign-up");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Username", new() { Exact = true }).FillAsync(username);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
         if (prefix == "newcomer")
+        {
+            await page.GotoAsync("/account/sign-up");
             await page.ScreenshotAsync(new() { Path = Chromium.Screenshot("account-sign-up") });
-        await Button(page, "Create account").ClickAsync();
-        await Heading(page, "Your account").WaitForAsync();
+        }
+        await AccountPage.SignUpAsync(page, email, username);
         return (email, username);
-    }
-
-    private static async Task FillSignInAsync(IPage page, string email, string password)
-    {
-        if (!page.Url.Contains("/account/sign-in", StringComparison.Ordinal))
-            await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await Button(page, "Sign in").ClickAsync();
-    }
-
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await FillSignInAsync(page, email, password);
-        await Heading(page, "Your account").WaitForAsync();
-    }
-
-    private static async Task SignOutAsync(IPage page)
-    {
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Account" }).GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await Heading(page, "Sign in").WaitForAsync();
-    }
-
-    /// <summary>Turns two-factor sign-in on from the profile, as a person with an authenticator app would; answers the key.</summary>
-    private static async Task<string> TurnOnTwoFactorAsync(IPage page)
-    {
-        var section = Region(page, "Two-factor sign-in");
-        await section.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
-        await section.GetByRole(AriaRole.Button, new() { Name = "Set up two-factor" }).ClickAsync();
-        await section.GetByRole(AriaRole.Img, new() { Name = "QR code for your authenticator app" }).WaitForAsync();
-        var secret = (await section.GetByTestId("totp-secret").InnerTextAsync()).Trim();
-        Assert.That(await section.GetByRole(AriaRole.Link, new() { Name = "Open in an authenticator app on this device" }).GetAttributeAsync("href"),
-            Does.StartWith("otpauth://totp/").And.Contain($"secret={secret}"), "the key as a link, for people who cannot scan");
-        await section.ScreenshotAsync(new() { Path = Chromium.Screenshot("account-two-factor-set-up") });
-
-        // The previous step's code: the sign-in that follows may then use the current one.
-        await section.GetByLabel("Code", new() { Exact = true }).FillAsync(Rfc6238.Code(secret, offset: -1));
-        await section.GetByRole(AriaRole.Button, new() { Name = "Turn on two-factor" }).ClickAsync();
-        await section.GetByRole(AriaRole.Heading, new() { Name = "Your recovery codes" }).WaitForAsync();
-        Assert.That(await section.GetByRole(AriaRole.List, new() { Name = "Recovery codes" }).GetByRole(AriaRole.Listitem).CountAsync(), Is.EqualTo(10));
-        await section.ScreenshotAsync(new() { Path = Chromium.Screenshot("account-recovery-codes") });
-        return secret;
     }
 
     /// <summary>An admin made with the host's own create-admin command, on the host's database; answers its email.</summary>
@@ -467,10 +411,4 @@ public class AccountPagesBrowserTests
         Assert.That(exitCode, Is.EqualTo(0), error);
         return $"{name}@example.com";
     }
-
-    private static ILocator Region(IPage page, string name) => page.GetByRole(AriaRole.Region, new() { Name = name, Exact = true });
-
-    private static ILocator Heading(IPage page, string name) => page.GetByRole(AriaRole.Heading, new() { Name = name, Exact = true, Level = 1 });
-
-    private static ILocator Button(IPage page, string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 }

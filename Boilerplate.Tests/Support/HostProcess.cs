@@ -13,19 +13,19 @@ public static class HostProcess
         string[] args, Dictionary<string, string?> environment, string? workingDirectory = null) =>
         RunCommandAsync(Host(args), environment, workingDirectory ?? Directory);
 
-    /// <summary>Runs <paramref name="command"/> (a program and its arguments) to its end.</summary>
+    /// <summary>Runs <paramref name="command"/> (a program and its arguments) to its end, killed after <paramref name="timeout"/> (60 s).</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(
-        string[] command, Dictionary<string, string?> environment, string workingDirectory)
+        string[] command, Dictionary<string, string?> environment, string workingDirectory, TimeSpan? timeout = null)
     {
         var start = StartInfo(command, environment, workingDirectory);
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            await process.WaitForExitAsync(deadline.Token);
         }
         catch (OperationCanceledException)
         {

@@ -37,7 +37,7 @@ public abstract class TestDatabase : IDisposable
     {
         var server = Environment.GetEnvironmentVariable(ServerVariable);
         if (string.IsNullOrWhiteSpace(server))
-            Assert.Ignore($"PostgreSQL runs need a server: set {ServerVariable} to a connection string for a role that may create databases (.ci/run does).");
+            Assert.Ignore($"PostgreSQL runs need a server: apt-get install postgresql, and make test starts one of its own (or set {ServerVariable} to a role that may create databases).");
         return server!;
     }
 
