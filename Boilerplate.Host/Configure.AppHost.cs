@@ -1,6 +1,7 @@
 using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Errors;
+using Boilerplate.ServiceInterface.SignIn;
 using Boilerplate.ServiceModel.Types;
 using FluentValidation;
 using ServiceStack;
@@ -21,10 +22,10 @@ public static class ConfigureAppHost
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditLog>();
-        services.AddValidatorsFromAssemblyContaining<AuthServices>(ServiceLifetime.Singleton);
+        services.AddValidatorsFromAssemblyContaining<SignInServices>(ServiceLifetime.Singleton);
         services.AddServiceStackLite(options =>
         {
-            options.ServiceAssemblies.Add(typeof(AuthServices).Assembly);
+            options.ServiceAssemblies.Add(typeof(SignInServices).Assembly);
             options.MaxRequestBodyBytes = MaxRequestBodyBytes;
             options.NotAuthenticatedMessage = AuthMessages.MissingToken;
             options.InvalidTokenMessage = AuthMessages.InvalidToken;

@@ -1,7 +1,7 @@
 using Boilerplate.Host.Settings;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
-using Boilerplate.ServiceInterface.Email;
+using Boilerplate.ServiceInterface.Mail;
 using Boilerplate.ServiceInterface.RateLimits;
 
 namespace Boilerplate.Host;

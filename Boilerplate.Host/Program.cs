@@ -2,18 +2,17 @@ using Boilerplate.Host;
 using Boilerplate.Host.Cli;
 using Boilerplate.Host.Hosting;
 using Boilerplate.Host.Settings;
-using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Revocation;
 
 // The startup modules, in the order they run:
 //   Configure.Settings   every configuration section, checked together; BOILERPLATE_ENV, SECRET_KEY, DATABASE_URL
 //   Configure.Logging    the request log, which never holds a query string
 //   Configure.Db         linq2db on SQLite or PostgreSQL, FluentMigrator, migrations at start where configured
-//   Configure.Users      the user table's store and the rules of accounts
-//   Configure.Auth       bcrypt, sessions, JWT issue and acceptance, revocations shared across hosts
-//   Configure.Passkeys   WebAuthn credentials and their ceremonies, verified by Fido2
-//   Configure.Email      the mail outbox and every host's sender: SMTP, or a folder in development
-//   Configure.RateLimits the budget of sign-in, registration and refresh per client
+//   Configure.Accounts   each feature's and machinery's own registrations (users, passwords, tokens,
+//                        revocation, sessions, sign-in, registration, two-factor, passkeys, account
+//                        email, the mail outbox, rate limits), one line each
+//   Configure.Auth       ASP.NET Core's JWT bearer handler, asking the tokens' acceptance
 //   Configure.Limits     Kestrel's cut-offs for slow headers and slow bodies
 //   Configure.Https      HSTS and HTTP-to-HTTPS redirection, in production only
 //   Configure.ForwardedHeaders  the client's address and scheme, from trusted proxies only
@@ -48,11 +47,8 @@ static WebApplication Build(string[] args, bool serving)
     builder.AddSettings();
     builder.AddRequestLog();
     builder.AddDatabase();
-    builder.AddUsers();
+    builder.AddAccounts();
     builder.AddAuth();
-    builder.AddPasskeys();
-    builder.AddEmail();
-    builder.AddRateLimits();
     builder.AddLimits();
     builder.AddHttps();
     builder.AddForwardedHeaders();

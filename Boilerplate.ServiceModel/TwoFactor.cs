@@ -5,27 +5,6 @@ using ServiceStackLite;
 
 namespace Boilerplate.ServiceModel;
 
-/// <summary>Completes a sign-in that answered mfa_required: the mfa_token with a code from the authenticator app, or with a recovery code.</summary>
-[Tag(Tags.Auth)]
-[Route("/auth/login/mfa", "POST")]
-[RateLimited]
-[ApiResponse(401, "The code does not match (it counts toward the lockout), or the mfa_token is spent or expired.")]
-public class LoginMfa : IReturn<TokenResponse>, IPost, IHasUseTokenCookie
-{
-    [DataMember(Name = "mfa_token")]
-    [Secret]
-    public string? MfaToken { get; set; }
-
-    [Secret]
-    public string? Code { get; set; }
-
-    [DataMember(Name = "recovery_code")]
-    [Secret]
-    public string? RecoveryCode { get; set; }
-    /// <summary>True: the tokens come back only as HttpOnly <c>ss-tok</c>/<c>ss-reftok</c> cookies, for a browser app; otherwise in the body.</summary>
-    public bool? UseTokenCookie { get; set; }
-}
-
 /// <summary>Starts setting up an authenticator app: a new secret, pending until a code from it is confirmed.</summary>
 [Tag(Tags.User)]
 [Route("/user/me/mfa/totp", "POST")]

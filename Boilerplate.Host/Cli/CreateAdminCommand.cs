@@ -1,5 +1,5 @@
-using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Registration;
 using Boilerplate.ServiceInterface.Users;
 using Boilerplate.ServiceModel;
 using FluentValidation;

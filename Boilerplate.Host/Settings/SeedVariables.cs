@@ -1,6 +1,6 @@
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
-using Boilerplate.ServiceInterface.Email;
+using Boilerplate.ServiceInterface.Mail;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Memory;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Boilerplate.ServiceInterface.Passwords;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,8 @@
+using Boilerplate.ServiceInterface.Passkeys;
+using Boilerplate.ServiceInterface.Revocation;
+using Boilerplate.ServiceInterface.SignIn;
+using Boilerplate.ServiceInterface.Users;
 using LinqToDB;
-using LinqToDB.Data;
 
 namespace Boilerplate.ServiceInterface.Data;
 

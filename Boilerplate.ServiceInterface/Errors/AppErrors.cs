@@ -1,6 +1,9 @@
+using Boilerplate.ServiceInterface.AccountEmail;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Passkeys;
+using Boilerplate.ServiceInterface.Passwords;
+using Boilerplate.ServiceInterface.SignIn;
 using Boilerplate.ServiceInterface.Users;
 using ServiceStack;
 

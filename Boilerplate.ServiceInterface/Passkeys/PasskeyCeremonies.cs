@@ -1,5 +1,5 @@
-using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Secrets;
 using LinqToDB;
 using LinqToDB.Async;
 

@@ -1,6 +1,6 @@
 using Boilerplate.ServiceInterface.Audit;
-using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.SignIn;
 using Boilerplate.ServiceInterface.Users;
 using Fido2NetLib;
 using Fido2NetLib.Exceptions;

@@ -1,4 +1,3 @@
-using Boilerplate.ServiceInterface.Data;
 using LinqToDB;
 using LinqToDB.Data;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+
 namespace Boilerplate.ServiceInterface.Users;
 
 /// <summary>

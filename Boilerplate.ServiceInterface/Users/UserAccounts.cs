@@ -1,5 +1,4 @@
 using Boilerplate.ServiceInterface.Data;
-using ServiceStack.Auth;
 
 namespace Boilerplate.ServiceInterface.Users;
 
@@ -29,14 +28,6 @@ public sealed class UserAccounts(UserStore users, IUserSessions sessions, TimePr
         };
         await users.InsertAsync(user, cancel);
         return user;
-    }
-
-    /// <summary>The signed-in caller's record.</summary>
-    /// <exception cref="UnknownCallerException">The user has gone since the token was issued.</exception>
-    public async Task<UserRecord> CallerAsync(IAuthSession session, CancellationToken cancel = default)
-    {
-        var user = session.UserAuthId is { } publicId ? await users.FindByPublicIdAsync(publicId, cancel) : null;
-        return user ?? throw new UnknownCallerException();
     }
 
     /// <summary>Grants or removes admin rights; rights removed are gone from the tokens already out there too.</summary>

@@ -5,7 +5,7 @@ using ServiceStack;
 namespace Boilerplate.ServiceInterface.Users;
 
 /// <summary>Reading accounts: the list (admins), one by id, the caller's own.</summary>
-public class UserServices(UserStore users) : Service
+public class UserServices : AppService
 {
     private const int DefaultPerPage = 20;
 
@@ -13,13 +13,13 @@ public class UserServices(UserStore users) : Service
     {
         var page = request.Page ?? 1;
         var perPage = request.PerPage ?? DefaultPerPage;
-        var found = await users.PageAsync(request.Search, page, perPage, Request.RequestAborted);
+        var found = await Users.PageAsync(request.Search, page, perPage, Cancel);
         return new GetUsersResponse
         {
             Data = found.ConvertAll(UserMapping.ToDto),
             Page = page,
             PerPage = perPage,
-            Total = await users.CountAsync(request.Search, Request.RequestAborted),
+            Total = await Users.CountAsync(request.Search, Cancel),
         };
     }
 
@@ -31,11 +31,11 @@ public class UserServices(UserStore users) : Service
         if (publicId is null || (publicId != session.UserAuthId && !session.Roles.Contains(RoleNames.Admin)))
             throw UserNotFound();
 
-        return await users.FindShownAsync(publicId, Request.RequestAborted) ?? throw UserNotFound();
+        return await Users.FindShownAsync(publicId, Cancel) ?? throw UserNotFound();
     }
 
     public async Task<User> Get(GetCurrentUser request) =>
-        (GetSession().UserAuthId is { } publicId ? await users.FindShownAsync(publicId, Request.RequestAborted) : null)
+        (GetSession().UserAuthId is { } publicId ? await Users.FindShownAsync(publicId, Cancel) : null)
         ?? throw new UnknownCallerException();
 
     private static Exception UserNotFound() => HttpError.NotFound("User not found.");

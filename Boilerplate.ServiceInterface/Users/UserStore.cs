@@ -153,6 +153,17 @@ public sealed class UserStore(AppDb db, UserCache cache)
             : db.Users.Where(u => u.Id == id).Set(u => u.MfaEnabled, false).Set(u => u.TotpSecret, (string?)null).Set(u => u.TotpLastStep, (long?)null).UpdateAsync(cancel));
 
     /// <summary>Deletes the row; the user's refresh tokens go with it (the foreign key cascades).</summary>
+    /// <summary>A TOTP secret awaiting its first code (encrypted by the caller); no step of it is taken yet.</summary>
+    public Task SetPendingTotpSecretAsync(long id, string protectedSecret, CancellationToken cancel = default) =>
+        db.Users.Where(u => u.Id == id).Set(u => u.TotpSecret, protectedSecret).Set(u => u.TotpLastStep, (long?)null).UpdateAsync(cancel);
+
+    /// <summary>
+    /// Takes a TOTP step unless it or a later one was taken, with one conditional update: a code is
+    /// good once, on this host or another, and no code of an earlier step gets in after it.
+    /// </summary>
+    public async Task<bool> TakeTotpStepAsync(long id, long step, CancellationToken cancel = default) =>
+        await db.Users.Where(u => u.Id == id && (u.TotpLastStep == null || u.TotpLastStep < step)).Set(u => u.TotpLastStep, step).UpdateAsync(cancel) == 1;
+
     public Task DeleteAsync(long id, CancellationToken cancel = default) =>
         EvictAfter(id, db.Users.Where(u => u.Id == id).DeleteAsync(cancel));
 

@@ -16,9 +16,3 @@ public sealed class GetUsersValidator : AbstractValidator<GetUsers>
         RuleFor(x => x.Search).MaximumLength(MaxSearchLength).WithMessage($"search must be at most {MaxSearchLength} characters.");
     }
 }
-
-public sealed class SetUserAdminValidator : AbstractValidator<SetUserAdmin>
-{
-    public SetUserAdminValidator() =>
-        RuleFor(x => x.Admin).NotNull().WithMessage("admin is required: true or false.");
-}

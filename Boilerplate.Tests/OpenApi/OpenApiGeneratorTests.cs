@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Boilerplate.Tests.MessageLayer;
 using Boilerplate.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
 using Boilerplate.Host.Settings;
-using Boilerplate.ServiceInterface.Auth;
+using Boilerplate.ServiceInterface.Registration;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

@@ -1,3 +1,4 @@
+
 namespace Boilerplate.Bench.Runner;
 
 /// <summary>The largest resident set a process reaches while a load runs, sampled every 100 ms.</summary>

@@ -1,3 +1,4 @@
+
 namespace Boilerplate.Bench.Runner;
 
 /// <summary>bench/run's arguments. --quick is the CI smoke: every scenario once, briefly, no targets enforced.</summary>

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Tokens;
 using Boilerplate.ServiceInterface.Users;
 using Boilerplate.ServiceModel.Types;
 using Microsoft.Extensions.Options;

@@ -1,11 +1,12 @@
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using Boilerplate.ServiceInterface.Auth;
+using Boilerplate.ServiceInterface.SignIn;
 using Boilerplate.ServiceModel;
 using Boilerplate.ServiceModel.Types;
 using Microsoft.AspNetCore.Http;
 using ServiceStack;
-using Boilerplate.ServiceInterface.Auth;
 using ServiceStack.Binding;
 using ServiceStack.Host;
 using ServiceStack.Routing;
@@ -30,7 +31,7 @@ public class DtoBindingBenchmarks
     {
         binder = new RequestBinder(options);
         user = new User { PublicId = publicId, Email = "user1@bench.example", Username = "user1", RegisteredOn = DateTime.UtcNow };
-        var catalog = new ServiceCatalog([typeof(AuthServices).Assembly]);
+        var catalog = new ServiceCatalog([typeof(SignInServices).Assembly]);
         getUser = catalog.Find(nameof(GetUser))!;
         createUser = catalog.Find(nameof(CreateUser))!;
     }

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Revocation;
 using LinqToDB;
 using LinqToDB.Data;
 

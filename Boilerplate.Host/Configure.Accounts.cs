@@ -1,0 +1,40 @@
+using Boilerplate.ServiceInterface.AccountEmail;
+using Boilerplate.ServiceInterface.Mail;
+using Boilerplate.ServiceInterface.Passkeys;
+using Boilerplate.ServiceInterface.Passwords;
+using Boilerplate.ServiceInterface.RateLimits;
+using Boilerplate.ServiceInterface.Registration;
+using Boilerplate.ServiceInterface.Revocation;
+using Boilerplate.ServiceInterface.Sessions;
+using Boilerplate.ServiceInterface.SignIn;
+using Boilerplate.ServiceInterface.Tokens;
+using Boilerplate.ServiceInterface.TwoFactor;
+using Boilerplate.ServiceInterface.Users;
+
+namespace Boilerplate.Host;
+
+/// <summary>
+/// What the account features and their machinery need beside their services, one line each: every
+/// folder of ServiceInterface that has something to register says what in its own *Wiring.cs.
+/// The services themselves, and the validators, are found by the message layer.
+/// </summary>
+public static class ConfigureAccounts
+{
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddUsers()
+            .AddPasswords()
+            .AddTokens()
+            .AddRevocation()
+            .AddSessions()
+            .AddSignIn()
+            .AddRegistration()
+            .AddTwoFactor()
+            .AddPasskeys()
+            .AddAccountEmail()
+            .AddMail()
+            .AddRateLimits();
+        return builder;
+    }
+}

@@ -1,0 +1,101 @@
+using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Mail;
+using Boilerplate.ServiceInterface.Passwords;
+using Boilerplate.ServiceInterface.Sessions;
+using Boilerplate.ServiceInterface.Users;
+using Boilerplate.ServiceModel;
+using Boilerplate.ServiceModel.Types;
+using Microsoft.Extensions.Options;
+using ServiceStack;
+
+namespace Boilerplate.ServiceInterface.AccountEmail;
+
+/// <summary>
+/// The account's life over email: verifying the address, recovering a forgotten password,
+/// moving to another address. The requests that name an address only queue a mail, whatever the
+/// address: whether an account has it is looked up by the sender (<see cref="AccountMail"/>).
+/// </summary>
+public class AccountEmailServices(
+    EmailTokens mailedTokens, MailOutbox outbox, PasswordHasher passwords, SignOutEverywhere signOut, IOptions<AppSettings> app) : AppService
+{
+    public async Task<StatusResponse> Post(VerifyEmail request)
+    {
+        var token = await mailedTokens.UseAsync(request.Token!, EmailTokenKinds.Verification, Cancel);
+        var user = token is null ? null : await Users.FindByIdAsync(token.UserId, Cancel);
+        // A link to an address the account has since left verifies nothing.
+        if (user is null || user.Email != token!.Email)
+            throw new InvalidEmailTokenException();
+        await Users.SetEmailVerifiedAsync(user.Id, Cancel);
+        Audit.EmailVerified(user.PublicId, ClientIp);
+        return new StatusResponse { Message = "Your email address is verified." };
+    }
+
+    public async Task<StatusResponse> Post(ResendVerificationEmail request)
+    {
+        await outbox.QueueAsync(AccountMail.VerifyEmail, UserStore.NormalizeEmail(request.Email!), linkBase: LinkBase, cancel: Cancel);
+        Response.StatusCode = 202;
+        return new StatusResponse { Message = "If an unverified account has that address, a new link is on its way." };
+    }
+
+    public async Task<StatusResponse> Post(ForgotPassword request)
+    {
+        await outbox.QueueAsync(AccountMail.PasswordReset, UserStore.NormalizeEmail(request.Email!), linkBase: LinkBase, cancel: Cancel);
+        Response.StatusCode = 202;
+        return new StatusResponse { Message = "If an account has that address, a link to reset its password is on its way." };
+    }
+
+    public async Task<TokenResponse> Post(ResetPassword request)
+    {
+        var token = await mailedTokens.UseAsync(request.Token!, EmailTokenKinds.PasswordReset, Cancel);
+        var user = token is null ? null : await Users.FindByIdAsync(token.UserId, Cancel);
+        if (user is null || user.Locked)
+            throw new InvalidEmailTokenException();
+
+        await Users.SetPasswordHashAsync(user.Id, await passwords.HashAsync(request.NewPassword!, Cancel), Cancel);
+        await Users.ClearLockoutAsync(user.Id, Cancel);
+        // The mail reached its owner, so the address is theirs.
+        await Users.SetEmailVerifiedAsync(user.Id, Cancel);
+        await mailedTokens.VoidAsync(user.Id, EmailTokenKinds.PasswordReset, Cancel);
+        await signOut.EndAllAsync(user, Cancel);
+        Audit.PasswordReset(user.PublicId, ClientIp);
+        return await SignedInAsync(user, "Password reset. Every other session has been signed out.");
+    }
+
+    public async Task<StatusResponse> Put(ChangeEmail request)
+    {
+        var user = await CallerAsync();
+        await RequirePasswordAsync(user, request.Password);
+        var newEmail = UserStore.NormalizeEmail(request.NewEmail!);
+        if (newEmail == user.Email)
+            throw HttpError.Validation("SameEmail", "new_email is the account's address already.", "new_email");
+        if (await Users.IsEmailTakenAsync(newEmail, Cancel))
+            throw new UserExistsException();
+
+        await using (var transaction = await Users.BeginTransactionAsync(Cancel))
+        {
+            await outbox.QueueAsync(AccountMail.EmailChange, newEmail, user.Id, linkBase: LinkBase, cancel: Cancel);
+            await outbox.QueueAsync(AccountMail.EmailChangeNotice, user.Email, user.Id, detail: newEmail, cancel: Cancel);
+            await transaction.CommitTransactionAsync(Cancel);
+        }
+        Audit.EmailChangeRequested(user.PublicId, ClientIp);
+        Response.StatusCode = 202;
+        return new StatusResponse { Message = $"A confirmation link is on its way to {newEmail}. Nothing changes until it is followed." };
+    }
+
+    public async Task<User> Post(ConfirmEmailChange request)
+    {
+        var found = await mailedTokens.FindAsync(request.Token!, EmailTokenKinds.EmailChange, Cancel) ?? throw new InvalidEmailTokenException();
+        if (await Users.IsEmailTakenAsync(found.Email, Cancel))
+            throw new UserExistsException();
+        var token = await mailedTokens.UseAsync(request.Token!, EmailTokenKinds.EmailChange, Cancel);
+        var user = token is null ? null : await Users.FindByIdAsync(token.UserId, Cancel);
+        if (user is null)
+            throw new InvalidEmailTokenException();
+
+        await Users.SetEmailAsync(user.Id, token!.Email, Cancel);
+        Audit.EmailChanged(user.PublicId, ClientIp);
+        return UserMapping.ToDto((await Users.FindByIdAsync(user.Id, Cancel))!);
+    }
+
+    private string LinkBase => app.Value.LinkBaseFor(Request);
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Boilerplate.ServiceInterface.Auth;
+using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Mail;
+using Boilerplate.ServiceInterface.Secrets;
+using Boilerplate.ServiceInterface.Users;
+using Microsoft.Extensions.Options;
+
+namespace Boilerplate.ServiceInterface.AccountEmail;
+
+/// <summary>
+/// The account mail, decided when a sender claims it rather than when it was asked for: whether
+/// the account exists is looked up here, so a request for an unknown address costs its request
+/// exactly what a known one does. A mail's token is issued the first time it is claimed and kept,
+/// encrypted, in its outbox row until it is sent, so every retry sends the same link.
+/// </summary>
+public sealed class AccountMail(
+    UserStore users, EmailTokens tokens, MailOutbox outbox, MailTokenProtector protector, IOptions<AuthSettings> auth, IOptions<EmailSettings> email)
+    : IMailComposer
+{
+    public const string VerifyEmail = "verify_email";
+    public const string PasswordReset = "password_reset";
+    public const string EmailChange = "email_change";
+    public const string EmailChangeNotice = "email_change_notice";
+
+    private readonly AuthSettings settings = auth.Value;
+
+    public async Task<ComposedMail?> ComposeAsync(MailRecord mail, CancellationToken cancel)
+    {
+        var user = mail.UserId is { } id ? await users.FindByIdAsync(id, cancel) : await users.FindByEmailAsync(mail.Recipient, cancel);
+        if (user is null)
+            return null;
+        return mail.Kind switch
+        {
+            // Only for an account whose address this still is, and not yet verified.
+            VerifyEmail when user.Email == mail.Recipient && !user.EmailVerified =>
+                await WithTokenAsync(mail, user, EmailTokenKinds.Verification, settings.EmailVerificationLifetime, "/account/verify-email", cancel),
+            // An account an admin locked gets no way around the lock.
+            PasswordReset when !user.Locked =>
+                await WithTokenAsync(mail, user, EmailTokenKinds.PasswordReset, settings.PasswordResetLifetime, "/account/reset-password", cancel),
+            EmailChange =>
+                await WithTokenAsync(mail, user, EmailTokenKinds.EmailChange, settings.EmailChangeLifetime, "/account/confirm-email", cancel),
+            EmailChangeNotice => await AcceptedAsync(mail, cancel)
+                ? new ComposedMail(EmailChangeNotice, new Dictionary<string, string> { ["username"] = user.Username, ["new_email"] = mail.Detail ?? "" }, Link: null)
+                : null,
+            _ => null,
+        };
+    }
+
+    private async Task<ComposedMail?> WithTokenAsync(MailRecord mail, UserRecord user, string kind, TimeSpan lifetime, string page, CancellationToken cancel)
+    {
+        string token;
+        if (mail.Token is { } kept)
+        {
+            token = protector.Unprotect(kept);
+        }
+        else
+        {
+            if (await outbox.RecentlyAcceptedAsync(mail, email.Value.ResendInterval, cancel))
+                return null;
+            // Only the newest reset link works, and a newer verification or change link replaces the older ones too.
+            await tokens.VoidAsync(user.Id, kind, cancel);
+            token = await tokens.IssueAsync(kind, user.Id, mail.Recipient, lifetime, cancel);
+            await outbox.AcceptAsync(mail, protector.Protect(token), cancel);
+        }
+        var link = $"{mail.LinkBase?.TrimEnd('/')}{page}?token={Uri.EscapeDataString(token)}";
+        return new ComposedMail(mail.Kind, new Dictionary<string, string>
+        {
+            ["username"] = user.Username,
+            ["link"] = link,
+            ["hours"] = Math.Round(lifetime.TotalHours).ToString(CultureInfo.InvariantCulture),
+        }, link);
+    }
+
+    private async Task<bool> AcceptedAsync(MailRecord mail, CancellationToken cancel)
+    {
+        if (mail.AcceptedOn is not null)
+            return true;
+        if (await outbox.RecentlyAcceptedAsync(mail, email.Value.ResendInterval, cancel))
+            return false;
+        await outbox.AcceptAsync(mail, protectedToken: null, cancel);
+        return true;
+    }
+}

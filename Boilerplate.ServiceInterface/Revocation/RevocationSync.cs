@@ -1,0 +1,172 @@
+using System.Globalization;
+using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Data.Migrations;
+using Boilerplate.ServiceInterface.Metrics;
+using Boilerplate.ServiceInterface.Users;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Boilerplate.ServiceInterface.Revocation;
+
+/// <summary>
+/// Keeps this host's in-memory revocations (<see cref="RevokedTokens"/>, <see cref="SecurityStamps"/>, <see cref="EndedSessions"/>)
+/// in step with the database, so a token revoked on one host is refused by all of them while no
+/// request pays a database round trip to check.
+/// <para>
+/// On PostgreSQL the tables' triggers (<see cref="M006_NotifyRevocations"/>) announce each
+/// revocation as it commits, and this host LISTENs on a connection of its own: the news arrives in
+/// milliseconds. Whenever that connection is made (at start, and again after it was lost) the
+/// tables are read in full after LISTEN, so nothing committed while it was down is missed.
+/// SQLite has one host, which already knows its own revocations.
+/// </para>
+/// </summary>
+public sealed partial class RevocationSync(
+    DatabaseTarget database, RevokedTokens revoked, SecurityStamps stamps, EndedSessions endedSessions, IServiceScopeFactory scopes, AppMetrics metrics, TimeProvider clock,
+    ILogger<RevocationSync> log)
+{
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(5);
+
+    private NpgsqlConnection? listener;
+    private bool started;
+
+    /// <summary>
+    /// Starts listening (PostgreSQL), then loads every revocation already made; once. The command
+    /// line calls it before the host starts, so a database out of reach is one line, not a host fault.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancel)
+    {
+        if (started)
+            return;
+        await ConnectAsync(cancel);
+        started = true;
+    }
+
+    private async Task ConnectAsync(CancellationToken cancel)
+    {
+        if (database.IsPostgreSql)
+            listener = await ListenAsync(cancel);
+        await LoadAsync(cancel);
+    }
+
+    /// <summary>Applies notifications until stopped, reconnecting (and reloading) whenever the connection drops.</summary>
+    public async Task FollowAsync(CancellationToken stop)
+    {
+        if (!database.IsPostgreSql)
+            return;
+        var retry = FirstRetry;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                if (listener is null)
+                {
+                    await ConnectAsync(stop);
+                    LogReconnected();
+                    retry = FirstRetry;
+                }
+                while (true)
+                    await listener!.WaitAsync(stop);
+            }
+            catch (Exception e) when (!stop.IsCancellationRequested)
+            {
+                if (listener is not null)
+                    LogLost(e);
+                await DropListenerAsync();
+                await Task.Delay(retry, stop);
+                retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, LastRetry.Ticks));
+            }
+        }
+        await DropListenerAsync();
+    }
+
+    private async Task<NpgsqlConnection> ListenAsync(CancellationToken cancel)
+    {
+        // A connection of its own, out of the pool; keepalives notice a server that went away quietly.
+        var settings = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false, KeepAlive = 5 };
+        var connection = new NpgsqlConnection(settings.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancel);
+            connection.Notification += (_, e) => Apply(e.Payload);
+            await using var command = new NpgsqlCommand($"LISTEN {M006_NotifyRevocations.Channel}", connection);
+            await command.ExecuteNonQueryAsync(cancel);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancel)
+    {
+        using var scope = scopes.CreateScope();
+        await revoked.LoadAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), cancel);
+        await stamps.LoadAsync(scope.ServiceProvider.GetRequiredService<UserStore>(), cancel);
+        await endedSessions.LoadAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), cancel);
+        LogLoaded(revoked.Count);
+    }
+
+    /// <summary>
+    /// Payloads, as the triggers write them: "token &lt;jti&gt; &lt;expiry, Unix seconds&gt;",
+    /// "stamp &lt;public_id&gt; &lt;n&gt;", "deleted &lt;public_id&gt;", "session &lt;id&gt; &lt;ended, Unix
+    /// seconds&gt;" (migration 10), each followed by the Unix time it was written (migration 7).
+    /// Fields after the known ones are ignored, so a later field never stops an older host from
+    /// applying the revocation.
+    /// </summary>
+    private void Apply(string payload)
+    {
+        var parts = payload.Split(' ');
+        switch (parts)
+        {
+            case ["token", var jti, var expiry, .. var rest] when Guid.TryParseExact(jti, "N", out var id) && long.TryParse(expiry, CultureInfo.InvariantCulture, out var seconds):
+                revoked.Remember(id, DateTime.UnixEpoch.AddSeconds(seconds));
+                Arrived(rest);
+                break;
+            case ["stamp", var publicId, var stamp, .. var rest] when int.TryParse(stamp, CultureInfo.InvariantCulture, out var value):
+                stamps.Advance(publicId, value);
+                Arrived(rest);
+                break;
+            case ["session", var sessionId, var endedOn, .. var rest] when long.TryParse(endedOn, CultureInfo.InvariantCulture, out var seconds):
+                endedSessions.Remember(sessionId, DateTime.UnixEpoch.AddSeconds(seconds));
+                Arrived(rest);
+                break;
+            case ["deleted", var publicId, .. var rest]:
+                stamps.Forget(publicId);
+                Arrived(rest);
+                break;
+            default:
+                LogUnreadable(payload);
+                break;
+        }
+    }
+
+    private void Arrived(string[] rest)
+    {
+        if (rest is [var written, ..] && double.TryParse(written, NumberStyles.Float, CultureInfo.InvariantCulture, out var at))
+            metrics.RevocationArrived(clock.GetUtcNow() - DateTimeOffset.UnixEpoch.AddSeconds(at));
+    }
+
+    private async Task DropListenerAsync()
+    {
+        if (listener is null)
+            return;
+        await listener.DisposeAsync();
+        listener = null;
+    }
+
+    [LoggerMessage(LogLevel.Information, "Loaded {Count} revoked tokens")]
+    private partial void LogLoaded(int count);
+
+    [LoggerMessage(LogLevel.Warning, "Lost the revocation feed from the database; reconnecting")]
+    private partial void LogLost(Exception error);
+
+    [LoggerMessage(LogLevel.Information, "Revocation feed reconnected and revocations reloaded")]
+    private partial void LogReconnected();
+
+    [LoggerMessage(LogLevel.Warning, "Ignored an unreadable revocation notice: {Payload}")]
+    private partial void LogUnreadable(string payload);
+}

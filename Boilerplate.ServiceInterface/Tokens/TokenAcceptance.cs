@@ -1,0 +1,72 @@
+using System.Security.Claims;
+using Boilerplate.ServiceInterface.Auth;
+using Boilerplate.ServiceInterface.Revocation;
+using Microsoft.IdentityModel.Tokens;
+using ServiceStack;
+
+namespace Boilerplate.ServiceInterface.Tokens;
+
+/// <summary>
+/// Which bearer tokens are accepted, beyond a valid signature, issuer and expiry
+/// (<see cref="JwtTokens.ValidationParameters"/>): where a request's token is read from, and why
+/// a valid one is refused anyway. The host's JWT bearer handler asks these on every request.
+/// </summary>
+public sealed class TokenAcceptance(RevokedTokens revoked, SecurityStamps stamps, EndedSessions endedSessions)
+{
+    /// <summary>Our tokens are well under 1 KiB; a huge one is an attack on the parser, not a credential.</summary>
+    public const int MaxLength = 8 * 1024;
+
+    /// <summary>
+    /// The token a request carries, and why it is refused before any validation. It is read from
+    /// the Authorization header ("Bearer &lt;jwt&gt;", or the bare "&lt;jwt&gt;" the seed's clients
+    /// also send), else from ServiceStack's <c>ss-tok</c> cookie; null when there is none. Refused
+    /// at once: a token too large to be ours, and a cookie riding on a write another site could
+    /// have sent (<see cref="IsForgeable"/>).
+    /// </summary>
+    public static (string? Token, TokenException? Refusal) Read(
+        string? authorizationHeader, string? accessTokenCookie, string method, string? contentType, string? requestedWith)
+    {
+        var value = authorizationHeader?.Trim() ?? "";
+        if (value.StartsWith("Bearer", StringComparison.OrdinalIgnoreCase))
+            value = value["Bearer".Length..].Trim();
+        var fromCookie = value.Length == 0 && accessTokenCookie is { Length: > 0 };
+        var token = fromCookie ? accessTokenCookie : value.Length > 0 ? value : null;
+        if (token is null)
+            return (null, null);
+        if (token.Length > MaxLength)
+            return (token, new TokenException(AuthMessages.InvalidToken));
+        if (fromCookie && IsForgeable(method, contentType, requestedWith))
+            return (token, new TokenException(AuthMessages.ForgeableCookieWrite));
+        return (token, null);
+    }
+
+    /// <summary>The header a script adds to say a write is its own; no HTML form can send it.</summary>
+    public const string RequestedWithHeader = "X-Requested-With";
+
+    /// <summary>
+    /// True for a write that rides on the cookie but could have been sent by another site's form
+    /// or a simple fetch: not a JSON body and no custom header. A browser lets another origin send
+    /// neither without a CORS preflight, which only <c>Cors:AllowedOrigins</c> pass.
+    /// </summary>
+    public static bool IsForgeable(string method, string? contentType, string? requestedWith)
+    {
+        if (method is "GET" or "HEAD" or "OPTIONS" || !string.IsNullOrEmpty(requestedWith))
+            return false;
+        var mediaType = contentType?.Split(';')[0].Trim() ?? "";
+        return !(mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                 || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Null when a validated token is good; otherwise why not: it was revoked, its session ended, or it was issued before its user's last revoke-everywhere.</summary>
+    public TokenException? Refuse(ClaimsPrincipal token)
+    {
+        if (!Guid.TryParseExact(token.FindFirst(TokenClaims.TokenId)?.Value, "N", out var id))
+            return new TokenException(AuthMessages.InvalidToken);
+        var ended = token.FindFirst(TokenClaims.SessionId)?.Value is { } session && endedSessions.IsEnded(session);
+        return ended || revoked.IsRevoked(id) || stamps.IsOutdated(token) ? new TokenException(AuthMessages.RevokedToken) : null;
+    }
+
+    /// <summary>What the client is told about a token that did not validate.</summary>
+    public static TokenException Explain(Exception failure) =>
+        new(failure is SecurityTokenExpiredException ? AuthMessages.ExpiredToken : AuthMessages.InvalidToken);
+}

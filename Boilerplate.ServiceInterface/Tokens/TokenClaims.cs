@@ -1,0 +1,17 @@
+namespace Boilerplate.ServiceInterface.Tokens;
+
+/// <summary>The JWT claim names, as ServiceStack's JWT provider writes them.</summary>
+public static class TokenClaims
+{
+    public const string Subject = "sub";
+    public const string TokenId = "jti";
+    public const string Expires = "exp";
+    public const string Name = "name";
+    public const string Email = "email";
+    public const string PreferredUsername = "preferred_username";
+    public const string Roles = "roles";
+    /// <summary>The session (refresh-token family) the access token belongs to.</summary>
+    public const string SessionId = "sid";
+    /// <summary>The user's security stamp when the token was issued.</summary>
+    public const string SecurityStamp = "stamp";
+}
