@@ -1,7 +1,7 @@
 using System.Runtime.Serialization;
 using ServiceStack;
 
-namespace Boilerplate.Tests.MessageLayer;
+namespace ServiceStackLite.Tests.MessageLayer;
 
 // Test-only operations that exercise the stand-in where the app's own DTOs do not.
 

@@ -1,11 +1,11 @@
-using Boilerplate.Tests.Support;
+using ServiceStackLite.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServiceStack;
 
-namespace Boilerplate.Tests.MessageLayer;
+namespace ServiceStackLite.Tests.MessageLayer;
 
 /// <summary>The ServiceStack stand-in on its own, serving test-only operations.</summary>
 public class MessageLayerTests

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Boilerplate.Tests.MessageLayer;
-using Boilerplate.Tests.Support;
+using ServiceStackLite.Tests.MessageLayer;
+using ServiceStackLite.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.OpenApi;
 using ServiceStack;
 
-namespace Boilerplate.Tests.OpenApi;
+namespace ServiceStackLite.Tests.OpenApi;
 
 /// <summary>
 /// The generator on the stand-in's test-only operations, none of which it was told about: routes

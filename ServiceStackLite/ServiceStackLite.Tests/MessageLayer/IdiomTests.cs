@@ -1,5 +1,5 @@
 using System.Reflection;
-using Boilerplate.Tests.Support;
+using ServiceStackLite.Tests.Support;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServiceStack;
 
-namespace Boilerplate.Tests.MessageLayer;
+namespace ServiceStackLite.Tests.MessageLayer;
 
 /// <summary>
 /// A service in ServiceStack's idioms (Idioms/IdiomServices.cs: IRequest, IResponse, GetSession(),

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServiceStack;
 
-namespace Boilerplate.Tests.MessageLayer;
+namespace ServiceStackLite.Tests.MessageLayer;
 
 /// <summary>
 /// A stand-in for the JWT handler: "Authorization: Test id;name;email;Role,Role" signs in with

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using ServiceStack;
 
-namespace Boilerplate.Tests.Client;
+namespace ServiceStackLite.Tests.Client;
 
 /// <summary>What the typed client puts on the wire and makes of answers, against a stub server.</summary>
 public class JsonServiceClientTests
