@@ -9,6 +9,8 @@ const api = "http://localhost:5000";
 export default defineConfig({
   base: "/account/",
   plugins: [vue(), tailwindcss()],
+  // The DTOs the server generates (clients/dtos.ts, `make dtos`), imported as "@dtos" from any page.
+  resolve: { alias: { "@dtos": decodeURIComponent(new URL("../dtos.ts", import.meta.url).pathname) } },
   build: {
     outDir: "../../Boilerplate.Host/account-app",
     emptyOutDir: true,

@@ -1,4 +1,4 @@
-import type { ResponseStatus } from "../../dtos";
+import type { ResponseStatus } from "@dtos";
 
 /**
  * A server error with its field names prefixed, for a form whose inputs share a name with another

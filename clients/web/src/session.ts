@@ -1,5 +1,5 @@
 import { ref } from "vue";
-import { GetCurrentUser, Logout, User } from "../../dtos";
+import { GetCurrentUser, Logout, User } from "@dtos";
 import { client } from "./client";
 
 /** Who is signed in: null when no one is, undefined until the server has been asked. */
