@@ -3,7 +3,7 @@ using Boilerplate.Tests.Support;
 
 namespace Boilerplate.Tests.Errors;
 
-/// <summary>The README's error table, row by row: each failure, its status and its errorCode.</summary>
+/// <summary>The error table of docs/api.md, row by row: each failure, its status and its errorCode.</summary>
 [OnEachDatabase]
 public class ErrorTableTests(DatabaseKind kind) : ApiFixture(kind)
 {
