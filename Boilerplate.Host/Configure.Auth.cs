@@ -40,11 +40,10 @@ public static class ConfigureAuth
                 context.Fail(refused);
             return Task.CompletedTask;
         },
-        OnTokenValidated = context =>
+        OnTokenValidated = async context =>
         {
-            if (acceptance.Refuse(context.Principal!) is { } refused)
+            if (await acceptance.CheckAsync(context.Principal!, context.HttpContext.RequestAborted) is { } refused)
                 context.Fail(refused);
-            return Task.CompletedTask;
         },
         OnAuthenticationFailed = context =>
         {

@@ -25,7 +25,7 @@ public class AccountEmailServices(
         // A link to an address the account has since left verifies nothing.
         if (user is null || user.Email != token!.Email)
             throw new InvalidEmailTokenException();
-        await Users.SetEmailVerifiedAsync(user.Id, Cancel);
+        await Users.SetEmailVerifiedAsync(user, Cancel);
         Audit.EmailVerified(user.PublicId, ClientIp);
         return new StatusResponse { Message = "Your email address is verified." };
     }
@@ -54,7 +54,7 @@ public class AccountEmailServices(
         await Users.SetPasswordHashAsync(user.Id, await passwords.HashAsync(request.NewPassword!, Cancel), Cancel);
         await Users.ClearLockoutAsync(user.Id, Cancel);
         // The mail reached its owner, so the address is theirs.
-        await Users.SetEmailVerifiedAsync(user.Id, Cancel);
+        await Users.SetEmailVerifiedAsync(user, Cancel);
         await mailedTokens.VoidAsync(user.Id, EmailTokenKinds.PasswordReset, Cancel);
         await signOut.EndAllAsync(user, Cancel);
         Audit.PasswordReset(user.PublicId, ClientIp);
@@ -92,7 +92,7 @@ public class AccountEmailServices(
         if (user is null)
             throw new InvalidEmailTokenException();
 
-        await Users.SetEmailAsync(user.Id, token!.Email, Cancel);
+        await Users.SetEmailAsync(user, token!.Email, Cancel);
         Audit.EmailChanged(user.PublicId, ClientIp);
         return UserMapping.ToDto((await Users.FindByIdAsync(user.Id, Cancel))!);
     }

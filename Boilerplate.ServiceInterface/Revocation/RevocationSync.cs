@@ -10,19 +10,21 @@ using Npgsql;
 namespace Boilerplate.ServiceInterface.Revocation;
 
 /// <summary>
-/// Keeps this host's in-memory revocations (<see cref="RevokedTokens"/>, <see cref="SecurityStamps"/>, <see cref="EndedSessions"/>)
-/// in step with the database, so a token revoked on one host is refused by all of them while no
-/// request pays a database round trip to check.
+/// Keeps what this host holds in memory in step with the database: the revocations
+/// (<see cref="RevokedTokens"/>, <see cref="EndedSessions"/>) and the users it has read
+/// (<see cref="UserCache"/>: locked, admin, security stamp, gone), so a token revoked, or a user
+/// changed, on one host counts on all of them while no request pays a database round trip to check.
 /// <para>
-/// On PostgreSQL the tables' triggers (<see cref="M006_NotifyRevocations"/>) announce each
-/// revocation as it commits, and this host LISTENs on a connection of its own: the news arrives in
-/// milliseconds. Whenever that connection is made (at start, and again after it was lost) the
-/// tables are read in full after LISTEN, so nothing committed while it was down is missed.
-/// SQLite has one host, which already knows its own revocations.
+/// On PostgreSQL the tables' triggers (<see cref="M006_NotifyRevocations"/>, <see cref="M013_NotifyUserChanges"/>)
+/// announce each change as it commits, and this host LISTENs on a connection of its own: the news
+/// arrives in milliseconds. Whenever that connection is made (at start, and again after it was
+/// lost) the revocations are read in full and the users it had read are forgotten, after LISTEN,
+/// so nothing committed while it was down is missed. SQLite has one host, which already knows its
+/// own changes.
 /// </para>
 /// </summary>
 public sealed partial class RevocationSync(
-    DatabaseTarget database, RevokedTokens revoked, SecurityStamps stamps, EndedSessions endedSessions, IServiceScopeFactory scopes, AppMetrics metrics, TimeProvider clock,
+    DatabaseTarget database, RevokedTokens revoked, EndedSessions endedSessions, UserCache users, IServiceScopeFactory scopes, AppMetrics metrics, TimeProvider clock,
     ILogger<RevocationSync> log)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(250);
@@ -105,15 +107,16 @@ public sealed partial class RevocationSync(
     {
         using var scope = scopes.CreateScope();
         await revoked.LoadAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), cancel);
-        await stamps.LoadAsync(scope.ServiceProvider.GetRequiredService<UserStore>(), cancel);
         await endedSessions.LoadAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), cancel);
+        users.Clear();
         LogLoaded(revoked.Count);
     }
 
     /// <summary>
     /// Payloads, as the triggers write them: "token &lt;jti&gt; &lt;expiry, Unix seconds&gt;",
-    /// "stamp &lt;public_id&gt; &lt;n&gt;", "deleted &lt;public_id&gt;", "session &lt;id&gt; &lt;ended, Unix
-    /// seconds&gt;" (migration 10), each followed by the Unix time it was written (migration 7).
+    /// "session &lt;id&gt; &lt;ended, Unix seconds&gt;" (migration 10), "user &lt;public_id&gt;"
+    /// (migration 13; "stamp &lt;public_id&gt; &lt;n&gt;" and "deleted &lt;public_id&gt;" before it),
+    /// each followed by the Unix time it was written (migration 7).
     /// Fields after the known ones are ignored, so a later field never stops an older host from
     /// applying the revocation.
     /// </summary>
@@ -126,8 +129,12 @@ public sealed partial class RevocationSync(
                 revoked.Remember(id, DateTime.UnixEpoch.AddSeconds(seconds));
                 Arrived(rest);
                 break;
-            case ["stamp", var publicId, var stamp, .. var rest] when int.TryParse(stamp, CultureInfo.InvariantCulture, out var value):
-                stamps.Advance(publicId, value);
+            case ["user", var publicId, .. var rest]:
+                users.Evict(publicId);
+                Arrived(rest);
+                break;
+            case ["stamp", var publicId, _, .. var rest]:
+                users.Evict(publicId);
                 Arrived(rest);
                 break;
             case ["session", var sessionId, var endedOn, .. var rest] when long.TryParse(endedOn, CultureInfo.InvariantCulture, out var seconds):
@@ -135,7 +142,7 @@ public sealed partial class RevocationSync(
                 Arrived(rest);
                 break;
             case ["deleted", var publicId, .. var rest]:
-                stamps.Forget(publicId);
+                users.Evict(publicId);
                 Arrived(rest);
                 break;
             default:

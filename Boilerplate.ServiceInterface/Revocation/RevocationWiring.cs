@@ -8,7 +8,6 @@ public static class RevocationWiring
     public static IServiceCollection AddRevocation(this IServiceCollection services)
     {
         services.AddSingleton<RevokedTokens>();
-        services.AddSingleton<SecurityStamps>();
         services.AddSingleton<EndedSessions>();
         services.AddSingleton<RevocationSync>();
         services.AddHostedService<RevokedTokenMaintenance>();

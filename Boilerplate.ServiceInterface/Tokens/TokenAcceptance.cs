@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Security.Claims;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Revocation;
+using Boilerplate.ServiceInterface.Users;
+using Boilerplate.ServiceModel.Types;
 using Microsoft.IdentityModel.Tokens;
 using ServiceStack;
 
@@ -11,7 +14,7 @@ namespace Boilerplate.ServiceInterface.Tokens;
 /// (<see cref="JwtTokens.ValidationParameters"/>): where a request's token is read from, and why
 /// a valid one is refused anyway. The host's JWT bearer handler asks these on every request.
 /// </summary>
-public sealed class TokenAcceptance(RevokedTokens revoked, SecurityStamps stamps, EndedSessions endedSessions)
+public sealed class TokenAcceptance(RevokedTokens revoked, EndedSessions endedSessions, UserStates users)
 {
     /// <summary>Our tokens are well under 1 KiB; a huge one is an attack on the parser, not a credential.</summary>
     public const int MaxLength = 8 * 1024;
@@ -57,13 +60,32 @@ public sealed class TokenAcceptance(RevokedTokens revoked, SecurityStamps stamps
                  || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>Null when a validated token is good; otherwise why not: it was revoked, its session ended, or it was issued before its user's last revoke-everywhere.</summary>
-    public TokenException? Refuse(ClaimsPrincipal token)
+    /// <summary>
+    /// Null when a validated token is good, and its principal then says what its user is now:
+    /// their roles are the account's, not the token's, so a demotion counts at once. Otherwise why
+    /// not: the token was revoked or its session ended, or its user is gone, locked or has
+    /// revoked every token issued before their stamp moved. The user's state is the table's, as
+    /// every host reads it (<see cref="UserStates"/>), never this token's word or one host's memory.
+    /// </summary>
+    public async Task<TokenException?> CheckAsync(ClaimsPrincipal token, CancellationToken cancel = default)
     {
-        if (!Guid.TryParseExact(token.FindFirst(TokenClaims.TokenId)?.Value, "N", out var id))
+        if (!Guid.TryParseExact(token.FindFirst(TokenClaims.TokenId)?.Value, "N", out var id) || token.FindFirst(TokenClaims.Subject)?.Value is not { } publicId)
             return new TokenException(AuthMessages.InvalidToken);
         var ended = token.FindFirst(TokenClaims.SessionId)?.Value is { } session && endedSessions.IsEnded(session);
-        return ended || revoked.IsRevoked(id) || stamps.IsOutdated(token) ? new TokenException(AuthMessages.RevokedToken) : null;
+        if (ended || revoked.IsRevoked(id))
+            return new TokenException(AuthMessages.RevokedToken);
+
+        var user = await users.FindAsync(publicId, cancel);
+        var stamp = int.TryParse(token.FindFirst(TokenClaims.SecurityStamp)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var issued) ? issued : 0;
+        if (!user.Exists || user.Locked || stamp < user.SecurityStamp)
+            return new TokenException(AuthMessages.RevokedToken);
+
+        var identity = (ClaimsIdentity)token.Identity!;
+        foreach (var role in identity.FindAll(TokenClaims.Roles).ToList())
+            identity.RemoveClaim(role);
+        if (user.Admin)
+            identity.AddClaim(new Claim(TokenClaims.Roles, RoleNames.Admin));
+        return null;
     }
 
     /// <summary>What the client is told about a token that did not validate.</summary>

@@ -52,14 +52,14 @@ public sealed class SecondFactor(AppDb db, UserStore users, TotpSecretProtector 
     /// <summary>The factor is on; the recovery codes it returns are shown once and kept only as hashes.</summary>
     public async Task<List<string>> EnableAsync(UserRecord user, CancellationToken cancel = default)
     {
-        await users.SetMfaEnabledAsync(user.Id, true, cancel);
+        await users.SetMfaEnabledAsync(user, true, cancel);
         user.MfaEnabled = true;
         return await NewRecoveryCodesAsync(user, cancel);
     }
 
     public async Task DisableAsync(UserRecord user, CancellationToken cancel = default)
     {
-        await users.SetMfaEnabledAsync(user.Id, false, cancel);
+        await users.SetMfaEnabledAsync(user, false, cancel);
         await db.RecoveryCodes.Where(c => c.UserId == user.Id).DeleteAsync(cancel);
         user.MfaEnabled = false;
         user.TotpSecret = null;

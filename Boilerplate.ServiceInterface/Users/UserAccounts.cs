@@ -37,9 +37,9 @@ public sealed class UserAccounts(UserStore users, IUserSessions sessions, TimePr
         if (admin == user.Admin)
             return;
         if (admin)
-            await users.SetAdminAsync(user.Id, true, cancel);
+            await users.SetAdminAsync(user, true, cancel);
         else
-            await KeepingAnAdminAsync(user, () => users.SetAdminAsync(user.Id, false, cancel), cancel);
+            await KeepingAnAdminAsync(user, () => users.SetAdminAsync(user, false, cancel), cancel);
         user.Admin = admin;
         if (!admin)
             await sessions.EndAllAsync(user, cancel);
@@ -49,24 +49,21 @@ public sealed class UserAccounts(UserStore users, IUserSessions sessions, TimePr
     /// <exception cref="LastAdminException">Locking the last admin who can sign in.</exception>
     public async Task LockAsync(UserRecord user, CancellationToken cancel = default)
     {
-        await KeepingAnAdminAsync(user, () => users.SetLockedAsync(user.Id, true, cancel), cancel);
+        await KeepingAnAdminAsync(user, () => users.SetLockedAsync(user, true, cancel), cancel);
         user.Locked = true;
         await sessions.EndAllAsync(user, cancel);
     }
 
     public async Task UnlockAsync(UserRecord user, CancellationToken cancel = default)
     {
-        await users.SetLockedAsync(user.Id, false, cancel);
+        await users.SetLockedAsync(user, false, cancel);
         user.Locked = false;
     }
 
-    /// <summary>Deletes the user and everything they hold; their tokens stop working at once.</summary>
+    /// <summary>Deletes the user and everything they hold; their tokens stop working at once, on every host (a token of no user is refused).</summary>
     /// <exception cref="LastAdminException">Deleting the last admin who can sign in.</exception>
-    public async Task DeleteAsync(UserRecord user, CancellationToken cancel = default)
-    {
-        await KeepingAnAdminAsync(user, () => users.DeleteAsync(user.Id, cancel), cancel);
-        sessions.Deleted(user);
-    }
+    public Task DeleteAsync(UserRecord user, CancellationToken cancel = default) =>
+        KeepingAnAdminAsync(user, () => users.DeleteAsync(user, cancel), cancel);
 
     /// <summary>
     /// Makes a change that may take an admin away unless the user is the last admin who can still
@@ -80,6 +77,6 @@ public sealed class UserAccounts(UserStore users, IUserSessions sessions, TimePr
             throw new LastAdminException();
         await change();
         await transaction.CommitTransactionAsync(cancel);
-        users.Committed(user.Id);
+        users.Committed(user);
     }
 }

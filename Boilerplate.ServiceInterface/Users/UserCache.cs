@@ -1,81 +1,65 @@
-using System.Collections.Concurrent;
+using BitFaster.Caching.Lru;
+using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceModel.Types;
 
 namespace Boilerplate.ServiceInterface.Users;
 
 /// <summary>
-/// Users as GET /user/me and GET /user/{public_id} show them, kept for <see cref="Lifetime"/> so
-/// those reads need no database round trip. A write on this host that changes what a User shows
-/// (email, verified, admin, locked, second factor, deletion) evicts the entry once it is written,
-/// so this host shows it at once; another host's entry simply expires, so every host shows it
-/// within the lifetime. Decisions that need the row (passwords, codes, locks at sign-in) never
-/// read from here. Bounded: at <see cref="Capacity"/> entries the expired ones go, then all.
+/// A user as every authenticated request sees them: whether they still exist, are locked or an
+/// admin, which security stamp their tokens must carry, and the User a GET shows.
 /// </summary>
-public sealed class UserCache(TimeProvider clock)
+public sealed record CachedUser(string PublicId, bool Exists, bool Admin, bool Locked, int SecurityStamp, User? Shown)
 {
-    /// <summary>Well inside the second within which every host must show a change.</summary>
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMilliseconds(500);
+    public static CachedUser Of(UserRecord user) =>
+        new(user.PublicId, Exists: true, user.Admin, user.Locked, user.SecurityStamp, UserMapping.ToDto(user));
 
-    public const int Capacity = 10_000;
+    /// <summary>A public id no row has: a user is never made again with the id of one deleted, so this stays true.</summary>
+    public static CachedUser Gone(string publicId) => new(publicId, Exists: false, Admin: false, Locked: false, SecurityStamp: int.MaxValue, Shown: null);
+}
 
-    private sealed record Entry(long Id, User User, DateTimeOffset KeptAt);
+/// <summary>
+/// The users this host has read for authenticated requests, by public id, each kept until a change
+/// to its row evicts it: a write on this host at once, another host's through the change stream
+/// (<c>RevocationSync</c>) within a second, and all of them whenever that stream was lost and is
+/// back. What is kept is what every host would read from the table, never a token's word, so a
+/// host started after a change knows it too. Bounded: past <see cref="Capacity"/> the least
+/// recently used go. Decisions that need more of the row (passwords, codes, the lockout) read it.
+/// </summary>
+public sealed class UserCache
+{
+    public const int Capacity = 50_000;
 
-    private readonly ConcurrentDictionary<string, Entry> entries = new();
-    private readonly ConcurrentDictionary<long, string> publicIds = new();
-    private long evictions;
+    private readonly ConcurrentLru<string, CachedUser> users = new(Capacity);
+    private long generation;
 
-    /// <summary>Read before the database is: <see cref="Keep"/> refuses a row an eviction since may have outdated.</summary>
-    public long Evictions => Interlocked.Read(ref evictions);
+    /// <summary>Read before the table is: <see cref="Keep"/> refuses a row that a change since may have outdated.</summary>
+    public long Generation => Interlocked.Read(ref generation);
 
-    public User? Find(string publicId)
+    public int Count => users.Count;
+
+    public CachedUser? Find(string publicId) => users.TryGet(publicId, out var user) ? user : null;
+
+    public void Keep(CachedUser user, long generationBefore)
     {
-        if (!entries.TryGetValue(publicId, out var entry))
-            return null;
-        if (clock.GetUtcNow() - entry.KeptAt < Lifetime)
-            return entry.User;
-        entries.TryRemove(new KeyValuePair<string, Entry>(publicId, entry));
-        return null;
-    }
-
-    public void Keep(long id, User user, long evictionsBefore)
-    {
-        if (Evictions != evictionsBefore)
+        if (Generation != generationBefore)
             return;
-        if (entries.Count >= Capacity || publicIds.Count >= Capacity)
-            Trim();
-        var entry = new Entry(id, user, clock.GetUtcNow());
-        entries[user.PublicId] = entry;
-        publicIds[id] = user.PublicId;
-        // An eviction between the check above and the write would otherwise miss this entry.
-        if (Evictions != evictionsBefore)
-            entries.TryRemove(new KeyValuePair<string, Entry>(user.PublicId, entry));
+        users.AddOrUpdate(user.PublicId, user);
+        // A change between the check above and the write would otherwise leave this entry behind.
+        if (Generation != generationBefore)
+            users.TryRemove(user.PublicId);
     }
 
-    /// <summary>After a write of what a User shows has committed.</summary>
-    public void Evict(long id)
+    /// <summary>After a write of the user's row has committed, here or on another host.</summary>
+    public void Evict(string publicId)
     {
-        Interlocked.Increment(ref evictions);
-        if (publicIds.TryRemove(id, out var publicId))
-            entries.TryRemove(publicId, out _);
+        Interlocked.Increment(ref generation);
+        users.TryRemove(publicId);
     }
 
-    private void Trim()
+    /// <summary>When changes may have been missed: the change stream was down.</summary>
+    public void Clear()
     {
-        foreach (var (publicId, entry) in entries)
-        {
-            if (clock.GetUtcNow() - entry.KeptAt >= Lifetime)
-                entries.TryRemove(new KeyValuePair<string, Entry>(publicId, entry));
-        }
-        // Entries that expired on a read leave their id behind.
-        foreach (var (id, publicId) in publicIds)
-        {
-            if (!entries.ContainsKey(publicId))
-                publicIds.TryRemove(new KeyValuePair<long, string>(id, publicId));
-        }
-        if (entries.Count >= Capacity)
-        {
-            entries.Clear();
-            publicIds.Clear();
-        }
+        Interlocked.Increment(ref generation);
+        users.Clear();
     }
 }

@@ -10,9 +10,10 @@ namespace Boilerplate.ServiceInterface.Users;
 /// Every read and write of the <c>user</c> table, for every service and the command line; scoped
 /// to a request. A row is found by its public id, its sign-in name or its internal id; a change
 /// is one conditional update, so two requests changing one user never lose each other's write.
-/// A write of what a User shows evicts it from <see cref="UserCache"/> once written.
+/// A write of what a request is judged by or a User shows evicts the user from
+/// <see cref="UserCache"/> once written.
 /// </summary>
-public sealed class UserStore(AppDb db, UserCache cache)
+public sealed class UserStore(AppDb db, UserCache cache, UserStates states)
 {
     /// <summary>Emails are kept lower-cased, so one address is one account whatever its casing.</summary>
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
@@ -20,32 +21,13 @@ public sealed class UserStore(AppDb db, UserCache cache)
     /// <summary>What a username is unique by, as the index on <c>lower(username)</c> sees it: "Alice" and "alice" are one name.</summary>
     public static string UsernameKey(string username) => username.Trim().ToLowerInvariant();
 
-    /// <summary>The user as GET /user/me and GET /user/{public_id} show them: from the cache while it holds them fresh.</summary>
-    public async Task<User?> FindShownAsync(string publicId, CancellationToken cancel = default)
-    {
-        if (cache.Find(publicId) is { } shown)
-            return shown;
-        var evictions = cache.Evictions;
-        if (await FindByPublicIdAsync(publicId, cancel) is not { } user)
-            return null;
-        shown = UserMapping.ToDto(user);
-        cache.Keep(user.Id, shown, evictions);
-        return shown;
-    }
+    /// <summary>The user as GET /user/me and GET /user/{public_id} show them, from <see cref="UserCache"/> while no change has evicted them.</summary>
+    public async Task<User?> FindShownAsync(string publicId, CancellationToken cancel = default) =>
+        (await states.FindAsync(publicId, cancel)).Shown;
 
-    /// <summary>
-    /// The user with this public id, or null: the one read of every authenticated GET. Plain SQL
-    /// because linq2db builds the SQL of a query on a string key afresh at each call, which cost
-    /// about 5 times the time and 10 times the allocations (bench/RESULTS.md).
-    /// </summary>
-    public async Task<UserRecord?> FindByPublicIdAsync(string publicId, CancellationToken cancel = default)
-    {
-        // A connection of its own for the one query, from the same pool, as DataContext does for each of its own.
-        await using var connection = new DataConnection(db.Options);
-        var rows = await connection.QueryToListAsync<UserRecord>(
-            "SELECT * FROM \"user\" WHERE public_id = @publicId", new DataParameter("publicId", publicId), cancel);
-        return rows.FirstOrDefault();
-    }
+    /// <summary>The user with this public id, or null, read from the table: for decisions that need the whole row.</summary>
+    public Task<UserRecord?> FindByPublicIdAsync(string publicId, CancellationToken cancel = default) =>
+        UserStates.ReadAsync(db.Options, publicId, cancel);
 
     /// <summary>The user a route's <c>{public_id}</c> names; null when it names none, a malformed id included.</summary>
     public async Task<UserRecord?> FindByRouteIdAsync(string? publicId, CancellationToken cancel = default) =>
@@ -118,16 +100,16 @@ public sealed class UserStore(AppDb db, UserCache cache)
     public Task SetPasswordHashAsync(long id, string passwordHash, CancellationToken cancel = default) =>
         db.Users.Where(u => u.Id == id).Set(u => u.PasswordHash, passwordHash).UpdateAsync(cancel);
 
-    public Task SetEmailVerifiedAsync(long id, CancellationToken cancel = default) =>
-        EvictAfter(id, db.Users.Where(u => u.Id == id && !u.EmailVerified).Set(u => u.EmailVerified, true).UpdateAsync(cancel));
+    public Task SetEmailVerifiedAsync(UserRecord user, CancellationToken cancel = default) =>
+        EvictAfter(user, db.Users.Where(u => u.Id == user.Id && !u.EmailVerified).Set(u => u.EmailVerified, true).UpdateAsync(cancel));
 
     /// <summary>Moves the account to a new address, verified by the link that was followed.</summary>
     /// <exception cref="UserExistsException">Another account took the address meanwhile.</exception>
-    public async Task SetEmailAsync(long id, string email, CancellationToken cancel = default)
+    public async Task SetEmailAsync(UserRecord user, string email, CancellationToken cancel = default)
     {
         try
         {
-            await EvictAfter(id, db.Users.Where(u => u.Id == id).Set(u => u.Email, NormalizeEmail(email)).Set(u => u.EmailVerified, true).UpdateAsync(cancel));
+            await EvictAfter(user, db.Users.Where(u => u.Id == user.Id).Set(u => u.Email, NormalizeEmail(email)).Set(u => u.EmailVerified, true).UpdateAsync(cancel));
         }
         catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e))
         {
@@ -141,18 +123,17 @@ public sealed class UserStore(AppDb db, UserCache cache)
             .Set(u => u.FailedSignIns, 0).Set(u => u.FirstFailedSignInOn, (DateTime?)null).Set(u => u.LockedOutUntil, (DateTime?)null)
             .UpdateAsync(cancel);
 
-    public Task SetAdminAsync(long id, bool admin, CancellationToken cancel = default) =>
-        EvictAfter(id, db.Users.Where(u => u.Id == id).Set(u => u.Admin, admin).UpdateAsync(cancel));
+    public Task SetAdminAsync(UserRecord user, bool admin, CancellationToken cancel = default) =>
+        EvictAfter(user, db.Users.Where(u => u.Id == user.Id).Set(u => u.Admin, admin).UpdateAsync(cancel));
 
-    public Task SetLockedAsync(long id, bool locked, CancellationToken cancel = default) =>
-        EvictAfter(id, db.Users.Where(u => u.Id == id).Set(u => u.Locked, locked).UpdateAsync(cancel));
+    public Task SetLockedAsync(UserRecord user, bool locked, CancellationToken cancel = default) =>
+        EvictAfter(user, db.Users.Where(u => u.Id == user.Id).Set(u => u.Locked, locked).UpdateAsync(cancel));
 
-    public Task SetMfaEnabledAsync(long id, bool enabled, CancellationToken cancel = default) =>
-        EvictAfter(id, enabled
-            ? db.Users.Where(u => u.Id == id).Set(u => u.MfaEnabled, true).UpdateAsync(cancel)
-            : db.Users.Where(u => u.Id == id).Set(u => u.MfaEnabled, false).Set(u => u.TotpSecret, (string?)null).Set(u => u.TotpLastStep, (long?)null).UpdateAsync(cancel));
+    public Task SetMfaEnabledAsync(UserRecord user, bool enabled, CancellationToken cancel = default) =>
+        EvictAfter(user, enabled
+            ? db.Users.Where(u => u.Id == user.Id).Set(u => u.MfaEnabled, true).UpdateAsync(cancel)
+            : db.Users.Where(u => u.Id == user.Id).Set(u => u.MfaEnabled, false).Set(u => u.TotpSecret, (string?)null).Set(u => u.TotpLastStep, (long?)null).UpdateAsync(cancel));
 
-    /// <summary>Deletes the row; the user's refresh tokens go with it (the foreign key cascades).</summary>
     /// <summary>A TOTP secret awaiting its first code (encrypted by the caller); no step of it is taken yet.</summary>
     public Task SetPendingTotpSecretAsync(long id, string protectedSecret, CancellationToken cancel = default) =>
         db.Users.Where(u => u.Id == id).Set(u => u.TotpSecret, protectedSecret).Set(u => u.TotpLastStep, (long?)null).UpdateAsync(cancel);
@@ -164,32 +145,28 @@ public sealed class UserStore(AppDb db, UserCache cache)
     public async Task<bool> TakeTotpStepAsync(long id, long step, CancellationToken cancel = default) =>
         await db.Users.Where(u => u.Id == id && (u.TotpLastStep == null || u.TotpLastStep < step)).Set(u => u.TotpLastStep, step).UpdateAsync(cancel) == 1;
 
-    public Task DeleteAsync(long id, CancellationToken cancel = default) =>
-        EvictAfter(id, db.Users.Where(u => u.Id == id).DeleteAsync(cancel));
+    /// <summary>Deletes the row; the user's refresh tokens go with it (the foreign key cascades).</summary>
+    public Task DeleteAsync(UserRecord user, CancellationToken cancel = default) =>
+        EvictAfter(user, db.Users.Where(u => u.Id == user.Id).DeleteAsync(cancel));
 
-    /// <summary>Evicts the user from the cache again once a transaction that changed what a User shows has committed.</summary>
-    public void Committed(long id) => cache.Evict(id);
+    /// <summary>Evicts the user from the cache again once a transaction that changed their row has committed.</summary>
+    public void Committed(UserRecord user) => cache.Evict(user.PublicId);
 
-    private async Task EvictAfter(long id, Task<int> write)
+    private async Task EvictAfter(UserRecord user, Task<int> write)
     {
         await write;
-        cache.Evict(id);
+        cache.Evict(user.PublicId);
     }
 
-    /// <summary>Moves the user's security stamp on in one update and returns the new one.</summary>
-    public async Task<int> AdvanceSecurityStampAsync(long id, CancellationToken cancel = default)
+    /// <summary>Moves the user's security stamp on in one update and returns the new one: every token issued before carries an older one.</summary>
+    public async Task<int> AdvanceSecurityStampAsync(UserRecord user, CancellationToken cancel = default)
     {
-        await db.Users.Where(u => u.Id == id).Set(u => u.SecurityStamp, u => u.SecurityStamp + 1).UpdateAsync(cancel);
-        return await db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).FirstAsync(cancel);
+        await EvictAfter(user, db.Users.Where(u => u.Id == user.Id).Set(u => u.SecurityStamp, u => u.SecurityStamp + 1).UpdateAsync(cancel));
+        return await db.Users.Where(u => u.Id == user.Id).Select(u => u.SecurityStamp).FirstAsync(cancel);
     }
 
     /// <summary>Begins a transaction on the request's connection: the store's writes, and the outbox's, commit together.</summary>
     public Task<DataContextTransaction> BeginTransactionAsync(CancellationToken cancel = default) => db.BeginTransactionAsync(cancel);
-
-    /// <summary>Every user whose stamp has ever moved, with the stamp: what each host holds in memory.</summary>
-    public async Task<List<(string PublicId, int Stamp)>> MovedStampsAsync(CancellationToken cancel = default) =>
-        (await db.Users.Where(u => u.SecurityStamp > 0).Select(u => new { u.PublicId, u.SecurityStamp }).ToListAsync(cancel))
-            .ConvertAll(u => (u.PublicId, u.SecurityStamp));
 
     /// <summary>Counts a failed sign-in in one update, starting a new window when the last one is over.</summary>
     public Task CountFailedSignInAsync(long id, DateTime now, DateTime windowStart, CancellationToken cancel = default) =>

@@ -8,6 +8,7 @@ public static class UsersWiring
     public static IServiceCollection AddUsers(this IServiceCollection services)
     {
         services.AddSingleton<UserCache>();
+        services.AddSingleton<UserStates>();
         services.AddScoped<UserStore>();
         services.AddScoped<UserAccounts>();
         return services;

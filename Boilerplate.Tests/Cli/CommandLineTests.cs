@@ -76,7 +76,7 @@ public class CommandLineTests(DatabaseKind kind)
 
         Assert.That(refused, Is.EqualTo(2));
         Assert.That(error.Trim(), Is.EqualTo("error: nothing was undone."));
-        Assert.That(asked.Single(), Does.StartWith("Undoing migration 12, 11, 10, 9, 8, 7, 6, 5, 4, 3 drops the columns totp_last_step, totp_secret, mfa_enabled, email_verified, ")
+        Assert.That(asked.Single(), Does.StartWith("Undoing migration 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3 drops the columns totp_last_step, totp_secret, mfa_enabled, email_verified, ")
             .And.Contain("security_stamp, locked of user").And.Contain("the table passkeys").And.Contain("the table refresh_tokens").And.EndWith("Type 'yes' to go on: "));
         Assert.That(Tables(), Does.Contain("refresh_tokens"), "nothing was dropped");
 
@@ -104,7 +104,7 @@ public class CommandLineTests(DatabaseKind kind)
     [Test]
     public async Task A_downgrade_that_drops_no_data_does_not_ask()
     {
-        // Migrations 12, 11, 10, 9 and 8 drop tables (8 on PostgreSQL only); 7 and 6 change only triggers.
+        // Migrations 12, 11, 10, 9 and 8 drop tables (8 on PostgreSQL only); 13, 7 and 6 change only triggers.
         await Run(null, ["db", "downgrade", "--to", "7", "--yes"]);
 
         var (exitCode, output, _) = await Run(question => throw new AssertionException("asked: " + question), ["db", "downgrade", "--to", "5"]);
@@ -113,7 +113,7 @@ public class CommandLineTests(DatabaseKind kind)
         Assert.That(output, Does.Match(@"5\s+applied").And.Match(@"6\s+pending").And.Match(@"7\s+pending"));
     }
 
-    [TestCase("13")]
+    [TestCase("14")]
     [TestCase("-1")]
     public async Task A_version_that_is_no_migration_is_refused(string version)
     {

@@ -89,7 +89,7 @@ public class HostingTests
 
         Assert.That(upgrade.ExitCode, Is.EqualTo(0), "no mail server or public URL for a migration: " + upgrade.Error);
         Assert.That(status.ExitCode, Is.EqualTo(0), status.Error);
-        Assert.That(status.Output, Does.Match(@"12\s+applied"));
+        Assert.That(status.Output, Does.Match(@"13\s+applied"));
         Assert.That(admin.ExitCode, Is.EqualTo(0), admin.Error);
         Assert.That(serve.ExitCode, Is.EqualTo(1), "the server itself still refuses");
         Assert.That(serve.Error, Does.Contain("no mail server is configured").And.Contain("App:PublicUrl is not set"));

@@ -1,68 +1,71 @@
 using Boilerplate.ServiceInterface.Users;
 using Boilerplate.ServiceModel.Types;
-using Boilerplate.Tests.Support;
 
 namespace Boilerplate.Tests.Users;
 
-/// <summary>The cache behind GET /user/me and GET /user/{public_id}: short-lived, evicted by writes, bounded.</summary>
+/// <summary>The users a host has read: kept until a change evicts them, never a read that raced a change, bounded.</summary>
 public class UserCacheTests
 {
-    private readonly TestClock clock = new(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
-
-    private static User Shown(int id) => new() { PublicId = $"user-{id}", Email = $"u{id}@example.com" };
-
-    [Test]
-    public void A_user_kept_is_found_until_its_lifetime_is_over()
-    {
-        var cache = new UserCache(clock);
-        cache.Keep(1, Shown(1), cache.Evictions);
-
-        clock.Now += UserCache.Lifetime - TimeSpan.FromMilliseconds(1);
-        Assert.That(cache.Find("user-1")?.Email, Is.EqualTo("u1@example.com"));
-        clock.Now += TimeSpan.FromMilliseconds(1);
-        Assert.That(cache.Find("user-1"), Is.Null);
-    }
+    private static CachedUser User(int id, bool admin = false) =>
+        new($"user-{id}", Exists: true, admin, Locked: false, SecurityStamp: 0, new User { PublicId = $"user-{id}", Email = $"u{id}@example.com" });
 
     [Test]
-    public void An_eviction_removes_the_user_by_internal_id()
+    public void A_user_kept_is_found_until_a_change_evicts_them()
     {
-        var cache = new UserCache(clock);
-        cache.Keep(1, Shown(1), cache.Evictions);
-        cache.Keep(2, Shown(2), cache.Evictions);
+        var cache = new UserCache();
+        cache.Keep(User(1), cache.Generation);
+        cache.Keep(User(2), cache.Generation);
 
-        cache.Evict(1);
+        Assert.That(cache.Find("user-1")?.Shown?.Email, Is.EqualTo("u1@example.com"));
+        cache.Evict("user-1");
 
         Assert.That(cache.Find("user-1"), Is.Null);
         Assert.That(cache.Find("user-2"), Is.Not.Null);
     }
 
     [Test]
-    public void A_row_read_before_an_eviction_is_not_kept()
+    public void A_row_read_before_a_change_is_not_kept()
     {
-        var cache = new UserCache(clock);
-        var before = cache.Evictions;
+        var cache = new UserCache();
+        var before = cache.Generation;
 
         // The write lands while the read is on its way: what the read got may be the old row.
-        cache.Evict(1);
-        cache.Keep(1, Shown(1), before);
+        cache.Evict("user-1");
+        cache.Keep(User(1, admin: true), before);
 
         Assert.That(cache.Find("user-1"), Is.Null);
     }
 
     [Test]
-    public void At_capacity_expired_users_go_first_and_the_cache_never_grows_past_it()
+    public void Clearing_forgets_every_user_and_refuses_reads_begun_before()
     {
-        var cache = new UserCache(clock);
-        for (var i = 0; i < UserCache.Capacity; i++)
-            cache.Keep(i, Shown(i), cache.Evictions);
-        clock.Now += UserCache.Lifetime;
-        cache.Keep(-1, Shown(-1), cache.Evictions);
-        Assert.That(cache.Find("user-0"), Is.Null, "expired");
-        Assert.That(cache.Find("user--1"), Is.Not.Null);
+        var cache = new UserCache();
+        cache.Keep(User(1), cache.Generation);
+        var before = cache.Generation;
 
-        for (var i = 0; i < 2 * UserCache.Capacity; i++)
-            cache.Keep(i, Shown(i), cache.Evictions);
-        var held = Enumerable.Range(0, 2 * UserCache.Capacity).Count(i => cache.Find($"user-{i}") is not null);
-        Assert.That(held, Is.InRange(1, UserCache.Capacity));
+        cache.Clear();
+        cache.Keep(User(2), before);
+
+        Assert.That(cache.Find("user-1"), Is.Null);
+        Assert.That(cache.Find("user-2"), Is.Null);
+    }
+
+    [Test]
+    public void Past_capacity_the_least_recently_used_go_and_the_cache_never_grows_past_it()
+    {
+        var cache = new UserCache();
+        for (var i = 0; i < UserCache.Capacity; i++)
+            cache.Keep(User(i), cache.Generation);
+        // Read often: it stays while the others are pushed out.
+        for (var i = UserCache.Capacity; i < 2 * UserCache.Capacity; i++)
+        {
+            cache.Find("user-0");
+            cache.Keep(User(i), cache.Generation);
+        }
+
+        Assert.That(cache.Count, Is.LessThanOrEqualTo(UserCache.Capacity));
+        Assert.That(cache.Find("user-0"), Is.Not.Null, "in use");
+        Assert.That(cache.Find("user-1"), Is.Null, "the least recently used went");
+        Assert.That(cache.Find($"user-{2 * UserCache.Capacity - 1}"), Is.Not.Null, "the newest stays");
     }
 }

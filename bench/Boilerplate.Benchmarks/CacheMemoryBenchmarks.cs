@@ -18,13 +18,13 @@ public class CacheMemoryBenchmarks
 {
     private static readonly AuthSettings Settings = new() { SecretKey = "benchmark-secret-key-of-at-least-32-bytes" };
 
-    private readonly List<User> users = Enumerable.Range(0, UserCache.Capacity).Select(i => new User
+    private readonly List<CachedUser> users = Enumerable.Range(0, UserCache.Capacity).Select(i => CachedUser.Of(new UserRecord
     {
         PublicId = Guid.NewGuid().ToString(),
         Email = $"someone.{i}@example.com",
         Username = $"someone{i}",
         RegisteredOn = DateTime.UtcNow,
-    }).ToList();
+    })).ToList();
 
     private List<string> tokens = [];
 
@@ -40,9 +40,9 @@ public class CacheMemoryBenchmarks
     [Benchmark]
     public UserCache UserCacheFull()
     {
-        var cache = new UserCache(TimeProvider.System);
-        for (var i = 0; i < users.Count; i++)
-            cache.Keep(i, users[i], cache.Evictions);
+        var cache = new UserCache();
+        foreach (var user in users)
+            cache.Keep(user, cache.Generation);
         return cache;
     }
 

@@ -18,7 +18,7 @@ public class UserLookupBenchmarks
     private DataOptions options = null!;
     private string publicId = "";
     private DataConnection kept = null!;
-    private readonly UserCache cache = new(TimeProvider.System);
+    private readonly UserCache cache = new();
     private SqliteConnection open = null!;
     private SqliteCommand prepared = null!;
 
@@ -68,11 +68,11 @@ public class UserLookupBenchmarks
 
     /// <summary>What the host does when the user is not in its cache: raw SQL on a connection from the pool.</summary>
     [Benchmark]
-    public async Task<UserRecord?> SqlOnPooledConnection() => await new UserStore(new AppDb(options), cache).FindByPublicIdAsync(publicId);
+    public async Task<UserRecord?> SqlOnPooledConnection() => await new UserStore(new AppDb(options), cache, new UserStates(options, cache)).FindByPublicIdAsync(publicId);
 
     /// <summary>What GET /user/me does while the user is in the cache.</summary>
     [Benchmark]
-    public async Task<User?> Cached() => await new UserStore(new AppDb(options), cache).FindShownAsync(publicId);
+    public async Task<User?> Cached() => await new UserStore(new AppDb(options), cache, new UserStates(options, cache)).FindShownAsync(publicId);
 
     [Benchmark]
     public async Task<UserRecord?> SqlOnKeptDataConnection() =>
