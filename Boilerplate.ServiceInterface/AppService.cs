@@ -1,8 +1,11 @@
+using Boilerplate.ServiceInterface.AccountEmail;
 using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Mail;
 using Boilerplate.ServiceInterface.Passwords;
 using Boilerplate.ServiceInterface.Sessions;
+using Boilerplate.ServiceInterface.SignIn;
 using Boilerplate.ServiceInterface.Tokens;
 using Boilerplate.ServiceInterface.TwoFactor;
 using Boilerplate.ServiceInterface.Users;
@@ -45,6 +48,27 @@ public abstract class AppService : Service
     protected async Task<UserRecord> UserAsync(string? publicId) =>
         await Users.FindByRouteIdAsync(publicId, Cancel) ?? throw HttpError.NotFound("User not found.");
 
+    /// <summary>
+    /// A sensitive change is confirmed as a sign-in is: the account's password, and a current code
+    /// when two-factor sign-in is on. 400 on the field that does not match.
+    /// </summary>
+    protected async Task ConfirmAsync(UserRecord user, string? password, string? code, string passwordField = "password")
+    {
+        await RequirePasswordAsync(user, password, passwordField);
+        if (user.MfaEnabled)
+            await RequireCodeAsync(user, code);
+    }
+
+    /// <summary>True when the caller's access token is the first of a sign-in with the password, made within <paramref name="window"/>: not a renewal, not a passkey.</summary>
+    protected bool SignedInWithPasswordWithin(TimeSpan window)
+    {
+        var token = Request.GetClaimsPrincipal();
+        var methods = token.FindAll(TokenClaims.Methods).Select(c => c.Value).ToList();
+        return long.TryParse(token.FindFirst(TokenClaims.AuthTime)?.Value, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+               && methods.Contains("pwd")
+               && Resolve<TimeProvider>().GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) < window;
+    }
+
     /// <summary>A change that must be confirmed with the account's password: 400 on <paramref name="field"/> when it does not match.</summary>
     protected async Task RequirePasswordAsync(UserRecord user, string? password, string field = "password")
     {
@@ -59,24 +83,47 @@ public abstract class AppService : Service
             throw HttpError.Validation("InvalidCode", AuthMessages.BadCode, field);
     }
 
-    /// <summary>A new session for <paramref name="user"/>: its id, and its tokens for the body (null when they were set as cookies).</summary>
-    protected async Task<(string SessionId, SessionTokens? Body)> StartSessionAsync(UserRecord user)
+    /// <summary>A security notice to the account's address, e.g. <see cref="AccountMail.PasskeyAdded"/>: through the outbox, with the change.</summary>
+    protected Task NotifyAsync(UserRecord user, string notice) =>
+        Resolve<MailOutbox>().QueueAsync(AccountMail.Notice, user.Email, user.Id, detail: notice, cancel: Cancel);
+
+    /// <summary>
+    /// Every way into an account ends here: a new session for <paramref name="user"/>, its id and
+    /// its tokens for the body (null when they were set as cookies), if <paramref name="proof"/> is
+    /// enough for the account. An account with a second factor needs it from every way in, a
+    /// password reset's mailed link included.
+    /// </summary>
+    /// <exception cref="MfaRequiredException">The account has a second factor the proof lacks: its mfa_token continues at LoginMfa.</exception>
+    protected async Task<(string SessionId, SessionTokens? Body)> StartSessionAsync(UserRecord user, SignInProof proof)
     {
-        var session = await Resolve<SessionStore>().StartAsync(user, SessionClient.Of(Request), Cancel);
+        if (user.MfaEnabled && !proof.HasSecondFactor())
+            throw new MfaRequiredException(await Resolve<MfaChallenges>().IssueAsync(user, Cancel));
+        var session = await Resolve<SessionStore>().StartAsync(user, SessionClient.Of(Request), proof, Cancel);
         return (session.SessionId, Resolve<TokenDelivery>().Deliver(Request, session));
     }
 
-    /// <summary>A new session for <paramref name="user"/>, answered as the seed's token response.</summary>
-    protected async Task<T> SignedInAsync<T>(UserRecord user, T response) where T : TokenResponse
+    /// <summary>
+    /// <see cref="StartSessionAsync"/> answered as the seed's token response; a
+    /// <see cref="LoginResponse"/> answers a missing second factor as <c>mfa_required</c> with the
+    /// mfa_token instead of failing.
+    /// </summary>
+    protected async Task<T> SignedInAsync<T>(UserRecord user, T response, SignInProof proof) where T : TokenResponse
     {
-        var (_, tokens) = await StartSessionAsync(user);
-        response.Authorization = tokens?.AccessToken;
-        response.RefreshToken = tokens?.RefreshToken;
-        response.RefreshTokenExpiry = tokens?.RefreshTokenExpiry;
+        try
+        {
+            var (_, tokens) = await StartSessionAsync(user, proof);
+            response.Authorization = tokens?.AccessToken;
+            response.RefreshToken = tokens?.RefreshToken;
+            response.RefreshTokenExpiry = tokens?.RefreshTokenExpiry;
+        }
+        catch (MfaRequiredException pending) when (response is LoginResponse login)
+        {
+            login.Status = LoginResponse.MfaRequired;
+            login.Message = "Enter the code from your authenticator app, or a recovery code.";
+            login.MfaToken = pending.MfaToken;
+        }
         return response;
     }
-
-    protected Task<TokenResponse> SignedInAsync(UserRecord user, string message) => SignedInAsync(user, new TokenResponse { Message = message });
 
     private T Resolve<T>() where T : class =>
         TryResolve<T>() ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered with the host.");

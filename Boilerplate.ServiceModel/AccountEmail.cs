@@ -36,13 +36,17 @@ public class ForgotPassword : IReturn<StatusResponse>, IPost
     public string? Email { get; set; }
 }
 
-/// <summary>Sets a new password with the token from the reset mail: every other session ends, and a fresh one comes back.</summary>
+/// <summary>
+/// Sets a new password with the token from the reset mail: every other session ends, and a fresh
+/// one comes back; for an account with a second factor, <c>mfa_required</c> and an mfa_token for
+/// LoginMfa instead, so the mailbox alone opens no account.
+/// </summary>
 [Tag(Tags.Auth)]
 [Route("/auth/reset-password", "POST")]
 [RateLimited]
 [ApiResponse(400, "The token is unknown, used, expired or not the newest (errorCode InvalidToken), or the password is too weak.")]
 [ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
-public class ResetPassword : IReturn<TokenResponse>, IPost, IHasUseTokenCookie
+public class ResetPassword : IReturn<LoginResponse>, IPost, IHasUseTokenCookie
 {
     [Secret]
     public string? Token { get; set; }
@@ -72,6 +76,10 @@ public class ChangeEmail : IReturn<StatusResponse>, IPut
 
     [Secret]
     public string? Password { get; set; }
+
+    /// <summary>A current code of the authenticator app, when two-factor sign-in is on.</summary>
+    [Secret]
+    public string? Code { get; set; }
 }
 
 /// <summary>Moves the account to its new address with the token from the confirmation mail; from then on only that address signs in.</summary>

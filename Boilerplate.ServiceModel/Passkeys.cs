@@ -5,12 +5,27 @@ using ServiceStackLite;
 
 namespace Boilerplate.ServiceModel;
 
-/// <summary>Starts adding a passkey to the caller's account: the options for the browser's navigator.credentials.create.</summary>
+/// <summary>
+/// Starts adding a passkey to the caller's account: the options for the browser's
+/// navigator.credentials.create. A passkey is a way in, so this is confirmed with the password
+/// (and a current code when two-factor sign-in is on), unless the session signed in with the
+/// password in the last 5 minutes; a notice goes to the account's address once it is added.
+/// </summary>
 [Tag(Tags.User)]
 [Route("/user/me/passkeys/options", "POST")]
 [ValidateIsAuthenticated]
-[ApiResponse(400, "App:PublicUrl names an IP address, where browsers refuse passkeys.")]
-public class BeginPasskeyRegistration : IReturn<PasskeyOptionsResponse>, IPost;
+[RateLimited]
+[ApiResponse(400, "The password or the code does not match, or App:PublicUrl names an IP address, where browsers refuse passkeys.")]
+[ApiResponse(403, "The address must be verified first (Auth:RequireVerifiedEmail).")]
+public class BeginPasskeyRegistration : IReturn<PasskeyOptionsResponse>, IPost
+{
+    [Secret]
+    public string? Password { get; set; }
+
+    /// <summary>A current code of the authenticator app, when two-factor sign-in is on.</summary>
+    [Secret]
+    public string? Code { get; set; }
+}
 
 /// <summary>Adds the passkey the browser created for a BeginPasskeyRegistration's options.</summary>
 [Tag(Tags.User)]
@@ -52,6 +67,7 @@ public class RenamePasskey : IReturn<Passkey>, IPut
 [Tag(Tags.User)]
 [Route("/user/me/passkeys/{id}", "DELETE")]
 [ValidateIsAuthenticated]
+[RateLimited]
 [ApiResponse(400, "The password or the code does not match.")]
 [ApiResponse(404, "The caller has no such passkey.")]
 [ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
@@ -62,6 +78,7 @@ public class DeletePasskey : IReturnVoid, IDelete
     [Secret]
     public string? Password { get; set; }
 
+    /// <summary>A current code of the authenticator app, when two-factor sign-in is on.</summary>
     [Secret]
     public string? Code { get; set; }
 }

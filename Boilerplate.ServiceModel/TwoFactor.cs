@@ -9,6 +9,7 @@ namespace Boilerplate.ServiceModel;
 [Tag(Tags.User)]
 [Route("/user/me/mfa/totp", "POST")]
 [ValidateIsAuthenticated]
+[RateLimited]
 [ApiResponse(400, "The password does not match.")]
 [ApiResponse(409, "Two-factor sign-in is on already: remove it first.")]
 [ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
@@ -18,10 +19,11 @@ public class EnrollTotp : IReturn<TotpEnrollmentResponse>, IPost
     public string? Password { get; set; }
 }
 
-/// <summary>Turns two-factor sign-in on with a code from the app just set up; answers the recovery codes, once, and ends every other session.</summary>
+/// <summary>Turns two-factor sign-in on with a code from the app just set up; answers the recovery codes, once, ends every other session, and sends a notice to the account's address.</summary>
 [Tag(Tags.User)]
 [Route("/user/me/mfa/totp/confirm", "POST")]
 [ValidateIsAuthenticated]
+[RateLimited]
 [ApiResponse(400, "The code does not match, or no set-up was started.")]
 [ApiResponse(409, "Two-factor sign-in is on already.")]
 public class ConfirmTotp : IReturn<RecoveryCodesResponse>, IPost
@@ -30,11 +32,12 @@ public class ConfirmTotp : IReturn<RecoveryCodesResponse>, IPost
     public string? Code { get; set; }
 }
 
-/// <summary>Turns two-factor sign-in off; it takes the password and a current code.</summary>
+/// <summary>Turns two-factor sign-in off; it takes the password and a current code, and a notice goes to the account's address.</summary>
 /// <remarks>ServiceStack's clients send a DELETE's fields in the URL, so they send this one with POST to /api/DisableTotp.</remarks>
 [Tag(Tags.User)]
 [Route("/user/me/mfa/totp", "DELETE")]
 [ValidateIsAuthenticated]
+[RateLimited]
 [ApiResponse(400, "The password or the code does not match.")]
 [ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
 public class DisableTotp : IReturnVoid, IDelete
@@ -46,10 +49,11 @@ public class DisableTotp : IReturnVoid, IDelete
     public string? Code { get; set; }
 }
 
-/// <summary>Ten new recovery codes for the password and a current code; the old ones stop working.</summary>
+/// <summary>Ten new recovery codes for the password and a current code; the old ones stop working, and a notice goes to the account's address.</summary>
 [Tag(Tags.User)]
 [Route("/user/me/mfa/recovery-codes", "POST")]
 [ValidateIsAuthenticated]
+[RateLimited]
 [ApiResponse(400, "The password or the code does not match, or two-factor sign-in is off.")]
 [ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
 public class RegenerateRecoveryCodes : IReturn<RecoveryCodesResponse>, IPost

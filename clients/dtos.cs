@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-06 19:56:44
+Date: 2026-12-06 22:00:10
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -77,6 +77,8 @@ namespace Boilerplate.ServiceModel
     [Route("/user/me/passkeys/options", "POST")]
     public partial class BeginPasskeyRegistration : IReturn<PasskeyOptionsResponse>, IPost
     {
+        public virtual string Password { get; set; }
+        public virtual string Code { get; set; }
     }
 
     [Route("/auth/passkey/options", "POST")]
@@ -92,6 +94,8 @@ namespace Boilerplate.ServiceModel
         public virtual string NewEmail { get; set; }
         [DataMember]
         public virtual string Password { get; set; }
+        [DataMember]
+        public virtual string Code { get; set; }
     }
 
     [Route("/user/me/password", "PUT")]
@@ -102,6 +106,8 @@ namespace Boilerplate.ServiceModel
         public virtual string CurrentPassword { get; set; }
         [DataMember(Name="new_password")]
         public virtual string NewPassword { get; set; }
+        [DataMember]
+        public virtual string Code { get; set; }
         [DataMember]
         public virtual bool? UseTokenCookie { get; set; }
     }
@@ -131,6 +137,7 @@ namespace Boilerplate.ServiceModel
     public partial class DeleteCurrentUser : IReturnVoid, IDelete
     {
         public virtual string Password { get; set; }
+        public virtual string Code { get; set; }
     }
 
     [Route("/user/me/passkeys/{id}", "DELETE")]
@@ -336,7 +343,7 @@ namespace Boilerplate.ServiceModel
 
     [Route("/auth/reset-password", "POST")]
     [DataContract]
-    public partial class ResetPassword : IReturn<TokenResponse>, IPost
+    public partial class ResetPassword : IReturn<LoginResponse>, IPost
     {
         [DataMember]
         public virtual string Token { get; set; }

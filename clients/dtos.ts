@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-06 19:56:44
+Date: 2026-12-06 22:00:10
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -104,6 +104,9 @@ export class AuthenticateResponse
 // @Route("/user/me/passkeys/options", "POST")
 export class BeginPasskeyRegistration implements IReturn<PasskeyOptionsResponse>, IPost
 {
+    public password?: string;
+    public code?: string;
+
     public constructor(init?: Partial<BeginPasskeyRegistration>) { (Object as any).assign(this, init); }
     public getTypeName() { return 'BeginPasskeyRegistration'; }
     public getMethod() { return 'POST'; }
@@ -124,6 +127,7 @@ export class ChangeEmail implements IReturn<StatusResponse>, IPut
 {
     public new_email?: string;
     public password?: string;
+    public code?: string;
 
     public constructor(init?: Partial<ChangeEmail>) { (Object as any).assign(this, init); }
     public getTypeName() { return 'ChangeEmail'; }
@@ -136,6 +140,7 @@ export class ChangePassword implements IReturn<TokenResponse>, IPut
 {
     public current_password?: string;
     public new_password?: string;
+    public code?: string;
     public useTokenCookie?: boolean;
 
     public constructor(init?: Partial<ChangePassword>) { (Object as any).assign(this, init); }
@@ -184,6 +189,7 @@ export class CreateUser implements IReturn<TokenResponse>, IPost
 export class DeleteCurrentUser implements IReturnVoid, IDelete
 {
     public password?: string;
+    public code?: string;
 
     public constructor(init?: Partial<DeleteCurrentUser>) { (Object as any).assign(this, init); }
     public getTypeName() { return 'DeleteCurrentUser'; }
@@ -545,7 +551,7 @@ export class ResendVerificationEmail implements IReturn<StatusResponse>, IPost
 }
 
 // @Route("/auth/reset-password", "POST")
-export class ResetPassword implements IReturn<TokenResponse>, IPost
+export class ResetPassword implements IReturn<LoginResponse>, IPost
 {
     public token?: string;
     public new_password?: string;
@@ -554,7 +560,7 @@ export class ResetPassword implements IReturn<TokenResponse>, IPost
     public constructor(init?: Partial<ResetPassword>) { (Object as any).assign(this, init); }
     public getTypeName() { return 'ResetPassword'; }
     public getMethod() { return 'POST'; }
-    public createResponse() { return new TokenResponse(); }
+    public createResponse() { return new LoginResponse(); }
 }
 
 // @Route("/user/{public_id}/mfa", "DELETE")

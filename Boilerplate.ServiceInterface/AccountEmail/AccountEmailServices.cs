@@ -2,6 +2,7 @@ using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Mail;
 using Boilerplate.ServiceInterface.Passwords;
 using Boilerplate.ServiceInterface.Sessions;
+using Boilerplate.ServiceInterface.Tokens;
 using Boilerplate.ServiceInterface.Users;
 using Boilerplate.ServiceModel;
 using Boilerplate.ServiceModel.Types;
@@ -16,7 +17,7 @@ namespace Boilerplate.ServiceInterface.AccountEmail;
 /// address: whether an account has it is looked up by the sender (<see cref="AccountMail"/>).
 /// </summary>
 public class AccountEmailServices(
-    EmailTokens mailedTokens, MailOutbox outbox, PasswordHasher passwords, SignOutEverywhere signOut, IOptions<AppSettings> app) : AppService
+    EmailTokens mailedTokens, MailedLinks mailedLinks, MailOutbox outbox, PasswordHasher passwords, SignOutEverywhere signOut, IOptions<AppSettings> app) : AppService
 {
     public async Task<StatusResponse> Post(VerifyEmail request)
     {
@@ -44,27 +45,29 @@ public class AccountEmailServices(
         return new StatusResponse { Message = "If an account has that address, a link to reset its password is on its way." };
     }
 
-    public async Task<TokenResponse> Post(ResetPassword request)
+    /// <summary>With a second factor on, the reset signs no one in: it answers <c>mfa_required</c> and the mfa_token for LoginMfa.</summary>
+    public async Task<LoginResponse> Post(ResetPassword request)
     {
         var token = await mailedTokens.UseAsync(request.Token!, EmailTokenKinds.PasswordReset, Cancel);
         var user = token is null ? null : await Users.FindByIdAsync(token.UserId, Cancel);
-        if (user is null || user.Locked)
+        // A link to an address the account has since left resets nothing.
+        if (user is null || user.Locked || user.Email != token!.Email)
             throw new InvalidEmailTokenException();
 
         await Users.SetPasswordHashAsync(user.Id, await passwords.HashAsync(request.NewPassword!, Cancel), Cancel);
         await Users.ClearLockoutAsync(user.Id, Cancel);
         // The mail reached its owner, so the address is theirs.
         await Users.SetEmailVerifiedAsync(user, Cancel);
-        await mailedTokens.VoidAsync(user.Id, EmailTokenKinds.PasswordReset, Cancel);
         await signOut.EndAllAsync(user, Cancel);
+        await mailedLinks.PasswordChangedAsync(user, Cancel);
         Audit.PasswordReset(user.PublicId, ClientIp);
-        return await SignedInAsync(user, "Password reset. Every other session has been signed out.");
+        return await SignedInAsync(user, new LoginResponse { Message = "Password reset. Every other session has been signed out." }, SignInProof.MailedLink);
     }
 
     public async Task<StatusResponse> Put(ChangeEmail request)
     {
         var user = await CallerAsync();
-        await RequirePasswordAsync(user, request.Password);
+        await ConfirmAsync(user, request.Password, request.Code);
         var newEmail = UserStore.NormalizeEmail(request.NewEmail!);
         if (newEmail == user.Email)
             throw HttpError.Validation("SameEmail", "new_email is the account's address already.", "new_email");
@@ -93,6 +96,7 @@ public class AccountEmailServices(
             throw new InvalidEmailTokenException();
 
         await Users.SetEmailAsync(user, token!.Email, Cancel);
+        await mailedLinks.AddressMovedAsync(user, Cancel);
         Audit.EmailChanged(user.PublicId, ClientIp);
         return UserMapping.ToDto((await Users.FindByIdAsync(user.Id, Cancel))!);
     }

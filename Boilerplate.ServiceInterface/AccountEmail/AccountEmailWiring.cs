@@ -9,6 +9,7 @@ public static class AccountEmailWiring
     public static IServiceCollection AddAccountEmail(this IServiceCollection services)
     {
         services.AddScoped<EmailTokens>();
+        services.AddScoped<MailedLinks>();
         services.AddScoped<IMailComposer, AccountMail>();
         return services;
     }

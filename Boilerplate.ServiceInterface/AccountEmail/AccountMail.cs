@@ -23,6 +23,24 @@ public sealed class AccountMail(
     public const string EmailChange = "email_change";
     public const string EmailChangeNotice = "email_change_notice";
 
+    /// <summary>A security notice to the account's address; its detail says which (<see cref="Notices"/>).</summary>
+    public const string Notice = "account_notice";
+    public const string PasswordChanged = "password_changed";
+    public const string PasskeyAdded = "passkey_added";
+    public const string TwoFactorEnabled = "two_factor_enabled";
+    public const string TwoFactorDisabled = "two_factor_disabled";
+    public const string RecoveryCodesRenewed = "recovery_codes_renewed";
+
+    /// <summary>Each notice's title and sentence, by the detail a notice is queued with.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Title, string Sentence)> Notices = new Dictionary<string, (string, string)>
+    {
+        [PasswordChanged] = ("your password was changed", "The password of your account was changed. Every other session was signed out."),
+        [PasskeyAdded] = ("a passkey was added", "A passkey was added to your account: it signs in without your password."),
+        [TwoFactorEnabled] = ("two-factor sign-in is on", "Two-factor sign-in was turned on for your account."),
+        [TwoFactorDisabled] = ("two-factor sign-in is off", "Two-factor sign-in was turned off for your account: your password alone now signs in."),
+        [RecoveryCodesRenewed] = ("new recovery codes", "New recovery codes were made for your account; the old ones no longer work."),
+    };
+
     private readonly AuthSettings settings = auth.Value;
 
     public async Task<ComposedMail?> ComposeAsync(MailRecord mail, CancellationToken cancel)
@@ -43,6 +61,8 @@ public sealed class AccountMail(
             EmailChangeNotice => await AcceptedAsync(mail, cancel)
                 ? new ComposedMail(EmailChangeNotice, new Dictionary<string, string> { ["username"] = user.Username, ["new_email"] = mail.Detail ?? "" }, Link: null)
                 : null,
+            Notice when Notices.TryGetValue(mail.Detail ?? "", out var notice) && await AcceptedAsync(mail, cancel) =>
+                new ComposedMail(Notice, new Dictionary<string, string> { ["username"] = user.Username, ["notice_title"] = notice.Title, ["notice"] = notice.Sentence }, Link: null),
             _ => null,
         };
     }
@@ -56,7 +76,7 @@ public sealed class AccountMail(
         }
         else
         {
-            if (await outbox.RecentlyAcceptedAsync(mail, email.Value.ResendInterval, cancel))
+            if (await outbox.RecentlyAcceptedAsync(mail, email.Value.ResendInterval, cancel) || !await outbox.IsPendingAsync(mail, cancel))
                 return null;
             // Only the newest reset link works, and a newer verification or change link replaces the older ones too.
             await tokens.VoidAsync(user.Id, kind, cancel);

@@ -72,11 +72,20 @@ public sealed class MailOutbox(AppDb db, DatabaseTarget database, MailSignal sig
         return claimed;
     }
 
-    /// <summary>True when a mail of the same kind was accepted for the same address within <paramref name="interval"/>.</summary>
+    /// <summary>Drops the user's mail of this kind not sent yet: what caused it no longer stands.</summary>
+    public Task<int> CancelAsync(long userId, string kind, CancellationToken cancel) =>
+        db.Mail.Where(m => m.UserId == userId && m.Kind == kind && m.State == MailStates.Pending)
+            .Set(m => m.State, MailStates.Dropped).Set(m => m.Token, (string?)null).UpdateAsync(cancel);
+
+    /// <summary>True while the mail is still to be sent: nothing has cancelled it since it was claimed.</summary>
+    public Task<bool> IsPendingAsync(MailRecord mail, CancellationToken cancel) =>
+        db.Mail.AnyAsync(m => m.Id == mail.Id && m.State == MailStates.Pending, cancel);
+
+    /// <summary>True when a mail of the same kind and detail was accepted for the same address within <paramref name="interval"/>.</summary>
     public Task<bool> RecentlyAcceptedAsync(MailRecord mail, TimeSpan interval, CancellationToken cancel)
     {
         var since = Now - interval;
-        return db.Mail.AnyAsync(m => m.Id != mail.Id && m.Kind == mail.Kind && m.Recipient == mail.Recipient
+        return db.Mail.AnyAsync(m => m.Id != mail.Id && m.Kind == mail.Kind && m.Detail == mail.Detail && m.Recipient == mail.Recipient
                                      && m.AcceptedOn > since && m.State != MailStates.Dropped, cancel);
     }
 

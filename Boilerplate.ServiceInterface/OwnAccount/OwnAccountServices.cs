@@ -1,32 +1,32 @@
 using Boilerplate.ServiceInterface.AccountEmail;
-using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Passwords;
 using Boilerplate.ServiceInterface.Sessions;
+using Boilerplate.ServiceInterface.Tokens;
 using Boilerplate.ServiceInterface.Users;
 using Boilerplate.ServiceModel;
 using Boilerplate.ServiceModel.Types;
 
 namespace Boilerplate.ServiceInterface.OwnAccount;
 
-/// <summary>What users do to their own account, confirmed with their password: change it, delete the account.</summary>
-public class OwnAccountServices(PasswordHasher passwords, SignOutEverywhere signOut, EmailTokens mailedTokens, UserAccounts accounts) : AppService
+/// <summary>What users do to their own account, confirmed as a sign-in is: change the password, delete the account.</summary>
+public class OwnAccountServices(PasswordHasher passwords, SignOutEverywhere signOut, MailedLinks mailedLinks, UserAccounts accounts) : AppService
 {
     public async Task<TokenResponse> Put(ChangePassword request)
     {
         var user = await CallerAsync();
-        await RequirePasswordAsync(user, request.CurrentPassword, "current_password");
+        await ConfirmAsync(user, request.CurrentPassword, request.Code, "current_password");
         await Users.SetPasswordHashAsync(user.Id, await passwords.HashAsync(request.NewPassword!, Cancel), Cancel);
         await signOut.EndAllAsync(user, Cancel);
-        // A reset link mailed before the change would undo it.
-        await mailedTokens.VoidAsync(user.Id, EmailTokenKinds.PasswordReset, Cancel);
+        await mailedLinks.PasswordChangedAsync(user, Cancel);
         Audit.PasswordChanged(user.PublicId, ClientIp);
-        return await SignedInAsync(user, "Password changed. Every other session has been signed out.");
+        var proof = user.MfaEnabled ? SignInProof.PasswordAndCode : SignInProof.Password;
+        return await SignedInAsync(user, new TokenResponse { Message = "Password changed. Every other session has been signed out." }, proof);
     }
 
     public async Task Delete(DeleteCurrentUser request)
     {
         var user = await CallerAsync();
-        await RequirePasswordAsync(user, request.Password);
+        await ConfirmAsync(user, request.Password, request.Code);
         await accounts.DeleteAsync(user, Cancel);
     }
 

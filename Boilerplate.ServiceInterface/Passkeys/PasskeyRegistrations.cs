@@ -30,7 +30,8 @@ public sealed class PasskeyRegistrations(PasskeyStore store, PasskeyCeremonies c
             AuthenticatorSelection = new AuthenticatorSelection
             {
                 ResidentKey = ResidentKeyRequirement.Required,
-                UserVerification = UserVerificationRequirement.Preferred,
+                // It will sign in on its own, so it must be one that verifies its user.
+                UserVerification = UserVerificationRequirement.Required,
             },
             AttestationPreference = AttestationConveyancePreference.None,
             Extensions = new AuthenticationExtensionsClientInputs { CredProps = true },

@@ -1,5 +1,9 @@
+using Boilerplate.ServiceInterface.AccountEmail;
+using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Mail;
+using Boilerplate.ServiceInterface.SignIn;
+using Boilerplate.ServiceInterface.Tokens;
 using Boilerplate.ServiceModel;
 using Boilerplate.ServiceModel.Types;
 using Microsoft.Extensions.Options;
@@ -9,20 +13,31 @@ namespace Boilerplate.ServiceInterface.Passkeys;
 
 /// <summary>A user's passkeys: adding, listing, renaming and removing them, and signing in with one.</summary>
 public class PasskeyServices(
-    PasskeyStore store, PasskeyRegistrations registrations, PasskeySignIns passkeySignIns, IOptions<AppSettings> app) : AppService
+    PasskeyStore store, PasskeyRegistrations registrations, PasskeySignIns passkeySignIns, IOptions<AppSettings> app, IOptions<AuthSettings> auth) : AppService
 {
+    /// <summary>How long after a sign-in with the password its session may add a passkey without typing it again.</summary>
+    public static readonly TimeSpan RecentSignIn = TimeSpan.FromMinutes(5);
+
+    /// <summary>A passkey is a new way in: it takes what a sign-in takes, or a sign-in with the password moments ago.</summary>
     public async Task<PasskeyOptionsResponse> Post(BeginPasskeyRegistration request)
     {
         var party = Party();
-        var options = await registrations.BeginAsync(party, await CallerAsync(), Cancel);
+        var user = await CallerAsync();
+        if (auth.Value.RequireVerifiedEmail && !user.EmailVerified)
+            throw new EmailNotVerifiedException();
+        if (!SignedInWithPasswordWithin(RecentSignIn))
+            await ConfirmAsync(user, request.Password, request.Code);
+        var options = await registrations.BeginAsync(party, user, Cancel);
         return new PasskeyOptionsResponse { CeremonyId = options.CeremonyId, Options = options.Json };
     }
 
+    /// <summary>Finishes a ceremony only a confirmed BeginPasskeyRegistration of this user made.</summary>
     public async Task<Passkey> Post(AddPasskey request)
     {
         var party = Party();
         var user = await CallerAsync();
         var passkey = await registrations.FinishAsync(party, user, request.CeremonyId, request.Credential, request.Name, Cancel);
+        await NotifyAsync(user, AccountMail.PasskeyAdded);
         Audit.PasskeyAdded(user.PublicId, passkey.PublicId, ClientIp);
         return Describe(passkey);
     }
@@ -45,13 +60,8 @@ public class PasskeyServices(
     {
         var user = await CallerAsync();
         var passkey = await FindAsync(user, request.Id);
-        // A change of how the account is got into: the password, or with two-factor sign-in on, a current code.
-        if (request.Password is { Length: > 0 })
-            await RequirePasswordAsync(user, request.Password);
-        else if (user.MfaEnabled)
-            await RequireCodeAsync(user, request.Code);
-        else
-            throw HttpError.Validation("NotEnabled", "Two-factor sign-in is off: send the password instead of a code.", "code");
+        // A change of how the account is got into: confirmed as a sign-in is.
+        await ConfirmAsync(user, request.Password, request.Code);
         await store.DeleteAsync(passkey.Id, Cancel);
         Audit.PasskeyRemoved(user.PublicId, passkey.PublicId, ClientIp);
     }
@@ -68,7 +78,7 @@ public class PasskeyServices(
     public async Task<TokenResponse> Post(PasskeySignIn request)
     {
         var user = await passkeySignIns.FinishAsync(Party(), request.CeremonyId, request.Credential, ClientIp, Cancel);
-        return await SignedInAsync(user, "Successfully logged in.");
+        return await SignedInAsync(user, new TokenResponse { Message = "Successfully logged in." }, SignInProof.Passkey);
     }
 
     private RelyingParty Party() => RelyingParty.For(app.Value.LinkBaseFor(Request), app.Value.Name);

@@ -18,12 +18,18 @@ namespace Boilerplate.ServiceInterface.Passkeys;
 public sealed class PasskeySignIns(
     PasskeyStore store, PasskeyCeremonies ceremonies, UserStore users, SignIns signIns, AuditLog audit, TimeProvider clock)
 {
+    // The authenticator data: the relying party id's hash (32 bytes), then the flags, of which 0x04 is UV.
+    private const int UserVerifiedFlagByte = 32;
+    private const byte UserVerifiedFlag = 0x04;
+
     public async Task<PasskeyOptions> BeginAsync(RelyingParty party, CancellationToken cancel = default)
     {
         var options = party.Verifier().GetAssertionOptions(new GetAssertionOptionsParams
         {
             AllowedCredentials = [],
-            UserVerification = UserVerificationRequirement.Preferred,
+            // A passkey signs in in place of both the password and the second factor: the
+            // authenticator must have verified its user (a PIN, a fingerprint), not only their presence.
+            UserVerification = UserVerificationRequirement.Required,
         });
         var json = options.ToJson();
         return new PasskeyOptions(await ceremonies.IssueAsync(PasskeyCeremonies.SignIn, null, json, cancel), json);
@@ -66,6 +72,10 @@ public sealed class PasskeySignIns(
             var reason = e is Fido2VerificationException fido ? fido.Code.ToString() : "malformed";
             throw signIns.Refuse(user, $"passkey not verified ({reason})", "passkey_not_verified", PasskeyMessages.NotVerified, client);
         }
+
+        // Asked for above, and checked here whatever the library makes of it: the UV flag of the authenticator data.
+        if ((answer.Response.AuthenticatorData[UserVerifiedFlagByte] & UserVerifiedFlag) == 0)
+            throw signIns.Refuse(user, "passkey without user verification", "passkey_not_verified", PasskeyMessages.NotVerified, client);
 
         // WebAuthn: when either counter is non-zero the new one must be higher; the library lets a 0 after a non-zero through.
         if (result.SignCount == 0 && passkey.SignCount > 0)

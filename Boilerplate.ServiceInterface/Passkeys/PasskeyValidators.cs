@@ -35,8 +35,7 @@ public sealed class RenamePasskeyValidator : AbstractValidator<RenamePasskey>
 public sealed class DeletePasskeyValidator : AbstractValidator<DeletePasskey>
 {
     public DeletePasskeyValidator() =>
-        RuleFor(x => x.Password).NotEmpty().When(x => string.IsNullOrEmpty(x.Code))
-            .WithMessage("password is required to remove a passkey, or code when two-factor sign-in is on.");
+        RuleFor(x => x.Password).NotEmpty().WithMessage("password is required to remove a passkey.");
 }
 
 public sealed class PasskeySignInValidator : AbstractValidator<PasskeySignIn>

@@ -1,5 +1,6 @@
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Mail;
+using Boilerplate.ServiceInterface.Tokens;
 using Boilerplate.ServiceModel;
 using Boilerplate.ServiceModel.Types;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,6 @@ public class RegistrationServices(Registrations registrations, IOptions<AuthSett
         Response.StatusCode = 201;
         if (auth.Value.RequireVerifiedEmail)
             return new TokenResponse { Message = "Successfully registered. Follow the link we mailed to your address, then sign in." };
-        return await SignedInAsync(user, "Successfully registered.");
+        return await SignedInAsync(user, new TokenResponse { Message = "Successfully registered." }, SignInProof.Password);
     }
 }

@@ -36,7 +36,7 @@ public sealed class SessionStore(
 {
     private readonly AuthSettings settings = options.Value;
 
-    public async Task<SessionTokens> StartAsync(UserRecord user, SessionClient client, CancellationToken cancel = default)
+    public async Task<SessionTokens> StartAsync(UserRecord user, SessionClient client, SignInProof proof, CancellationToken cancel = default)
     {
         var familyId = Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow().UtcDateTime;
@@ -53,7 +53,7 @@ public sealed class SessionStore(
             UserAgent = client.ShortUserAgent,
         }, token: cancel);
         await transaction.CommitTransactionAsync(cancel);
-        return new SessionTokens(familyId, jwt.Issue(user, familyId), refreshToken, expires);
+        return new SessionTokens(familyId, jwt.Issue(user, familyId, proof), refreshToken, expires);
     }
 
     /// <exception cref="TokenException">The refresh token is unknown, expired, revoked, or was used before.</exception>

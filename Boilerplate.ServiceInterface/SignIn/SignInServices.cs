@@ -7,25 +7,19 @@ using ServiceStack;
 namespace Boilerplate.ServiceInterface.SignIn;
 
 /// <summary>Signing in with a password: the seed's login, its second-factor step, and ServiceStack's Authenticate.</summary>
-public class SignInServices(SignIns signIns, MfaChallenges challenges) : AppService
+public class SignInServices(SignIns signIns) : AppService
 {
+    /// <summary>With a second factor on, the answer is <c>mfa_required</c> and the mfa_token for LoginMfa.</summary>
     public async Task<LoginResponse> Post(Login request)
     {
         var user = await signIns.VerifyAsync(request.Email!, request.Password!, ClientIp, Cancel);
-        if (!user.MfaEnabled)
-            return await SignedInAsync(user, new LoginResponse { Message = "Successfully logged in." });
-        return new LoginResponse
-        {
-            Status = LoginResponse.MfaRequired,
-            Message = "Enter the code from your authenticator app, or a recovery code.",
-            MfaToken = await challenges.IssueAsync(user, Cancel),
-        };
+        return await SignedInAsync(user, new LoginResponse { Message = "Successfully logged in." }, SignInProof.Password);
     }
 
     public async Task<TokenResponse> Post(LoginMfa request)
     {
         var user = await signIns.SecondFactorAsync(request.MfaToken, request.Code, request.RecoveryCode, ClientIp, Cancel);
-        return await SignedInAsync(user, "Successfully logged in.");
+        return await SignedInAsync(user, new TokenResponse { Message = "Successfully logged in." }, SignInProof.PasswordAndCode);
     }
 
     public async Task<AuthenticateResponse> Post(Authenticate request)
@@ -35,10 +29,9 @@ public class SignInServices(SignIns signIns, MfaChallenges challenges) : AppServ
         if (request.Provider?.ToLowerInvariant() is not (null or "" or "credentials" or "login"))
             throw HttpError.NotFound($"No auth provider '{request.Provider}': use 'credentials'.");
 
+        // With a second factor on, 401 MfaRequired carrying the mfa_token, as ServiceStack answers.
         var user = await signIns.VerifyAsync(request.UserName!, request.Password!, ClientIp, Cancel);
-        if (user.MfaEnabled)
-            throw new MfaRequiredException(await challenges.IssueAsync(user, Cancel));
-        var (sessionId, tokens) = await StartSessionAsync(user);
+        var (sessionId, tokens) = await StartSessionAsync(user, SignInProof.Password);
         return Describe(user, sessionId, tokens);
     }
 

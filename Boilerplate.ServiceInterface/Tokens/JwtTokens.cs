@@ -15,7 +15,12 @@ public sealed class JwtTokens(IOptions<AuthSettings> options, TimeProvider clock
     private readonly AuthSettings settings = options.Value;
     private readonly SigningCredentials credentials = new(SigningKey(options.Value), SecurityAlgorithms.HmacSha256);
 
-    public string Issue(UserRecord user, string sessionId)
+    /// <summary>
+    /// An access token of the session. The first one of a sign-in also says when and how the user
+    /// proved themselves (<c>auth_time</c>, <c>amr</c>); one from a renewal does not, so a renewed
+    /// session is never taken for a fresh sign-in.
+    /// </summary>
+    public string Issue(UserRecord user, string sessionId, SignInProof? signedInWith = null)
     {
         var now = clock.GetUtcNow();
         var claims = new Dictionary<string, object>
@@ -30,6 +35,11 @@ public sealed class JwtTokens(IOptions<AuthSettings> options, TimeProvider clock
         };
         if (user.Admin)
             claims[TokenClaims.Roles] = new[] { RoleNames.Admin };
+        if (signedInWith is { } proof)
+        {
+            claims[TokenClaims.AuthTime] = now.ToUnixTimeSeconds();
+            claims[TokenClaims.Methods] = proof.Methods();
+        }
 
         return Handler.CreateToken(new SecurityTokenDescriptor
         {

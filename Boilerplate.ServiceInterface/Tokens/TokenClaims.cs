@@ -14,4 +14,8 @@ public static class TokenClaims
     public const string SessionId = "sid";
     /// <summary>The user's security stamp when the token was issued.</summary>
     public const string SecurityStamp = "stamp";
+    /// <summary>When the user signed in (OpenID Connect's claim): only on the first token of a sign-in.</summary>
+    public const string AuthTime = "auth_time";
+    /// <summary>How the user signed in (RFC 8176): only on the first token of a sign-in.</summary>
+    public const string Methods = "amr";
 }

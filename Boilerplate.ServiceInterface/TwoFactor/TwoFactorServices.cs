@@ -1,3 +1,4 @@
+using Boilerplate.ServiceInterface.AccountEmail;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Sessions;
 using Boilerplate.ServiceModel;
@@ -31,6 +32,7 @@ public class TwoFactorServices(SecondFactor secondFactor, SessionStore sessions)
         var codes = await secondFactor.EnableAsync(user, Cancel);
         // Whoever else was signed in got there without the second factor.
         await sessions.EndOthersAsync(user.Id, GetSession().Id ?? "", Cancel);
+        await NotifyAsync(user, AccountMail.TwoFactorEnabled);
         Audit.TwoFactorEnabled(user.PublicId, ClientIp);
         return new RecoveryCodesResponse { RecoveryCodes = codes };
     }
@@ -40,6 +42,7 @@ public class TwoFactorServices(SecondFactor secondFactor, SessionStore sessions)
         var user = await CallerAsync();
         await RequireFactorAsync(user, request.Password, request.Code);
         await secondFactor.DisableAsync(user, Cancel);
+        await NotifyAsync(user, AccountMail.TwoFactorDisabled);
         Audit.TwoFactorDisabled(user.PublicId, ClientIp);
     }
 
@@ -51,6 +54,7 @@ public class TwoFactorServices(SecondFactor secondFactor, SessionStore sessions)
         var user = await CallerAsync();
         await RequireFactorAsync(user, request.Password, request.Code);
         var codes = await secondFactor.NewRecoveryCodesAsync(user, Cancel);
+        await NotifyAsync(user, AccountMail.RecoveryCodesRenewed);
         Audit.RecoveryCodesRenewed(user.PublicId, ClientIp);
         return new RecoveryCodesResponse { RecoveryCodes = codes };
     }
@@ -59,6 +63,7 @@ public class TwoFactorServices(SecondFactor secondFactor, SessionStore sessions)
     {
         var user = await UserAsync(request.PublicId);
         await secondFactor.DisableAsync(user, Cancel);
+        await NotifyAsync(user, AccountMail.TwoFactorDisabled);
         Audit.AdminAction(GetSession().UserAuthId!, "reset two-factor", user.PublicId, ClientIp);
         Audit.TwoFactorDisabled(user.PublicId, ClientIp);
     }
@@ -68,7 +73,6 @@ public class TwoFactorServices(SecondFactor secondFactor, SessionStore sessions)
     {
         if (!user.MfaEnabled)
             throw HttpError.Validation("NotEnabled", "Two-factor sign-in is off.", "code");
-        await RequirePasswordAsync(user, password);
-        await RequireCodeAsync(user, code);
+        await ConfirmAsync(user, password, code);
     }
 }

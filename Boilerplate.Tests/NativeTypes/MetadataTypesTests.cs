@@ -55,7 +55,7 @@ public class MetadataTypesTests : ApiFixture
     [TestCase("Logout", "/auth/logout", "POST", "StatusResponse", true, new string[0])]
     [TestCase("GetAccessToken", "/access-token", "POST", "GetAccessTokenResponse", false, new string[0])]
     [TestCase("VerifyEmail", "/auth/verify-email", "POST", "StatusResponse", false, new string[0])]
-    [TestCase("ResetPassword", "/auth/reset-password", "POST", "TokenResponse", false, new string[0])]
+    [TestCase("ResetPassword", "/auth/reset-password", "POST", "LoginResponse", false, new string[0])]
     [TestCase("ChangeEmail", "/user/me/email", "PUT", "StatusResponse", true, new string[0])]
     [TestCase("ConfirmEmailChange", "/auth/confirm-email-change", "POST", "User", false, new string[0])]
     [TestCase("GetSessions", "/user/me/sessions", "GET", "GetSessionsResponse", true, new string[0])]

@@ -214,7 +214,7 @@ public class OpenApiDocumentTests : ApiFixture
     [TestCase("/auth/login", "post", "200:LoginResponse 400:StatusResponse 401:StatusResponse 413:StatusResponse 429:StatusResponse 500:StatusResponse 503:StatusResponse")]
     [TestCase("/auth/logout", "post", "200:StatusResponse 401:StatusResponse 403:StatusResponse 413:StatusResponse 500:StatusResponse")]
     [TestCase("/auth/forgot-password", "post", "202:StatusResponse 400:StatusResponse 413:StatusResponse 429:StatusResponse 500:StatusResponse")]
-    [TestCase("/auth/reset-password", "post", "200:TokenResponse 400:StatusResponse 413:StatusResponse 429:StatusResponse 500:StatusResponse 503:StatusResponse")]
+    [TestCase("/auth/reset-password", "post", "200:LoginResponse 400:StatusResponse 413:StatusResponse 429:StatusResponse 500:StatusResponse 503:StatusResponse")]
     [TestCase("/user/me/email", "put", "202:StatusResponse 400:StatusResponse 401:StatusResponse 409:StatusResponse 413:StatusResponse 429:StatusResponse 500:StatusResponse 503:StatusResponse")]
     [TestCase("/auth/confirm-email-change", "post", "200:User 400:StatusResponse 409:StatusResponse 413:StatusResponse 429:StatusResponse 500:StatusResponse")]
     public async Task Every_response_status_has_its_schema(string path, string verb, string expected)

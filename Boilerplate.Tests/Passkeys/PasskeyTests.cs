@@ -60,7 +60,7 @@ public class PasskeyTests(DatabaseKind kind) : ApiFixture(kind)
     }
 
     [Test]
-    public async Task Registration_options_ask_for_a_discoverable_credential_with_user_verification_preferred()
+    public async Task Registration_options_ask_for_a_discoverable_credential_that_verifies_its_user()
     {
         var token = await Api.RegisterAsync(UniqueName("optioned"));
 
@@ -70,7 +70,7 @@ public class PasskeyTests(DatabaseKind kind) : ApiFixture(kind)
         Assert.That(answer.String("ceremony_id"), Has.Length.GreaterThanOrEqualTo(43));
         Assert.That(options["rp"]!["id"]!.GetValue<string>(), Is.EqualTo("localhost"));
         Assert.That(options["authenticatorSelection"]!["residentKey"]!.GetValue<string>(), Is.EqualTo("required"));
-        Assert.That(options["authenticatorSelection"]!["userVerification"]!.GetValue<string>(), Is.EqualTo("preferred"));
+        Assert.That(options["authenticatorSelection"]!["userVerification"]!.GetValue<string>(), Is.EqualTo("required"));
         Assert.That(options["challenge"]!.GetValue<string>(), Has.Length.GreaterThanOrEqualTo(22));
         Assert.That(options["pubKeyCredParams"]!.AsArray().Select(p => p!["alg"]!.GetValue<int>()), Does.Contain(-7));
     }
@@ -246,12 +246,12 @@ public class PasskeyTests(DatabaseKind kind) : ApiFixture(kind)
 
         var nothing = await Api.SendAsync(HttpMethod.Delete, path, Api.Json(new { }), user.Token);
         var wrong = await Api.SendAsync(HttpMethod.Delete, path, Api.Json(new { password = "not-my-password" }), user.Token);
-        var codeWithoutFactor = await Api.SendAsync(HttpMethod.Delete, path, Api.Json(new { code = "123456" }), user.Token);
+        var codeAlone = await Api.SendAsync(HttpMethod.Delete, path, Api.Json(new { code = "123456" }), user.Token);
         var removed = await Api.SendAsync(HttpMethod.Delete, path, Api.Json(new { password = Password }), user.Token);
 
         Assert.That((nothing.Status, nothing.ResponseStatus["errors"]![0]!["fieldName"]!.GetValue<string>()), Is.EqualTo((400, "password")));
         Assert.That((wrong.Status, wrong.ResponseStatus["errorCode"]!.GetValue<string>()), Is.EqualTo((400, "InvalidPassword")));
-        Assert.That((codeWithoutFactor.Status, codeWithoutFactor.ResponseStatus["errorCode"]!.GetValue<string>()), Is.EqualTo((400, "NotEnabled")));
+        Assert.That((codeAlone.Status, codeAlone.ResponseStatus["errors"]![0]!["fieldName"]!.GetValue<string>()), Is.EqualTo((400, "password")), "a code is no password");
         Assert.That(removed.Status, Is.EqualTo(204), removed.Text);
         Assert.That(await ListAsync(user.Token), Is.Empty);
         Assert.That((await SignInAsync(user.Authenticator)).Status, Is.EqualTo(401));
@@ -259,17 +259,21 @@ public class PasskeyTests(DatabaseKind kind) : ApiFixture(kind)
     }
 
     [Test]
-    public async Task With_two_factor_sign_in_on_a_current_code_removes_a_passkey_too()
+    public async Task With_two_factor_sign_in_on_removing_a_passkey_takes_the_password_and_a_current_code()
     {
         var user = await RegisteredAsync("coderemover");
         var secret = (await Api.PostAsync("/user/me/mfa/totp", new { password = Password }, user.Token)).String("secret");
         var step = Rfc6238.StepAt(DateTimeOffset.UtcNow);
         Assert.That((await Api.PostAsync("/user/me/mfa/totp/confirm", new { code = Rfc6238.CodeAtStep(secret, step - 1) }, user.Token)).Status, Is.EqualTo(200));
+        var path = $"/user/me/passkeys/{user.PasskeyId}";
 
-        var removed = await Api.SendAsync(HttpMethod.Delete, $"/user/me/passkeys/{user.PasskeyId}",
-            Api.Json(new { code = Rfc6238.CodeAtStep(secret, step + 1) }), user.Token);
+        var codeAlone = await Api.SendAsync(HttpMethod.Delete, path, Api.Json(new { code = Rfc6238.CodeAtStep(secret, step) }), user.Token);
+        var passwordAlone = await Api.SendAsync(HttpMethod.Delete, path, Api.Json(new { password = Password }), user.Token);
+        var both = await Api.SendAsync(HttpMethod.Delete, path, Api.Json(new { password = Password, code = Rfc6238.CodeAtStep(secret, step + 1) }), user.Token);
 
-        Assert.That(removed.Status, Is.EqualTo(204), removed.Text);
+        Assert.That(codeAlone.Status, Is.EqualTo(400));
+        Assert.That((passwordAlone.Status, passwordAlone.ResponseStatus["errorCode"]!.GetValue<string>()), Is.EqualTo((400, "InvalidCode")));
+        Assert.That(both.Status, Is.EqualTo(204), both.Text);
     }
 
     [Test]

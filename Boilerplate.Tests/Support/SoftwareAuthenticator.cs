@@ -20,6 +20,9 @@ public sealed class SoftwareAuthenticator(string origin)
     /// <summary>The page the browser says the call came from.</summary>
     public string Origin { get; set; } = origin;
 
+    /// <summary>False for an authenticator that only sees someone touch it (a security key without a PIN): no UV flag.</summary>
+    public bool VerifiesUser { get; set; } = true;
+
     public List<Credential> Credentials { get; } = [];
 
     /// <summary>A discoverable credential: its key, whose account it is, and its signature counter.</summary>
@@ -70,7 +73,7 @@ public sealed class SoftwareAuthenticator(string origin)
         var options = JsonNode.Parse(optionsJson)!;
         var clientData = ClientData("webauthn.get", options["challenge"]!.GetValue<string>());
         var counter = replayCounter ?? ++credential.Counter;
-        var authData = AuthenticatorData(credential.RpId, UserPresent | UserVerified | BackupEligible | BackedUp, counter, []);
+        var authData = AuthenticatorData(credential.RpId, UserPresent | (VerifiesUser ? UserVerified : 0) | BackupEligible | BackedUp, counter, []);
         // WebAuthn signs authenticatorData || SHA-256(clientDataJSON), the signature DER-encoded.
         var signature = credential.Key.SignData([.. authData, .. SHA256.HashData(clientData)], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
         return Json(new JsonObject
