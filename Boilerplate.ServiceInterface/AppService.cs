@@ -50,13 +50,32 @@ public abstract class AppService : Service
 
     /// <summary>
     /// A sensitive change is confirmed as a sign-in is: the account's password, and a current code
-    /// when two-factor sign-in is on. 400 on the field that does not match.
+    /// when two-factor sign-in is on; each a guess that counts toward the lockout
+    /// (<see cref="Guesses"/>), and audited when wrong. 400 on the field that does not match.
     /// </summary>
     protected async Task ConfirmAsync(UserRecord user, string? password, string? code, string passwordField = "password")
     {
-        await RequirePasswordAsync(user, password, passwordField);
+        Check(user, await Resolve<Guesses>().PasswordAsync(user, password, ClientIp, Cancel), "InvalidPassword", $"{passwordField} does not match.", passwordField);
         if (user.MfaEnabled)
-            await RequireCodeAsync(user, code);
+            Check(user, await Resolve<Guesses>().CodeAsync(user, code, ClientIp, Cancel), "InvalidCode", AuthMessages.BadCode, "code");
+        await Resolve<Guesses>().ClearAsync(user, Cancel);
+    }
+
+    /// <summary>A change confirmed with a current code alone, of a secret being set up: a guess as well.</summary>
+    protected async Task RequireCodeAsync(UserRecord user, string? code)
+    {
+        Check(user, await Resolve<Guesses>().CodeAsync(user, code, ClientIp, Cancel), "InvalidCode", AuthMessages.BadCode, "code");
+        await Resolve<Guesses>().ClearAsync(user, Cancel);
+    }
+
+    private void Check(UserRecord user, Guess guess, string errorCode, string message, string field)
+    {
+        if (guess == Guess.Right)
+            return;
+        Audit.ConfirmationFailed(user.PublicId, guess == Guess.LockedOut ? "locked out" : errorCode, ClientIp);
+        throw guess == Guess.LockedOut
+            ? HttpError.Validation("LockedOut", AuthMessages.LockedOut, field)
+            : HttpError.Validation(errorCode, message, field);
     }
 
     /// <summary>True when the caller's access token is the first of a sign-in with the password, made within <paramref name="window"/>: not a renewal, not a passkey.</summary>
@@ -67,20 +86,6 @@ public abstract class AppService : Service
         return long.TryParse(token.FindFirst(TokenClaims.AuthTime)?.Value, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
                && methods.Contains("pwd")
                && Resolve<TimeProvider>().GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) < window;
-    }
-
-    /// <summary>A change that must be confirmed with the account's password: 400 on <paramref name="field"/> when it does not match.</summary>
-    protected async Task RequirePasswordAsync(UserRecord user, string? password, string field = "password")
-    {
-        if (!await Resolve<PasswordHasher>().VerifyAsync(password ?? "", user.PasswordHash, Cancel))
-            throw HttpError.Validation("InvalidPassword", $"{field} does not match.", field);
-    }
-
-    /// <summary>A change that must be confirmed with a current code from the authenticator app: 400 when it is not one.</summary>
-    protected async Task RequireCodeAsync(UserRecord user, string? code, string field = "code")
-    {
-        if (!await Resolve<SecondFactor>().AcceptCodeAsync(user, code, Cancel))
-            throw HttpError.Validation("InvalidCode", AuthMessages.BadCode, field);
     }
 
     /// <summary>A security notice to the account's address, e.g. <see cref="AccountMail.PasskeyAdded"/>: through the outbox, with the change.</summary>

@@ -82,4 +82,7 @@ public sealed partial class AuditLog(ILogger<AuditLog> log)
 
     [LoggerMessage(EventId = 123, Level = LogLevel.Warning, Message = "audit passkey counter did not go up, possibly a copied authenticator user={PublicId} passkey={PasskeyId} client={Client}")]
     public partial void PasskeyCloned(string publicId, string passkeyId, string client);
+
+    [LoggerMessage(EventId = 124, Level = LogLevel.Warning, Message = "audit change not confirmed user={PublicId} reason={Reason} client={Client}")]
+    public partial void ConfirmationFailed(string publicId, string reason, string client);
 }

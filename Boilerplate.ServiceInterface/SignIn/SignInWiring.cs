@@ -9,6 +9,7 @@ public static class SignInWiring
     {
         services.AddScoped<SignIns>();
         services.AddScoped<MfaChallenges>();
+        services.AddScoped<Guesses>();
         return services;
     }
 }

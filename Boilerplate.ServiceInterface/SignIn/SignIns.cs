@@ -10,14 +10,15 @@ using Microsoft.Extensions.Options;
 namespace Boilerplate.ServiceInterface.SignIn;
 
 /// <summary>
-/// Checking a sign-in: the password, the brute-force lockout, the admin lock, a re-hash when the
-/// configured bcrypt cost has changed, and the second factor. Every path does the same bcrypt
-/// work, and a guesser gets the same answer for an unknown account, a wrong password and a
-/// locked-out account. Wrong codes count toward the lockout like wrong passwords, and only a
-/// completed sign-in clears the count, so guessing codes by signing in again and again ends in it.
+/// Checking a sign-in: the password and the second factor, each a counted guess
+/// (<see cref="Guesses"/>), the admin lock, the verified address, and a re-hash when the
+/// configured bcrypt cost has changed. Every path does the same bcrypt work, and a guesser gets the
+/// same answer for an unknown account, a wrong password and a locked-out account, whose right
+/// password is not even looked at. Only a completed sign-in clears the count, so guessing codes by
+/// signing in again and again ends in the lockout too.
 /// </summary>
 public sealed class SignIns(
-    UserStore users, PasswordHasher passwords, SecondFactor twoFactor, MfaChallenges challenges, IOptions<AuthSettings> options, TimeProvider clock,
+    UserStore users, PasswordHasher passwords, Guesses guesses, MfaChallenges challenges, IOptions<AuthSettings> options, TimeProvider clock,
     AuditLog audit, AppMetrics metrics)
 {
     private readonly AuthSettings settings = options.Value;
@@ -30,18 +31,17 @@ public sealed class SignIns(
     public async Task<UserRecord> VerifyAsync(string emailOrUsername, string password, string client, CancellationToken cancel = default)
     {
         var user = await users.FindBySignInAsync(emailOrUsername, cancel);
-        var matches = await passwords.VerifyAsync(password, user?.PasswordHash, cancel);
-        var now = clock.GetUtcNow().UtcDateTime;
-
         if (user is null)
-            throw Failed(null, "unknown account", "unknown_account", client);
-        if (user.LockedOutUntil > now)
-            // Only someone who knows the password learns that the account is locked out.
-            throw matches ? Refused(user, "locked out", "locked_out", AuthMessages.LockedOut, client) : Failed(user, "locked out", "locked_out", client);
-        if (!matches)
         {
-            await CountFailureAsync(user, now, client, cancel);
-            throw Failed(user, "wrong password", "wrong_password", client);
+            await passwords.VerifyAsync(password, hash: null, cancel);
+            throw Failed(null, "unknown account", "unknown_account", client);
+        }
+        switch (await guesses.PasswordAsync(user, password, client, cancel))
+        {
+            case Guess.LockedOut:
+                throw Failed(user, "locked out", "locked_out", client);
+            case Guess.Wrong:
+                throw Failed(user, "wrong password", "wrong_password", client);
         }
         if (user.Locked)
             throw Refused(user, "locked by an admin", "locked", AuthMessages.AccountLocked, client);
@@ -68,19 +68,18 @@ public sealed class SignIns(
         var user = challenge is null ? null : await users.FindByIdAsync(challenge.UserId, cancel);
         if (challenge is null || user is null || !user.MfaEnabled)
             throw Refused(user, "second factor without a live challenge", "mfa_token_spent", AuthMessages.MfaTokenSpent, client);
-        var now = clock.GetUtcNow().UtcDateTime;
         if (user.Locked)
             throw Refused(user, "locked by an admin", "locked", AuthMessages.AccountLocked, client);
-        if (user.LockedOutUntil > now)
-            throw Refused(user, "locked out", "locked_out", AuthMessages.LockedOut, client);
 
         var byRecoveryCode = code is not { Length: > 0 };
-        var accepted = byRecoveryCode ? await twoFactor.UseRecoveryCodeAsync(user, recoveryCode, cancel) : await twoFactor.AcceptCodeAsync(user, code, cancel);
-        if (!accepted)
-        {
-            await CountFailureAsync(user, now, client, cancel);
+        var guess = byRecoveryCode
+            ? await guesses.RecoveryCodeAsync(user, recoveryCode, client, cancel)
+            : await guesses.CodeAsync(user, code, client, cancel);
+        // Whoever got here knew the password, so the lockout is no secret to them; no code is looked at during it.
+        if (guess == Guess.LockedOut)
+            throw Refused(user, "locked out", "locked_out", AuthMessages.LockedOut, client);
+        if (guess == Guess.Wrong)
             throw Refused(user, byRecoveryCode ? "wrong recovery code" : "wrong code", "wrong_code", AuthMessages.BadCode, client);
-        }
         if (!await challenges.SpendAsync(challenge, cancel))
             throw Refused(user, "second factor for a spent challenge", "mfa_token_spent", AuthMessages.MfaTokenSpent, client);
         if (byRecoveryCode)
@@ -120,21 +119,9 @@ public sealed class SignIns(
 
     private async Task CompleteAsync(UserRecord user, string client, CancellationToken cancel)
     {
-        await users.ClearFailedSignInsAsync(user.Id, cancel);
+        await guesses.ClearAsync(user, cancel);
         audit.SignedIn(user.PublicId, client);
         metrics.SignIn("success");
-    }
-
-    /// <summary>Counts a failure, then locks the account out at the limit.</summary>
-    private async Task CountFailureAsync(UserRecord user, DateTime now, string client, CancellationToken cancel)
-    {
-        await users.CountFailedSignInAsync(user.Id, now, now - settings.FailedSignInWindow, cancel);
-        var until = now + settings.LockoutDuration;
-        if (await users.LockOutAtLimitAsync(user.Id, settings.MaxFailedSignIns, until, cancel))
-        {
-            audit.LockedOut(user.PublicId, until, client);
-            metrics.LockedOut();
-        }
     }
 
     private SignInFailedException Failed(UserRecord? user, string reason, string result, string client)

@@ -13,9 +13,9 @@ public class TwoFactorServices(SecondFactor secondFactor, SessionStore sessions)
     public async Task<TotpEnrollmentResponse> Post(EnrollTotp request)
     {
         var user = await CallerAsync();
-        await RequirePasswordAsync(user, request.Password);
         if (user.MfaEnabled)
             throw HttpError.Conflict("Two-factor sign-in is on already: remove it first.");
+        await ConfirmAsync(user, request.Password, code: null);
         var enrolment = await secondFactor.BeginAsync(user, Cancel);
         return new TotpEnrollmentResponse { Secret = enrolment.Secret, OtpauthUri = enrolment.OtpauthUri, QrCode = QrCodes.PngDataUri(enrolment.OtpauthUri) };
     }

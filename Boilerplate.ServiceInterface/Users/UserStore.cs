@@ -168,12 +168,22 @@ public sealed class UserStore(AppDb db, UserCache cache, UserStates states)
     /// <summary>Begins a transaction on the request's connection: the store's writes, and the outbox's, commit together.</summary>
     public Task<DataContextTransaction> BeginTransactionAsync(CancellationToken cancel = default) => db.BeginTransactionAsync(cancel);
 
-    /// <summary>Counts a failed sign-in in one update, starting a new window when the last one is over.</summary>
-    public Task CountFailedSignInAsync(long id, DateTime now, DateTime windowStart, CancellationToken cancel = default) =>
-        db.Users.Where(u => u.Id == id)
+    /// <summary>
+    /// Counts one guess (a password or a code about to be checked) in one conditional update,
+    /// starting a new window when the last one is over: false, and nothing counted, while the
+    /// account is locked out or the window's <paramref name="limit"/> of guesses is used up. The
+    /// database settles guesses that arrive together, so no more than the limit are ever let through.
+    /// </summary>
+    public async Task<bool> TakeGuessAsync(long id, DateTime now, DateTime windowStart, int limit, CancellationToken cancel = default) =>
+        await db.Users.Where(u => u.Id == id && (u.LockedOutUntil == null || u.LockedOutUntil <= now)
+                                  && (u.FirstFailedSignInOn == null || u.FirstFailedSignInOn < windowStart || u.FailedSignIns < limit))
             .Set(u => u.FailedSignIns, u => u.FirstFailedSignInOn == null || u.FirstFailedSignInOn < windowStart ? 1 : u.FailedSignIns + 1)
             .Set(u => u.FirstFailedSignInOn, u => u.FirstFailedSignInOn == null || u.FirstFailedSignInOn < windowStart ? now : u.FirstFailedSignInOn)
-            .UpdateAsync(cancel);
+            .UpdateAsync(cancel) == 1;
+
+    /// <summary>Gives back a guess that was right: only wrong ones stay counted.</summary>
+    public Task GiveBackGuessAsync(long id, CancellationToken cancel = default) =>
+        db.Users.Where(u => u.Id == id && u.FailedSignIns > 0).Set(u => u.FailedSignIns, u => u.FailedSignIns - 1).UpdateAsync(cancel);
 
     /// <summary>Locks the user out until <paramref name="until"/> when the count has reached <paramref name="limit"/>; true when it did.</summary>
     public async Task<bool> LockOutAtLimitAsync(long id, int limit, DateTime until, CancellationToken cancel = default) =>

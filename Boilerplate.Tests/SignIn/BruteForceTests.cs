@@ -28,15 +28,17 @@ public class BruteForceTests(DatabaseKind kind)
     public void Stop() => factory?.Dispose();
 
     [Test]
-    public async Task Five_failures_lock_the_account_out_even_for_the_right_password()
+    public async Task Five_failures_lock_the_account_out_and_the_right_password_gets_a_wrong_ones_answer()
     {
         var email = await Registered();
         await FailAsync(email, 5);
 
         var right = await SignIn(email, "password-123");
+        var wrong = await SignIn(email, "wrong-password");
 
         Assert.That(right.Status, Is.EqualTo(401));
-        Assert.That(right.String("message"), Does.Contain("Too many failed sign-ins"));
+        Assert.That(right.TextWithoutTraceId, Is.EqualTo(wrong.TextWithoutTraceId), "during a lockout no password is looked at");
+        Assert.That(right.Text, Does.Not.Contain("eyJ"));
     }
 
     [Test]

@@ -17,15 +17,24 @@ public sealed class ProductionHost : IDisposable
 
     public ProductionHost(TestDatabase? database = null, Dictionary<string, string?>? settings = null)
     {
-        factory = new ApiFactory(Environments.Production, database);
+        factory = new ApiFactory(Environments.Production, database, logs: Logs);
         factory.Settings["Auth:SecretKey"] = "a-long-random-production-secret-for-security-tests-8c2d";
         factory.Settings["Database:MigrateOnStart"] = "true";
+        // The in-process server has no connection address, so the forwarded-headers step takes any
+        // request as this proxy's: a test names each client's address in X-Forwarded-For.
+        factory.Settings["ForwardedHeaders:KnownProxies:0"] = "10.0.0.1";
         foreach (var (key, value) in settings ?? [])
             factory.Settings[key] = value;
         Api = NewClient();
     }
 
     public ApiFactory Factory => factory;
+
+    /// <summary>Every line the host logs, the audit log's included.</summary>
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>The audit lines of one kind, e.g. "sign-in failed", with what follows on each.</summary>
+    public List<string> Audited(string what) => Logs.Lines.Where(l => l.Contains($"audit {what} ", StringComparison.Ordinal)).ToList();
 
     /// <summary>A client of its own (its own cookies), over HTTPS as production serves.</summary>
     public Api NewClient() => new(factory.CreateClient(new() { BaseAddress = new Uri("https://localhost") }));
