@@ -1,6 +1,8 @@
 using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Errors;
+using Boilerplate.ServiceInterface.Tokens;
+using Microsoft.Net.Http.Headers;
 using Boilerplate.ServiceInterface.SignIn;
 using Boilerplate.ServiceModel.Types;
 using FluentValidation;
@@ -31,6 +33,7 @@ public static class ConfigureAppHost
             options.InvalidTokenMessage = AuthMessages.InvalidToken;
             options.MissingRoleMessage = _ => AuthMessages.AdminRequired;
             options.MapException = AppErrors.ToHttpError;
+            options.GlobalRequestFiltersAsync.Add(TokenDelivery.RefuseForgeableCookieSignIn);
             options.CreateErrorBody = status => new StatusResponse
             {
                 Status = StatusResponse.Fail,
@@ -52,6 +55,14 @@ public static class ConfigureAppHost
         app.Use((context, next) =>
         {
             context.Response.Headers.XContentTypeOptions = "nosniff";
+            // What an answer carries (a token, a secret, a user's record) is no cache's to keep
+            // (RFC 6749, 5.1); what may be kept says so itself (the account pages' files).
+            context.Response.OnStarting(() =>
+            {
+                if (!context.Response.Headers.ContainsKey(HeaderNames.CacheControl))
+                    context.Response.Headers.CacheControl = "no-store";
+                return Task.CompletedTask;
+            });
             return next(context);
         });
         app.UseServiceStackLiteErrors();

@@ -12,7 +12,9 @@ public static class AuthMessages
     public const string LockedOut = "Too many failed sign-ins: this account is locked for a while. Please try again later.";
     public const string AccountLocked = "This account is locked. Please contact an administrator.";
     public const string InvalidRefreshToken = "Invalid refresh token. Please log in again.";
+    public const string SessionTooOld = "This sign-in has lasted as long as one may. Please log in again.";
     public const string ForgeableCookieWrite = "A request signed in by cookie that changes anything must send JSON (Content-Type: application/json) or an X-Requested-With header.";
+    public const string ForgeableCookieSignIn = "A request that asks for its session as cookies (useTokenCookie) must send JSON (Content-Type: application/json) or an X-Requested-With header.";
     public const string BadCode = "The code does not match.";
     public const string MfaTokenSpent = "This sign-in has expired or is complete. Please sign in again.";
     public const string MfaRequired = "Enter the code from your authenticator app (or a recovery code) at POST /auth/login/mfa with this mfa_token.";

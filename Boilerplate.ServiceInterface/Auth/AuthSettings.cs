@@ -11,6 +11,8 @@ public sealed class AuthSettings
     /// <summary>Short, so a stolen access token is soon useless; the refresh token renews it.</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+    /// <summary>How long a sign-in lasts however often it is renewed: past it, the user signs in again.</summary>
+    public TimeSpan SessionMaxLifetime { get; set; } = TimeSpan.FromDays(30);
     /// <summary>
     /// Each refresh replaces the refresh token, and a used one presented again ends the session.
     /// Turn off only for clients that cannot keep the new token (see the README).

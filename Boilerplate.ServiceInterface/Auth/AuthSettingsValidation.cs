@@ -46,6 +46,7 @@ public sealed class AuthSettingsValidation(IHostEnvironment environment) : IVali
                  {
                      (nameof(settings.AccessTokenLifetime), settings.AccessTokenLifetime),
                      (nameof(settings.RefreshTokenLifetime), settings.RefreshTokenLifetime),
+                     (nameof(settings.SessionMaxLifetime), settings.SessionMaxLifetime),
                      (nameof(settings.FailedSignInWindow), settings.FailedSignInWindow),
                      (nameof(settings.LockoutDuration), settings.LockoutDuration),
                      (nameof(settings.RevokedTokenPurgeInterval), settings.RevokedTokenPurgeInterval),

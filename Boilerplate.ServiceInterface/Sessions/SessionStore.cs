@@ -41,7 +41,7 @@ public sealed class SessionStore(
         var familyId = Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.BeginTransactionAsync(cancel);
-        var (refreshToken, expires) = await AddRefreshTokenAsync(user.Id, familyId, cancel);
+        var (refreshToken, expires) = await AddRefreshTokenAsync(user.Id, familyId, now + settings.SessionMaxLifetime, cancel);
         await db.InsertAsync(new SessionRecord
         {
             Id = familyId,
@@ -66,12 +66,24 @@ public sealed class SessionStore(
             where row.TokenHash == hash
             // Revocation is per session: a token written by a refresh that lost a race against
             // the session's end is as dead as the rest of its family.
-            select new { row, ended = db.RefreshTokens.Any(t => t.FamilyId == row.FamilyId && t.RevokedOn != null) })
+            select new
+            {
+                row,
+                ended = db.RefreshTokens.Any(t => t.FamilyId == row.FamilyId && t.RevokedOn != null),
+                signedIn = db.Sessions.Where(s => s.Id == row.FamilyId).Select(s => (DateTime?)s.CreatedOn).FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(cancel);
 
         if (found is null || found.ended || found.row.ExpiresOn <= now)
             throw Refused(AuthMessages.InvalidRefreshToken);
         var token = found.row;
+        // However often it is renewed, a sign-in lasts Auth:SessionMaxLifetime at most.
+        var endOfSession = (found.signedIn ?? now) + settings.SessionMaxLifetime;
+        if (endOfSession <= now)
+        {
+            await EndAsync(token.FamilyId, cancel);
+            throw Refused(AuthMessages.SessionTooOld);
+        }
         var user = await users.FindByIdAsync(token.UserId, cancel) ?? throw Refused(AuthMessages.InvalidRefreshToken);
         if (user.Locked)
             throw Refused(AuthMessages.AccountLocked);
@@ -98,7 +110,7 @@ public sealed class SessionStore(
             throw new TokenException(AuthMessages.RefreshTokenReused);
         }
 
-        var (next, expires) = await AddRefreshTokenAsync(user.Id, token.FamilyId, cancel);
+        var (next, expires) = await AddRefreshTokenAsync(user.Id, token.FamilyId, endOfSession, cancel);
         await TouchAsync(token.FamilyId, client, expires, cancel);
         audit.Refreshed(user.PublicId, token.FamilyId, client.Ip);
         metrics.Refresh("rotated");
@@ -130,14 +142,18 @@ public sealed class SessionStore(
     }
 
     /// <summary>
-    /// Revokes every refresh token of the user and marks every session ended. The access tokens
-    /// are refused by the security stamp the caller (<see cref="SignOutEverywhere"/>) moves.
+    /// Revokes every refresh token of the user and marks every session ended, refused here at once
+    /// and on every host within moments; the caller (<see cref="SignOutEverywhere"/>) then moves the
+    /// security stamp, which refuses any access token a renewal racing this one minted.
     /// </summary>
     public async Task EndAllAsync(long userId, CancellationToken cancel = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var open = await db.Sessions.Where(s => s.UserId == userId && s.EndedOn == null).Select(s => s.Id).ToListAsync(cancel);
         await db.RefreshTokens.Where(t => t.UserId == userId && t.RevokedOn == null).Set(t => t.RevokedOn, now).UpdateAsync(cancel);
         await db.Sessions.Where(s => s.UserId == userId && s.EndedOn == null).Set(s => s.EndedOn, now).UpdateAsync(cancel);
+        foreach (var id in open)
+            ended.Remember(id, now);
     }
 
     /// <summary>
@@ -173,11 +189,12 @@ public sealed class SessionStore(
             .Set(s => s.Ip, client.KnownIp).Set(s => s.UserAgent, client.ShortUserAgent)
             .UpdateAsync(cancel);
 
-    private async Task<(string Token, DateTime Expires)> AddRefreshTokenAsync(long userId, string familyId, CancellationToken cancel)
+    /// <summary>A refresh token of the session, good for Auth:RefreshTokenLifetime but never past <paramref name="endOfSession"/>.</summary>
+    private async Task<(string Token, DateTime Expires)> AddRefreshTokenAsync(long userId, string familyId, DateTime endOfSession, CancellationToken cancel)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var token = SecretTokens.New();
-        var expires = now + settings.RefreshTokenLifetime;
+        var expires = Min(now + settings.RefreshTokenLifetime, endOfSession);
         await db.InsertAsync(new RefreshTokenRecord
         {
             TokenHash = SecretTokens.Hash(token),
@@ -188,4 +205,6 @@ public sealed class SessionStore(
         }, token: cancel);
         return (token, DateTime.SpecifyKind(expires, DateTimeKind.Utc));
     }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 }

@@ -12,10 +12,14 @@ namespace Boilerplate.ServiceInterface.Sessions;
 /// </summary>
 public sealed class SignOutEverywhere(UserStore users, SessionStore sessions, AppMetrics metrics) : IUserSessions
 {
+    /// <remarks>
+    /// The sessions end first, then the stamp moves: a renewal that read a refresh token before it
+    /// was revoked read the user before the stamp moved, so its access token carries the old stamp.
+    /// </remarks>
     public async Task EndAllAsync(UserRecord user, CancellationToken cancel = default)
     {
-        user.SecurityStamp = await users.AdvanceSecurityStampAsync(user, cancel);
         await sessions.EndAllAsync(user.Id, cancel);
+        user.SecurityStamp = await users.AdvanceSecurityStampAsync(user, cancel);
         metrics.Revoked("everywhere");
     }
 }

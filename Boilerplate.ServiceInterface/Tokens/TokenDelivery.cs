@@ -26,6 +26,20 @@ public sealed class TokenDelivery(IOptions<AuthSettings> options)
         return null;
     }
 
+    /// <summary>
+    /// A request filter: a sign-in that asks for its session as cookies must be one another site
+    /// could not have made the browser send, as a write signed in by cookie must (JSON, or the
+    /// X-Requested-With header). Otherwise another site's form could sign a visitor in to its own
+    /// account (login CSRF). Refused before anything else is done.
+    /// </summary>
+    public static Task RefuseForgeableCookieSignIn(IRequest request, IResponse response, object dto)
+    {
+        if (dto is IHasUseTokenCookie { UseTokenCookie: true }
+            && TokenAcceptance.IsForgeable(request.Verb, request.ContentType, request.Headers[TokenAcceptance.RequestedWithHeader]))
+            throw HttpError.BadRequest("ForgeableCookieRequest", AuthMessages.ForgeableCookieSignIn);
+        return Task.CompletedTask;
+    }
+
     private static bool UsesCookies(IRequest request) =>
         (request.Dto as IHasUseTokenCookie)?.UseTokenCookie ?? RenewsCookieSession(request);
 

@@ -15,9 +15,9 @@ public sealed class ProductionHost : IDisposable
 
     private readonly ApiFactory factory;
 
-    public ProductionHost(TestDatabase? database = null, Dictionary<string, string?>? settings = null)
+    public ProductionHost(TestDatabase? database = null, Dictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
-        factory = new ApiFactory(Environments.Production, database, logs: Logs);
+        factory = new ApiFactory(Environments.Production, database, clock, Logs);
         factory.Settings["Auth:SecretKey"] = "a-long-random-production-secret-for-security-tests-8c2d";
         factory.Settings["Database:MigrateOnStart"] = "true";
         // The in-process server has no connection address, so the forwarded-headers step takes any

@@ -116,9 +116,11 @@ public sealed class ServiceDispatcher(
         }
     }
 
-    private static async Task<object?> ExecuteAsync(NetCoreRequest request, object dto)
+    private async Task<object?> ExecuteAsync(NetCoreRequest request, object dto)
     {
         var operation = request.Operation;
+        foreach (var filter in options.GlobalRequestFiltersAsync)
+            await filter(request, request.Response, dto);
         await ValidateAsync(request, dto);
         var service = operation.CreateService(request.HttpContext.RequestServices);
         service.Request = request;

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using ServiceStack.Json;
+using ServiceStack.Web;
 
 namespace ServiceStack;
 
@@ -29,6 +30,12 @@ public sealed class ServiceStackLiteOptions
     /// <c>MapExceptionToStatusCode</c>, by rule instead of by type.
     /// </summary>
     public Func<Exception, HttpError?> MapException { get; set; } = _ => null;
+
+    /// <summary>
+    /// ServiceStack's <c>GlobalRequestFiltersAsync</c>: each runs for every request once its DTO is
+    /// bound, before it is validated and served; one that throws refuses the request.
+    /// </summary>
+    public List<Func<IRequest, IResponse, object, Task>> GlobalRequestFiltersAsync { get; } = [];
 
     /// <summary>Wraps a ResponseStatus into the body of an error response.</summary>
     public Func<ResponseStatus, object> CreateErrorBody { get; set; } = status => new ErrorResponse { ResponseStatus = status };

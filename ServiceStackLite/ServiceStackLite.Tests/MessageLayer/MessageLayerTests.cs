@@ -12,6 +12,7 @@ public class MessageLayerTests
 {
     private WebApplication app = null!;
     private Api api = null!;
+    private HttpClient client = null!;
 
     [OneTimeSetUp]
     public async Task Start()
@@ -20,16 +21,39 @@ public class MessageLayerTests
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddAuthentication();
-        builder.Services.AddServiceStackLite(options => options.ServiceAssemblies.Add(typeof(EchoServices).Assembly));
+        builder.Services.AddServiceStackLite(options =>
+        {
+            options.ServiceAssemblies.Add(typeof(EchoServices).Assembly);
+            options.GlobalRequestFiltersAsync.Add((request, _, dto) => request.Headers["X-Refuse"] is { } reason && dto is Echo
+                ? throw HttpError.Forbidden($"refused by a filter: {reason}")
+                : Task.CompletedTask);
+        });
         app = builder.Build();
         app.UseServiceStackLiteErrors();
         app.MapServiceStackLite();
         await app.StartAsync();
-        api = new Api(app.GetTestClient());
+        client = app.GetTestClient();
+        api = new Api(client);
     }
 
     [OneTimeTearDown]
-    public async Task Stop() => await app.DisposeAsync();
+    public async Task Stop()
+    {
+        client.Dispose();
+        await app.DisposeAsync();
+    }
+
+    [Test]
+    public async Task A_global_request_filter_sees_the_bound_dto_and_may_refuse_it_before_the_service_runs()
+    {
+        var allowed = await api.GetAsync("/echo/7?text=hi");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/echo/7?text=hi") { Headers = { { "X-Refuse", "no" } } };
+        using var refused = await client.SendAsync(request);
+
+        Assert.That(allowed.Status, Is.EqualTo(200), "no header, no refusal");
+        Assert.That((int)refused.StatusCode, Is.EqualTo(403));
+        Assert.That(await refused.Content.ReadAsStringAsync(), Does.Contain("refused by a filter: no"));
+    }
 
     [Test]
     public async Task Path_variables_and_the_query_string_bind_lists_enums_and_wire_names()
