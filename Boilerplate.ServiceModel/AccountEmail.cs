@@ -8,7 +8,7 @@ namespace Boilerplate.ServiceModel;
 /// <summary>Verifies the caller's email address with the token from the mail's link.</summary>
 [Tag(Tags.Auth)]
 [Route("/auth/verify-email", "POST")]
-[RateLimited]
+[RateLimited(RateLimitBudgets.MailedLink)]
 [ApiResponse(400, "The token is unknown, used or expired (errorCode InvalidToken).")]
 public class VerifyEmail : IReturn<StatusResponse>, IPost
 {
@@ -19,7 +19,7 @@ public class VerifyEmail : IReturn<StatusResponse>, IPost
 /// <summary>Sends a new verification link, if an unverified account has the address; the answer is the same either way.</summary>
 [Tag(Tags.Auth)]
 [Route("/auth/verify-email/resend", "POST")]
-[RateLimited]
+[RateLimited(RateLimitBudgets.Mail)]
 [ApiResponse(202, "Accepted: a link is on its way if an unverified account has the address.")]
 public class ResendVerificationEmail : IReturn<StatusResponse>, IPost
 {
@@ -29,7 +29,7 @@ public class ResendVerificationEmail : IReturn<StatusResponse>, IPost
 /// <summary>Sends a password-reset link, if an account has the address; the answer is the same either way, and as quick.</summary>
 [Tag(Tags.Auth)]
 [Route("/auth/forgot-password", "POST")]
-[RateLimited]
+[RateLimited(RateLimitBudgets.Mail)]
 [ApiResponse(202, "Accepted: a link is on its way if an account has the address.")]
 public class ForgotPassword : IReturn<StatusResponse>, IPost
 {
@@ -43,7 +43,7 @@ public class ForgotPassword : IReturn<StatusResponse>, IPost
 /// </summary>
 [Tag(Tags.Auth)]
 [Route("/auth/reset-password", "POST")]
-[RateLimited]
+[RateLimited(RateLimitBudgets.MailedLink)]
 [ApiResponse(400, "The token is unknown, used, expired or not the newest (errorCode InvalidToken), or the password is too weak.")]
 [ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
 public class ResetPassword : IReturn<LoginResponse>, IPost, IHasUseTokenCookie
@@ -65,7 +65,7 @@ public class ResetPassword : IReturn<LoginResponse>, IPost, IHasUseTokenCookie
 [Tag(Tags.User)]
 [Route("/user/me/email", "PUT")]
 [ValidateIsAuthenticated]
-[RateLimited]
+[RateLimited(RateLimitBudgets.Mail)]
 [ApiResponse(202, "Accepted: the confirmation link is on its way to the new address.")]
 [ApiResponse(409, "Another account has that address.")]
 [ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
@@ -85,7 +85,7 @@ public class ChangeEmail : IReturn<StatusResponse>, IPut
 /// <summary>Moves the account to its new address with the token from the confirmation mail; from then on only that address signs in.</summary>
 [Tag(Tags.Auth)]
 [Route("/auth/confirm-email-change", "POST")]
-[RateLimited]
+[RateLimited(RateLimitBudgets.MailedLink)]
 [ApiResponse(400, "The token is unknown, used or expired (errorCode InvalidToken).")]
 [ApiResponse(409, "Another account took the address meanwhile.")]
 public class ConfirmEmailChange : IReturn<User>, IPost

@@ -13,7 +13,7 @@ namespace Boilerplate.ServiceModel;
 [Tag(Tags.User)]
 [Route("/user/me/password", "PUT")]
 [ValidateIsAuthenticated]
-[RateLimited]
+[RateLimited(RateLimitBudgets.Confirmation)]
 [ApiResponse(400, "The current password or the code does not match, or the new password is too weak.")]
 [ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
 public class ChangePassword : IReturn<TokenResponse>, IPut, IHasUseTokenCookie
@@ -39,7 +39,7 @@ public class ChangePassword : IReturn<TokenResponse>, IPut, IHasUseTokenCookie
 [Tag(Tags.User)]
 [Route("/user/me", "DELETE")]
 [ValidateIsAuthenticated]
-[RateLimited]
+[RateLimited(RateLimitBudgets.Confirmation)]
 [ApiResponse(400, "The password or the code does not match.")]
 [ApiResponse(409, "The caller is the last admin.")]
 [ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]

@@ -14,7 +14,7 @@ namespace Boilerplate.ServiceModel;
 [Tag(Tags.User)]
 [Route("/user/me/passkeys/options", "POST")]
 [ValidateIsAuthenticated]
-[RateLimited]
+[RateLimited(RateLimitBudgets.Confirmation)]
 [ApiResponse(400, "The password or the code does not match, or App:PublicUrl names an IP address, where browsers refuse passkeys.")]
 [ApiResponse(403, "The address must be verified first (Auth:RequireVerifiedEmail).")]
 public class BeginPasskeyRegistration : IReturn<PasskeyOptionsResponse>, IPost
@@ -67,7 +67,7 @@ public class RenamePasskey : IReturn<Passkey>, IPut
 [Tag(Tags.User)]
 [Route("/user/me/passkeys/{id}", "DELETE")]
 [ValidateIsAuthenticated]
-[RateLimited]
+[RateLimited(RateLimitBudgets.Confirmation)]
 [ApiResponse(400, "The password or the code does not match.")]
 [ApiResponse(404, "The caller has no such passkey.")]
 [ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
@@ -86,14 +86,14 @@ public class DeletePasskey : IReturnVoid, IDelete
 /// <summary>Starts a sign-in with a passkey, no email needed: the options for the browser's navigator.credentials.get.</summary>
 [Tag(Tags.Auth)]
 [Route("/auth/passkey/options", "POST")]
-[RateLimited]
+[RateLimited(RateLimitBudgets.SignIn)]
 [ApiResponse(400, "App:PublicUrl names an IP address, where browsers refuse passkeys.")]
 public class BeginPasskeySignIn : IReturn<PasskeyOptionsResponse>, IPost;
 
 /// <summary>Signs in with the passkey the browser chose for a BeginPasskeySignIn's options; no second factor is asked, the passkey is one.</summary>
 [Tag(Tags.Auth)]
 [Route("/auth/passkey", "POST")]
-[RateLimited]
+[RateLimited(RateLimitBudgets.SignIn)]
 [ApiResponse(400, "The credential is not valid JSON.")]
 [ApiResponse(401, "The passkey is unknown or does not verify, its signature counter did not go up (a copied authenticator), the ceremony is spent or expired, or the account is locked.")]
 [ApiResponse(403, "The address must be verified first (Auth:RequireVerifiedEmail).")]

@@ -7,7 +7,7 @@ namespace Boilerplate.ServiceModel;
 /// <summary>Registers a user and signs them in: 201 with a token, 409 when the email or username is taken.</summary>
 [Tag(Tags.User)]
 [Route("/user", "POST")]
-[RateLimited]
+[RateLimited(RateLimitBudgets.Registration)]
 [ApiResponse(201, "Registered and signed in: the token is under Authorization. With Auth:RequireVerifiedEmail, registered without tokens: the address is verified first.")]
 [ApiResponse(409, "The email or the username is already taken.")]
 [ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]

@@ -12,7 +12,7 @@ namespace Boilerplate.ServiceModel;
 /// <remarks>Anonymous on purpose: ServiceStack's client sends its stale bearer token along, which is never read.</remarks>
 [Tag(Tags.Auth)]
 [Route("/access-token", "POST")]
-[RateLimited]
+[RateLimited(RateLimitBudgets.Renewal)]
 [ApiResponse(401, "The refresh token is unknown, expired, revoked or was used before (the session then ends).")]
 public class GetAccessToken : IReturn<GetAccessTokenResponse>, IPost, IHasUseTokenCookie
 {

@@ -8,7 +8,7 @@ namespace Boilerplate.ServiceModel;
 /// <summary>Exchanges an email and password for a bearer token, or, when the account has a second factor, for an mfa_token to send with the code to LoginMfa.</summary>
 [Tag(Tags.Auth)]
 [Route("/auth/login", "POST")]
-[RateLimited]
+[RateLimited(RateLimitBudgets.SignIn)]
 [ApiResponse(401, "The email or password does not match, or the account is locked.")]
 [ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
 public class Login : IReturn<LoginResponse>, IPost, IHasUseTokenCookie
@@ -27,7 +27,7 @@ public class Login : IReturn<LoginResponse>, IPost, IHasUseTokenCookie
 [Tag(Tags.Auth)]
 [Route("/auth", "GET,POST")]
 [Route("/auth/{provider}", "POST")]
-[RateLimited]
+[RateLimited(RateLimitBudgets.SignIn)]
 [OptionalAuthentication]
 [ApiResponse(401, "The credentials do not match, the account is locked, or (with no provider) no one is signed in.")]
 [ApiResponse(404, "No such auth provider: use 'credentials'.")]
@@ -68,7 +68,7 @@ public class AuthenticateResponse
 /// <summary>Completes a sign-in that answered mfa_required: the mfa_token with a code from the authenticator app, or with a recovery code.</summary>
 [Tag(Tags.Auth)]
 [Route("/auth/login/mfa", "POST")]
-[RateLimited]
+[RateLimited(RateLimitBudgets.SignIn)]
 [ApiResponse(401, "The code does not match (it counts toward the lockout), or the mfa_token is spent or expired.")]
 public class LoginMfa : IReturn<TokenResponse>, IPost, IHasUseTokenCookie
 {

@@ -9,7 +9,7 @@ namespace Boilerplate.ServiceModel;
 [Tag(Tags.User)]
 [Route("/user/me/mfa/totp", "POST")]
 [ValidateIsAuthenticated]
-[RateLimited]
+[RateLimited(RateLimitBudgets.Confirmation)]
 [ApiResponse(400, "The password does not match.")]
 [ApiResponse(409, "Two-factor sign-in is on already: remove it first.")]
 [ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
@@ -23,7 +23,7 @@ public class EnrollTotp : IReturn<TotpEnrollmentResponse>, IPost
 [Tag(Tags.User)]
 [Route("/user/me/mfa/totp/confirm", "POST")]
 [ValidateIsAuthenticated]
-[RateLimited]
+[RateLimited(RateLimitBudgets.Confirmation)]
 [ApiResponse(400, "The code does not match, or no set-up was started.")]
 [ApiResponse(409, "Two-factor sign-in is on already.")]
 public class ConfirmTotp : IReturn<RecoveryCodesResponse>, IPost
@@ -37,7 +37,7 @@ public class ConfirmTotp : IReturn<RecoveryCodesResponse>, IPost
 [Tag(Tags.User)]
 [Route("/user/me/mfa/totp", "DELETE")]
 [ValidateIsAuthenticated]
-[RateLimited]
+[RateLimited(RateLimitBudgets.Confirmation)]
 [ApiResponse(400, "The password or the code does not match.")]
 [ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
 public class DisableTotp : IReturnVoid, IDelete
@@ -53,7 +53,7 @@ public class DisableTotp : IReturnVoid, IDelete
 [Tag(Tags.User)]
 [Route("/user/me/mfa/recovery-codes", "POST")]
 [ValidateIsAuthenticated]
-[RateLimited]
+[RateLimited(RateLimitBudgets.Confirmation)]
 [ApiResponse(400, "The password or the code does not match, or two-factor sign-in is off.")]
 [ApiResponse(503, "Every bcrypt worker is busy: try again after Retry-After.")]
 public class RegenerateRecoveryCodes : IReturn<RecoveryCodesResponse>, IPost

@@ -36,9 +36,18 @@ public static class SettingsSections
     private static IEnumerable<string> Problems<TSettings>(IConfigurationSection section, IValidateOptions<TSettings> validation)
         where TSettings : class, new()
     {
+        // A misspelt or retired name would otherwise leave its default silently in force.
+        var properties = typeof(TSettings).GetProperties().Where(p => p.CanWrite).ToList();
+        var unknown = section.GetChildren()
+            .Where(child => !properties.Any(p => string.Equals(p.Name, child.Key, StringComparison.OrdinalIgnoreCase)))
+            .Select(child => $"{child.Path} is not a setting; {section.Path} has {string.Join(", ", properties.Select(p => p.Name))}.")
+            .ToList();
+        if (unknown.Count > 0)
+            return unknown;
+
         // Each property on its own first, so every value the binder cannot read is named, not only the first.
         var unreadable = new List<string>();
-        foreach (var property in typeof(TSettings).GetProperties().Where(p => p.CanWrite))
+        foreach (var property in properties)
         {
             try
             {

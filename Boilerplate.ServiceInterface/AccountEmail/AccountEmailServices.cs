@@ -1,6 +1,7 @@
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Mail;
 using Boilerplate.ServiceInterface.Passwords;
+using Boilerplate.ServiceInterface.RateLimits;
 using Boilerplate.ServiceInterface.Sessions;
 using Boilerplate.ServiceInterface.Tokens;
 using Boilerplate.ServiceInterface.Users;
@@ -15,9 +16,11 @@ namespace Boilerplate.ServiceInterface.AccountEmail;
 /// The account's life over email: verifying the address, recovering a forgotten password,
 /// moving to another address. The requests that name an address only queue a mail, whatever the
 /// address: whether an account has it is looked up by the sender (<see cref="AccountMail"/>).
+/// Each counts against the address's cap first, so no one fills a mailbox from many clients.
 /// </summary>
 public class AccountEmailServices(
-    EmailTokens mailedTokens, MailedLinks mailedLinks, MailOutbox outbox, PasswordHasher passwords, SignOutEverywhere signOut, IOptions<AppSettings> app) : AppService
+    EmailTokens mailedTokens, MailedLinks mailedLinks, MailOutbox outbox, RecipientRateLimiter recipients, PasswordHasher passwords,
+    SignOutEverywhere signOut, IOptions<AppSettings> app) : AppService
 {
     public async Task<StatusResponse> Post(VerifyEmail request)
     {
@@ -33,14 +36,14 @@ public class AccountEmailServices(
 
     public async Task<StatusResponse> Post(ResendVerificationEmail request)
     {
-        await outbox.QueueAsync(AccountMail.VerifyEmail, UserStore.NormalizeEmail(request.Email!), linkBase: LinkBase, cancel: Cancel);
+        await QueueLinkAsync(AccountMail.VerifyEmail, UserStore.NormalizeEmail(request.Email!));
         Response.StatusCode = 202;
         return new StatusResponse { Message = "If an unverified account has that address, a new link is on its way." };
     }
 
     public async Task<StatusResponse> Post(ForgotPassword request)
     {
-        await outbox.QueueAsync(AccountMail.PasswordReset, UserStore.NormalizeEmail(request.Email!), linkBase: LinkBase, cancel: Cancel);
+        await QueueLinkAsync(AccountMail.PasswordReset, UserStore.NormalizeEmail(request.Email!));
         Response.StatusCode = 202;
         return new StatusResponse { Message = "If an account has that address, a link to reset its password is on its way." };
     }
@@ -73,6 +76,7 @@ public class AccountEmailServices(
             throw HttpError.Validation("SameEmail", "new_email is the account's address already.", "new_email");
         if (await Users.IsEmailTakenAsync(newEmail, Cancel))
             throw new UserExistsException();
+        await recipients.CountAsync(newEmail, Cancel);
 
         await using (var transaction = await Users.BeginTransactionAsync(Cancel))
         {
@@ -99,6 +103,12 @@ public class AccountEmailServices(
         await mailedLinks.AddressMovedAsync(user, Cancel);
         Audit.EmailChanged(user.PublicId, ClientIp);
         return UserMapping.ToDto((await Users.FindByIdAsync(user.Id, Cancel))!);
+    }
+
+    private async Task QueueLinkAsync(string kind, string email)
+    {
+        await recipients.CountAsync(email, Cancel);
+        await outbox.QueueAsync(kind, email, linkBase: LinkBase, cancel: Cancel);
     }
 
     private string LinkBase => app.Value.LinkBaseFor(Request);

@@ -1,8 +1,10 @@
+using System.Globalization;
 using Boilerplate.ServiceInterface.AccountEmail;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Passkeys;
 using Boilerplate.ServiceInterface.Passwords;
+using Boilerplate.ServiceInterface.RateLimits;
 using Boilerplate.ServiceInterface.SignIn;
 using Boilerplate.ServiceInterface.Users;
 using ServiceStack;
@@ -32,6 +34,7 @@ public static class AppErrors
         InvalidEmailTokenException e => (HttpError)HttpError.Validation("InvalidToken", e.Message, "token"),
         // A valid token whose user has gone is no longer a credential.
         UnknownCallerException => new HttpError(401, nameof(TokenException), AuthMessages.InvalidToken),
+        RecipientRateLimitedException e => new HttpError(429, "TooManyRequests", e.Message) { Headers = { ["Retry-After"] = e.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture) } },
         ServerBusyException e => new HttpError(503, "ServerBusy", e.Message) { Headers = { ["Retry-After"] = "1" } },
         _ when DatabaseErrors.IsUnavailable(error) =>
             new HttpError(503, "DatabaseUnavailable", "The database is unavailable. Please try again shortly.") { Headers = { ["Retry-After"] = "5" } },

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using ServiceStack.Web;
 using ServiceStackLite;
@@ -6,31 +5,14 @@ using ServiceStackLite;
 namespace Boilerplate.ServiceInterface.RateLimits;
 
 /// <summary>
-/// A fixed window per client address and operation, counted in this host's memory (the one host
-/// on SQLite; on PostgreSQL <see cref="SharedRateLimiter"/> counts for every host): what a
-/// guesser or a spammer would hammer (sign-in, registration, refresh) gets
-/// <see cref="RateLimitSettings.PermitLimit"/> tries per window, whichever route it comes by.
-/// The address is the connection's, or the one a trusted proxy forwards.
+/// Counts a <c>[RateLimited]</c> request against its client's budget: every operation naming the
+/// budget draws on the one count, whichever route it came by. The client is the connection's
+/// address, or the one a trusted proxy forwards, an IPv6 one by its /64 (<see cref="RateLimitKey"/>).
 /// </summary>
-public sealed class ClientRateLimiter : IRequestRateLimiter, IDisposable
+public sealed class ClientRateLimiter(IRateLimitCounter counter, IOptions<RateLimitSettings> settings) : IRequestRateLimiter
 {
-    private readonly PartitionedRateLimiter<IRequest> limiter;
+    public bool HasBudget(string budget) => settings.Value.Find(budget) is not null;
 
-    public ClientRateLimiter(IOptions<RateLimitSettings> options)
-    {
-        var settings = options.Value;
-        limiter = PartitionedRateLimiter.Create<IRequest, string>(request => RateLimitPartition.GetFixedWindowLimiter(
-            RateLimitKey.Of(request),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PermitLimit, Window = settings.Window, QueueLimit = 0 }));
-    }
-
-    public ValueTask<TimeSpan?> TryAcquireAsync(IRequest request)
-    {
-        using var lease = limiter.AttemptAcquire(request);
-        if (lease.IsAcquired)
-            return ValueTask.FromResult<TimeSpan?>(null);
-        return ValueTask.FromResult<TimeSpan?>(lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1));
-    }
-
-    public void Dispose() => limiter.Dispose();
+    public ValueTask<TimeSpan?> TryAcquireAsync(IRequest request, string budget) =>
+        counter.TryCountAsync(RateLimitKey.ForClient(budget, request.RemoteIp), settings.Value.Find(budget)!);
 }

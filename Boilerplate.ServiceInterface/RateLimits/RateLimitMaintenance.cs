@@ -9,7 +9,7 @@ namespace Boilerplate.ServiceInterface.RateLimits;
 /// stays the size of the current traffic. SQLite's counts live in memory and go by themselves.
 /// </summary>
 public sealed partial class RateLimitMaintenance(
-    DatabaseTarget database, SharedRateLimiter limiter, TimeProvider clock, ILogger<RateLimitMaintenance> log) : BackgroundService
+    DatabaseTarget database, SharedRateLimitCounter counts, TimeProvider clock, ILogger<RateLimitMaintenance> log) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
 
@@ -22,7 +22,7 @@ public sealed partial class RateLimitMaintenance(
         {
             try
             {
-                LogPurged(await limiter.PurgeAsync(stoppingToken));
+                LogPurged(await counts.PurgeAsync(stoppingToken));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -5,18 +5,21 @@ using ServiceStackLite;
 namespace Boilerplate.ServiceInterface.RateLimits;
 
 /// <summary>
-/// The budget of the <c>[RateLimited]</c> operations per client address: in the database on
-/// PostgreSQL, so it holds across every host, and in memory on SQLite's one host.
+/// The budgets of the <c>[RateLimited]</c> operations per client address, and the cap on mail per
+/// recipient: counted in the database on PostgreSQL, so they hold across every host, and in memory
+/// on SQLite's one host.
 /// </summary>
 public static class RateLimitsWiring
 {
     public static IServiceCollection AddRateLimits(this IServiceCollection services)
     {
-        services.AddSingleton<ClientRateLimiter>();
-        services.AddSingleton<SharedRateLimiter>();
-        services.AddSingleton<IRequestRateLimiter>(provider => provider.GetRequiredService<DatabaseTarget>().IsPostgreSql
-            ? provider.GetRequiredService<SharedRateLimiter>()
-            : provider.GetRequiredService<ClientRateLimiter>());
+        services.AddSingleton<InMemoryRateLimitCounter>();
+        services.AddSingleton<SharedRateLimitCounter>();
+        services.AddSingleton<IRateLimitCounter>(provider => provider.GetRequiredService<DatabaseTarget>().IsPostgreSql
+            ? provider.GetRequiredService<SharedRateLimitCounter>()
+            : provider.GetRequiredService<InMemoryRateLimitCounter>());
+        services.AddSingleton<IRequestRateLimiter, ClientRateLimiter>();
+        services.AddSingleton<RecipientRateLimiter>();
         services.AddHostedService<RateLimitMaintenance>();
         return services;
     }

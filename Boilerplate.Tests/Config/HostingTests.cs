@@ -58,6 +58,8 @@ public class HostingTests
             ["ForwardedHeaders__KnownProxies__0"] = "not-an-address",
             ["Auth__BcryptWorkFactor"] = "40",
             ["ForwardedHeaders__KnownNetworks__0"] = "10.0.0.0/99",
+            // A name the section does not have, here a retired one, would leave its default silently in force.
+            ["RateLimits__PermitLimit"] = "5",
         });
 
         Assert.That(exitCode, Is.EqualTo(1));
@@ -70,8 +72,9 @@ public class HostingTests
             .And.Some.Contains("ForwardedHeaders:KnownNetworks:0 must be a network such as 10.0.0.0/8, not '10.0.0.0/99'")
             .And.Some.Contains("no database is configured")
             .And.Some.Contains("no mail server is configured: set SMTP_URL")
-            .And.Some.Contains("App:PublicUrl is not set"));
-        Assert.That(lines, Has.Length.EqualTo(8));
+            .And.Some.Contains("App:PublicUrl is not set")
+            .And.Some.Contains("RateLimits:PermitLimit is not a setting; RateLimits has SignIn, Registration, Renewal"));
+        Assert.That(lines, Has.Length.EqualTo(9));
         Assert.That(output + error, Does.Not.Contain("   at "));
     }
 

@@ -32,14 +32,14 @@ public class ProductionRegistrationRaceTests(DatabaseKind kind)
                 ["Auth:BcryptWorkFactor"] = $"{auth.BcryptWorkFactor}",
                 ["Auth:MaxConcurrentHashes"] = $"{auth.MaxConcurrentHashes}",
                 ["Auth:HashQueueLimit"] = $"{auth.HashQueueLimit}",
-                ["RateLimits:PermitLimit"] = $"{limits.PermitLimit}",
-                ["RateLimits:Window"] = $"{limits.Window}",
+                ["RateLimits:Registration:PermitLimit"] = $"{limits.Registration.PermitLimit}",
+                ["RateLimits:Registration:Window"] = $"{limits.Registration.Window}",
                 // The in-process server has no connection address, so the forwarded-headers step takes any request as the proxy's.
                 ["ForwardedHeaders:KnownProxies:0"] = "10.0.0.1",
             },
         };
         api = factory.CreateApi();
-        Assert.That(limits.PermitLimit, Is.LessThan(Registrations), "one address alone would be rate limited");
+        Assert.That(limits.Registration.PermitLimit, Is.LessThan(Registrations), "one address alone would be rate limited");
     }
 
     [TearDown]

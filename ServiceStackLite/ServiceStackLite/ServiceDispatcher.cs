@@ -94,7 +94,7 @@ public sealed class ServiceDispatcher(
     {
         if (isBatch)
             throw HttpError.BadRequest("BatchNotAllowed", $"{request.OperationName} cannot be sent in a batch.");
-        if (await rateLimiter!.TryAcquireAsync(request) is not { } wait)
+        if (await rateLimiter!.TryAcquireAsync(request, request.Operation.RateLimitBudget!) is not { } wait)
             return;
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         throw new HttpError(429, "TooManyRequests", $"Too many requests: try again in {seconds} seconds.") { Headers = { ["Retry-After"] = seconds } };

@@ -47,8 +47,7 @@ public static class ServiceStackLiteExtensions
     {
         var catalog = endpoints.ServiceProvider.GetRequiredService<ServiceCatalog>();
         var dispatcher = endpoints.ServiceProvider.GetRequiredService<ServiceDispatcher>();
-        if (catalog.Operations.FirstOrDefault(o => o.RateLimited) is { } limited && endpoints.ServiceProvider.GetService<IRequestRateLimiter>() is null)
-            throw new InvalidOperationException($"{limited.Name} is [RateLimited], but no {nameof(IRequestRateLimiter)} is registered.");
+        CheckRateLimits(catalog, endpoints.ServiceProvider.GetService<IRequestRateLimiter>());
         foreach (var operation in catalog.Operations)
         {
             foreach (var route in operation.Routes)
@@ -66,5 +65,17 @@ public static class ServiceStackLiteExtensions
         endpoints.MapMethods($"/json/reply/{{{RequestOperation.RouteValue}}}", PredefinedVerbs, predefined).ExcludeFromDescription();
         endpoints.MapMethods($"/json/oneway/{{{RequestOperation.RouteValue}}}", PredefinedVerbs, predefined).ExcludeFromDescription();
         return endpoints;
+    }
+
+    /// <summary>A limited operation without a limiter, or with a budget the limiter does not know, would fail every request: refuse to start instead.</summary>
+    private static void CheckRateLimits(ServiceCatalog catalog, IRequestRateLimiter? limiter)
+    {
+        foreach (var operation in catalog.Operations.Where(o => o.RateLimited))
+        {
+            if (limiter is null)
+                throw new InvalidOperationException($"{operation.Name} is [RateLimited], but no {nameof(IRequestRateLimiter)} is registered.");
+            if (!limiter.HasBudget(operation.RateLimitBudget!))
+                throw new InvalidOperationException($"{operation.Name} is [RateLimited(\"{operation.RateLimitBudget}\")], but the {nameof(IRequestRateLimiter)} has no such budget.");
+        }
     }
 }

@@ -6,5 +6,13 @@ namespace ServiceStackLite;
 /// past the limit answers 429 with Retry-After. It cannot be sent in a batch, which would carry
 /// many tries in one request.
 /// </summary>
+/// <remarks>
+/// Operations that name the same <see cref="Budget"/> draw on one count per client, so a guesser
+/// cannot spread its tries over every way in to the same thing; without a name, the operation has
+/// a budget of its own, named after it.
+/// </remarks>
 [AttributeUsage(AttributeTargets.Class, Inherited = true)]
-public sealed class RateLimitedAttribute : Attribute;
+public sealed class RateLimitedAttribute(string? budget = null) : Attribute
+{
+    public string? Budget { get; } = budget;
+}

@@ -21,6 +21,7 @@ public class MessageLayerTests
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddAuthentication();
+        builder.Services.AddSingleton<IRequestRateLimiter>(new TwoPerBudgetLimiter("Guesses", nameof(GuessPing)));
         builder.Services.AddServiceStackLite(options =>
         {
             options.ServiceAssemblies.Add(typeof(EchoServices).Assembly);
@@ -53,6 +54,33 @@ public class MessageLayerTests
         Assert.That(allowed.Status, Is.EqualTo(200), "no header, no refusal");
         Assert.That((int)refused.StatusCode, Is.EqualTo(403));
         Assert.That(await refused.Content.ReadAsStringAsync(), Does.Contain("refused by a filter: no"));
+    }
+
+    [Test]
+    public async Task Operations_naming_one_budget_draw_on_it_together_and_an_unnamed_one_has_its_own()
+    {
+        var statuses = new List<int>();
+        foreach (var path in new[] { "/guess/pin", "/guess/word", "/guess/pin", "/guess/ping" })
+            statuses.Add((await api.PostAsync(path, new { })).Status);
+        var refused = await api.PostAsync("/guess/word", new { });
+
+        Assert.That(statuses, Is.EqualTo(new[] { 200, 200, 429, 200 }));
+        Assert.That(refused.Header("Retry-After"), Is.EqualTo("7"));
+        Assert.That(refused.Text, Does.Contain("TooManyRequests"));
+    }
+
+    [Test]
+    public void A_budget_the_limiter_does_not_know_stops_the_start_rather_than_every_request()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddAuthentication();
+        builder.Services.AddSingleton<IRequestRateLimiter>(new TwoPerBudgetLimiter(nameof(GuessPing)));
+        builder.Services.AddServiceStackLite(options => options.ServiceAssemblies.Add(typeof(EchoServices).Assembly));
+        using var unstarted = builder.Build();
+
+        var refused = Assert.Throws<InvalidOperationException>(() => unstarted.MapServiceStackLite());
+        Assert.That(refused.Message, Does.Contain("[RateLimited(\"Guesses\")], but the IRequestRateLimiter has no such budget"));
     }
 
     [Test]

@@ -28,6 +28,7 @@ public class OpenApiGeneratorTests
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddAuthentication();
+        builder.Services.AddSingleton<IRequestRateLimiter>(new TwoPerBudgetLimiter("Guesses", nameof(GuessPing)));
         builder.Services.AddServiceStackLite(options => options.ServiceAssemblies.Add(typeof(EchoServices).Assembly));
         builder.Services.AddServiceStackOpenApi(openApi => openApi.Tags.Add(new("files", "file operations")));
         app = builder.Build();
@@ -87,7 +88,15 @@ public class OpenApiGeneratorTests
     public void An_unconfigured_route_is_tagged_by_its_first_segment()
     {
         Assert.That(Operation("/boom", "get")["tags"]![0]!.GetValue<string>(), Is.EqualTo("boom"));
-        Assert.That(document["tags"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()), Is.EqualTo(new[] { "files", "boom", "echo", "nothing" }));
+        Assert.That(document["tags"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()), Is.EqualTo(new[] { "files", "boom", "echo", "guess", "nothing" }));
+    }
+
+    [Test]
+    public void A_rate_limited_operation_documents_its_429_and_the_budget_it_draws_on()
+    {
+        Assert.That(Operation("/guess/pin", "post")["responses"]!["429"]!["description"]!.GetValue<string>(), Does.Contain("on the Guesses budget"));
+        Assert.That(Operation("/guess/ping", "post")["responses"]!["429"]!["description"]!.GetValue<string>(), Does.Contain("on the GuessPing budget"));
+        Assert.That(Operation("/echo/{Id}", "post")["responses"]!.AsObject().Select(r => r.Key), Has.No.Member("429"));
     }
 
     [Test]

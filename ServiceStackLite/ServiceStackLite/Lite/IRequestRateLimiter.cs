@@ -8,6 +8,9 @@ namespace ServiceStackLite;
 /// </summary>
 public interface IRequestRateLimiter
 {
-    /// <summary>Null when the request may go on; otherwise how long its client should wait.</summary>
-    ValueTask<TimeSpan?> TryAcquireAsync(IRequest request);
+    /// <summary>Whether <paramref name="budget"/> is one this limiter counts; asked for every limited operation at start-up.</summary>
+    bool HasBudget(string budget);
+
+    /// <summary>Counts the request against its client's <paramref name="budget"/>: null when it may go on; otherwise how long its client should wait.</summary>
+    ValueTask<TimeSpan?> TryAcquireAsync(IRequest request, string budget);
 }

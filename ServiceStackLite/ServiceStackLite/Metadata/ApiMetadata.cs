@@ -55,7 +55,8 @@ public sealed class ApiMetadata
     /// <summary><c>[OptionalAuthentication]</c>: open to anyone, reading a bearer token when one is sent.</summary>
     public bool ReadsOptionalToken(MetadataOperationType operation) => OperationOf(operation).OptionalAuthentication;
 
-    public bool IsRateLimited(MetadataOperationType operation) => OperationOf(operation).RateLimited;
+    /// <summary>The <c>[RateLimited]</c> budget the operation draws on, null when it is not limited.</summary>
+    public string? RateLimitBudgetOf(MetadataOperationType operation) => OperationOf(operation).RateLimitBudget;
 
     /// <summary>The properties a request is read with on <paramref name="verb"/>: all but those whose <c>[ApiMember(Verb)]</c> names other verbs.</summary>
     public IReadOnlyList<MetadataPropertyType> PropertiesFor(MetadataType request, string verb) =>

@@ -31,8 +31,8 @@ internal static class ResponseList
             errors[403] = $"The bearer token lacks the role {string.Join(", ", roles)}.";
         if (operation.Method != "GET")
             errors[413] = "The request body is larger than the service accepts.";
-        if (metadata.IsRateLimited(operation))
-            errors[429] = "Too many requests from this client: wait for Retry-After.";
+        if (metadata.RateLimitBudgetOf(operation) is { } budget)
+            errors[429] = $"Too many requests from this client on the {budget} budget: wait for Retry-After.";
         errors[500] = "An unexpected error; the body says no more (the service's log has the detail).";
         foreach (var response in declared.Where(r => r.StatusCode >= 300))
             errors[response.StatusCode] = response.Description;

@@ -15,8 +15,9 @@ public sealed class Operation
     public required IReadOnlyList<string> RequiredRoles { get; init; }
     /// <summary><c>[OptionalAuthentication]</c>: open to anyone, and reads a bearer token when one is sent.</summary>
     public bool OptionalAuthentication { get; init; }
-    /// <summary><c>[RateLimited]</c>: counted per client before the guard, and never batched.</summary>
-    public bool RateLimited { get; init; }
+    /// <summary><c>[RateLimited]</c>'s budget: counted per client before the guard, and never batched; null when not limited.</summary>
+    public string? RateLimitBudget { get; init; }
+    public bool RateLimited => RateLimitBudget is not null;
     /// <summary>Service methods by upper-case verb; "ANY" serves every verb without its own method.</summary>
     public required IReadOnlyDictionary<string, ServiceMethod> Methods { get; init; }
     /// <summary>Creates the service with its constructor dependencies from the request's scope.</summary>

@@ -56,7 +56,7 @@ public sealed class ServiceCatalog
             Guard = requestType.GetCustomAttribute<ValidateIsAuthenticatedAttribute>(),
             RequiredRoles = roles,
             OptionalAuthentication = requestType.IsDefined(typeof(OptionalAuthenticationAttribute)),
-            RateLimited = requestType.IsDefined(typeof(RateLimitedAttribute)),
+            RateLimitBudget = requestType.GetCustomAttribute<RateLimitedAttribute>() is { } limited ? limited.Budget ?? requestType.Name : null,
             Methods = methods,
             CreateService = services => (Service)factory(services, null),
             ValidatorType = typeof(IValidator<>).MakeGenericType(requestType),

@@ -1,17 +1,15 @@
 using LinqToDB;
 using LinqToDB.Data;
 using Microsoft.Extensions.Options;
-using ServiceStack.Web;
-using ServiceStackLite;
 
 namespace Boilerplate.ServiceInterface.RateLimits;
 
 /// <summary>
-/// A fixed window per client address and operation, counted in PostgreSQL's
-/// <c>rate_limit_counts</c>, so every host behind a load balancer draws on one budget. One
-/// statement per limited request, on the database's own clock, so the hosts' clocks never disagree.
+/// The counts in PostgreSQL's <c>rate_limit_counts</c>, so every host behind a load balancer draws
+/// on one budget. One statement per counted request, on the database's own clock, so the hosts'
+/// clocks never disagree.
 /// </summary>
-public sealed class SharedRateLimiter(DataOptions database, IOptions<RateLimitSettings> options) : IRequestRateLimiter
+public sealed class SharedRateLimitCounter(DataOptions database, IOptions<RateLimitSettings> settings) : IRateLimitCounter
 {
     // The window restarts when its start has passed; either way the row says where this request stands.
     private const string Count = """
@@ -24,22 +22,20 @@ public sealed class SharedRateLimiter(DataOptions database, IOptions<RateLimitSe
 
     private const string Purge = "DELETE FROM rate_limit_counts WHERE window_start <= LOCALTIMESTAMP - make_interval(secs => @window)";
 
-    private readonly RateLimitSettings settings = options.Value;
-
-    public async ValueTask<TimeSpan?> TryAcquireAsync(IRequest request)
+    public async ValueTask<TimeSpan?> TryCountAsync(string key, RateLimitBudget budget, CancellationToken cancel = default)
     {
         await using var connection = new DataConnection(database);
-        var window = new DataParameter("window", settings.Window.TotalSeconds, DataType.Double);
         var (count, secondsLeft) = (await connection.QueryToListAsync(
-            reader => (reader.GetInt32(0), reader.GetDouble(1)), Count,
-            new DataParameter("key", RateLimitKey.Of(request), DataType.VarChar), window)).Single();
-        return count <= settings.PermitLimit ? null : TimeSpan.FromSeconds(Math.Max(secondsLeft, 1));
+            reader => (reader.GetInt32(0), reader.GetDouble(1)), Count, cancel,
+            new DataParameter("key", key, DataType.VarChar), new DataParameter("window", budget.Window.TotalSeconds, DataType.Double))).Single();
+        return count <= budget.PermitLimit ? null : TimeSpan.FromSeconds(Math.Max(secondsLeft, 1));
     }
 
-    /// <summary>Deletes the rows of windows that are over; a client that comes back starts a new one anyway.</summary>
+    /// <summary>Deletes the rows whose window is over whatever their budget; a client that comes back starts a new one anyway.</summary>
     public async Task<int> PurgeAsync(CancellationToken cancel)
     {
+        var longest = settings.Value.Budgets().Max(b => b.Budget.Window);
         await using var connection = new DataConnection(database);
-        return await connection.ExecuteAsync(Purge, cancel, new DataParameter("window", settings.Window.TotalSeconds, DataType.Double));
+        return await connection.ExecuteAsync(Purge, cancel, new DataParameter("window", longest.TotalSeconds, DataType.Double));
     }
 }
