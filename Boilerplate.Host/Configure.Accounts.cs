@@ -1,3 +1,4 @@
+using Boilerplate.Host.Hosting;
 using Boilerplate.ServiceInterface.AccountEmail;
 using Boilerplate.ServiceInterface.Mail;
 using Boilerplate.ServiceInterface.Passkeys;
@@ -35,6 +36,8 @@ public static class ConfigureAccounts
             .AddAccountEmail()
             .AddMail()
             .AddRateLimits();
+        // Where mail links lead when App:PublicUrl is unset: only the server knows where it listens.
+        builder.Services.AddSingleton<IListeningAddresses, ServerAddresses>();
         return builder;
     }
 }

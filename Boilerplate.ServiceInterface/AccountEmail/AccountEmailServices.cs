@@ -20,7 +20,7 @@ namespace Boilerplate.ServiceInterface.AccountEmail;
 /// </summary>
 public class AccountEmailServices(
     EmailTokens mailedTokens, MailedLinks mailedLinks, MailOutbox outbox, RecipientRateLimiter recipients, PasswordHasher passwords,
-    SignOutEverywhere signOut, IOptions<AppSettings> app) : AppService
+    SignOutEverywhere signOut, PublicAddress publicAddress) : AppService
 {
     public async Task<StatusResponse> Post(VerifyEmail request)
     {
@@ -80,7 +80,7 @@ public class AccountEmailServices(
 
         await using (var transaction = await Users.BeginTransactionAsync(Cancel))
         {
-            await outbox.QueueAsync(AccountMail.EmailChange, newEmail, user.Id, linkBase: LinkBase, cancel: Cancel);
+            await outbox.QueueAsync(AccountMail.EmailChange, newEmail, user.Id, linkBase: publicAddress.Url, cancel: Cancel);
             await outbox.QueueAsync(AccountMail.EmailChangeNotice, user.Email, user.Id, detail: newEmail, cancel: Cancel);
             await transaction.CommitTransactionAsync(Cancel);
         }
@@ -108,8 +108,6 @@ public class AccountEmailServices(
     private async Task QueueLinkAsync(string kind, string email)
     {
         await recipients.CountAsync(email, Cancel);
-        await outbox.QueueAsync(kind, email, linkBase: LinkBase, cancel: Cancel);
+        await outbox.QueueAsync(kind, email, linkBase: publicAddress.Url, cancel: Cancel);
     }
-
-    private string LinkBase => app.Value.LinkBaseFor(Request);
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using ServiceStack.Web;
 
 namespace Boilerplate.ServiceInterface.Mail;
 
@@ -13,18 +12,10 @@ public sealed class AppSettings
 
     /// <summary>
     /// Where the account pages live, e.g. <c>https://app.example.com</c>: mail links go to
-    /// <c>{PublicUrl}/account/…</c>. Unset (development and tests only), they go to the address the
-    /// request that caused the mail came to.
+    /// <c>{PublicUrl}/account/…</c>, and passkeys belong to its host. Unset (outside production
+    /// only), the address the server listens on (<see cref="PublicAddress"/>).
     /// </summary>
     public string? PublicUrl { get; set; }
-
-    /// <summary>
-    /// Where a mail caused by <paramref name="request"/> links to. In production the request's own
-    /// Host header is never used: it is the client's to write, and a reset link to an attacker's
-    /// host would hand them the token.
-    /// </summary>
-    public string LinkBaseFor(IRequest request) =>
-        PublicUrl is { Length: > 0 } url ? url.TrimEnd('/') : new Uri(request.AbsoluteUri).GetLeftPart(UriPartial.Authority);
 }
 
 public sealed class AppSettingsValidation(IHostEnvironment environment) : IValidateOptions<AppSettings>

@@ -8,6 +8,7 @@ public static class MailWiring
 {
     public static IServiceCollection AddMail(this IServiceCollection services)
     {
+        services.AddSingleton<PublicAddress>();
         services.AddSingleton<MailSignal>();
         services.AddSingleton<MailTemplates>();
         services.AddSingleton<MailTransport>();

@@ -13,7 +13,7 @@ namespace Boilerplate.ServiceInterface.Passkeys;
 
 /// <summary>A user's passkeys: adding, listing, renaming and removing them, and signing in with one.</summary>
 public class PasskeyServices(
-    PasskeyStore store, PasskeyRegistrations registrations, PasskeySignIns passkeySignIns, IOptions<AppSettings> app, IOptions<AuthSettings> auth) : AppService
+    PasskeyStore store, PasskeyRegistrations registrations, PasskeySignIns passkeySignIns, PublicAddress publicAddress, IOptions<AppSettings> app, IOptions<AuthSettings> auth) : AppService
 {
     /// <summary>How long after a sign-in with the password its session may add a passkey without typing it again.</summary>
     public static readonly TimeSpan RecentSignIn = TimeSpan.FromMinutes(5);
@@ -81,7 +81,7 @@ public class PasskeyServices(
         return await SignedInAsync(user, new TokenResponse { Message = "Successfully logged in." }, SignInProof.Passkey);
     }
 
-    private RelyingParty Party() => RelyingParty.For(app.Value.LinkBaseFor(Request), app.Value.Name);
+    private RelyingParty Party() => RelyingParty.For(publicAddress.Url, app.Value.Name);
 
     private async Task<PasskeyRecord> FindAsync(UserRecord user, string? id) =>
         await store.FindAsync(user.Id, id, Cancel) ?? throw HttpError.NotFound("No such passkey.");

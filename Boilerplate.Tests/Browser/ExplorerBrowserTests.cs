@@ -69,6 +69,51 @@ public class ExplorerBrowserTests
     }
 
     [Test]
+    public async Task A_browser_signed_in_by_cookie_is_still_a_stranger_in_the_explorer_which_sends_only_the_pasted_token()
+    {
+        var context = await browser.NewContextAsync(new() { BaseURL = $"http://localhost:{host.Port}" });
+        var elsewhere = await context.NewPageAsync();
+        await elsewhere.GotoAsync("/metadata");
+        var signedIn = await elsewhere.EvaluateAsync<int[]>("""
+            async () => {
+                const registered = await fetch('/user', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+                    body: JSON.stringify({ email: 'cookie@example.com', username: 'cookie_user', password: 'password-123', useTokenCookie: true }) });
+                const me = await fetch('/user/me');
+                return [registered.status, me.status];
+            }
+            """);
+        Assert.That(signedIn, Is.EqualTo(new[] { 201, 200 }), "the browser holds a cookie session");
+
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/swagger-ui/");
+        await page.Locator(".opblock").First.WaitForAsync();
+        var me = await ExecuteAsync(page, "operations-user-GetCurrentUser", body: null);
+
+        Assert.That(await StatusOf(me), Is.EqualTo("401"), "the explorer did not send the cookie");
+        await context.CloseAsync();
+    }
+
+    [Test]
+    public async Task The_explorer_runs_under_a_policy_that_allows_only_this_server()
+    {
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var refusals = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+                refusals.Add(message.Text);
+        };
+
+        var response = await page.GotoAsync(host.BaseUrl + "/swagger-ui/");
+        await page.Locator(".opblock").First.WaitForAsync();
+        var users = await ExecuteAsync(page, "operations-user-GetUsers", body: null);
+
+        Assert.That(await response!.HeaderValueAsync("content-security-policy"), Does.StartWith("default-src 'none'; script-src 'self';"));
+        Assert.That(await StatusOf(users), Is.EqualTo("401"), "try-it-out calls the API under the policy");
+        Assert.That(refusals, Is.Empty);
+    }
+
+    [Test]
     public async Task The_metadata_page_lists_every_operation()
     {
         var page = await browser.NewPageAsync();

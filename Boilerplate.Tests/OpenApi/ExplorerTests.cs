@@ -58,6 +58,30 @@ public partial class ExplorerTests : ApiFixture
         Assert.That(config.Text, Does.Contain("configObject.validatorUrl = null"), "the online validator would call validator.swagger.io");
     }
 
+    [TestCase("/swagger-ui/index.html")]
+    [TestCase("/swagger-ui/index.js")]
+    [TestCase("/swagger-ui/bearer-only.js")]
+    public async Task The_explorer_has_a_policy_of_its_own_that_allows_nothing_from_elsewhere_and_no_framing(string path)
+    {
+        var response = await Api.GetAsync(path);
+
+        Assert.That(response.Status, Is.EqualTo(200));
+        var policy = response.Header("Content-Security-Policy");
+        Assert.That(policy, Does.StartWith("default-src 'none'; script-src 'self';").And.Contain("frame-ancestors 'none'").And.Not.Contain("unsafe-eval"));
+        Assert.That(response.Header("X-Frame-Options"), Is.EqualTo("DENY"));
+    }
+
+    [Test]
+    public async Task The_explorer_page_loads_the_script_that_keeps_cookies_out_of_its_calls()
+    {
+        var page = await Api.GetAsync("/swagger-ui/index.html");
+        var script = await Api.GetAsync("/swagger-ui/bearer-only.js");
+
+        Assert.That(page.Text, Does.Contain("<script src='/swagger-ui/bearer-only.js'"));
+        Assert.That(script.Header("Content-Type"), Does.StartWith("text/javascript"));
+        Assert.That(script.Text, Does.Contain("credentials: 'omit'"));
+    }
+
     [Test]
     public async Task Unknown_paths_beside_the_explorer_are_still_JSON_404s()
     {

@@ -30,6 +30,21 @@ public class RegistrationTests(DatabaseKind kind) : ApiFixture(kind)
     }
 
     [Test]
+    public async Task A_passphrase_of_64_characters_signs_in_and_one_over_72_bytes_is_refused_rather_than_cut()
+    {
+        var name = UniqueName();
+        var passphrase = string.Concat(Enumerable.Repeat("correct horse battery staple ", 3))[..64];
+        var registered = await Api.PostAsync("/user", new { email = $"{name}@example.com", username = name, password = passphrase });
+        var tooLong = await Api.PostAsync("/user", new { email = $"{name}2@example.com", username = name + "2", password = new string('é', 37) });
+
+        Assert.That(registered.Status, Is.EqualTo(201), registered.Text);
+        Assert.That((await Api.PostAsync("/auth/login", new { email = $"{name}@example.com", password = passphrase })).Status, Is.EqualTo(200));
+        Assert.That((await Api.PostAsync("/auth/login", new { email = $"{name}@example.com", password = passphrase[..63] })).Status, Is.EqualTo(401), "every character counts");
+        Assert.That(tooLong.Status, Is.EqualTo(400));
+        Assert.That(tooLong.ResponseStatus["errors"]![0]!["message"]!.GetValue<string>(), Is.EqualTo("password must be at most 72 bytes."));
+    }
+
+    [Test]
     public async Task A_taken_email_is_409_whatever_its_casing()
     {
         var name = UniqueName();

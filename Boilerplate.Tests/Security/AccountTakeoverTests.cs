@@ -143,6 +143,33 @@ public class AccountTakeoverTests
         Assert.That(signedIn.Text, Does.Not.Contain("eyJ"));
     }
 
+    [Test]
+    public async Task Every_change_to_how_the_account_signs_in_mails_its_owner_a_notice()
+    {
+        var clock = new TestClock(DateTimeOffset.UtcNow);
+        using var host = new ProductionHost(clock: clock);
+        var token = await host.RegisterAsync("noticed");
+        var secret = (await host.Api.PostAsync("/user/me/mfa/totp", new { password = Password }, token)).String("secret");
+        // Each code from a later step than the last, as a person would type them minutes apart.
+        string NextCode()
+        {
+            clock.Now += TimeSpan.FromSeconds(Rfc6238.StepSeconds);
+            return Rfc6238.CodeAtStep(secret, Rfc6238.StepAt(clock.Now));
+        }
+
+        var answers = new[]
+        {
+            await host.Api.PostAsync("/user/me/mfa/totp/confirm", new { code = NextCode() }, token),
+            await host.Api.PostAsync("/user/me/mfa/recovery-codes", new { password = Password, code = NextCode() }, token),
+            await host.Api.SendAsync(HttpMethod.Delete, "/user/me/mfa/totp", Api.Json(new { password = Password, code = NextCode() }), token),
+            await host.Api.PutAsync("/user/me/password", new { current_password = Password, new_password = "a-new-password-456" }, token),
+        };
+
+        Assert.That(answers.Select(a => a.Status), Has.All.InRange(200, 204), string.Join("\n", answers.Select(a => a.Text)));
+        foreach (var subject in new[] { "two-factor sign-in is on", "new recovery codes", "two-factor sign-in is off", "your password was changed" })
+            Assert.That(await host.MailAsync("noticed@example.com", subject), Has.Count.EqualTo(1), subject);
+    }
+
     /// <summary>Turns two-factor sign-in on, with the previous step's code; answers the secret.</summary>
     private static async Task<string> TurnOnTwoFactorAsync(Api api, string token)
     {

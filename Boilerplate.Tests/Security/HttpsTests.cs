@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Boilerplate.Tests.Security;
 
-/// <summary>Production insists on HTTPS (HSTS and a redirect); development and tests do not.</summary>
+/// <summary>Production insists on HTTPS (HSTS, a redirect, Secure cookies); development and tests do not.</summary>
 public class HttpsTests
 {
     [Test]
@@ -15,6 +15,18 @@ public class HttpsTests
 
         Assert.That((int)response.StatusCode, Is.EqualTo(307));
         Assert.That(response.Headers.Location?.ToString(), Is.EqualTo("https://api.example.com/user/me"));
+    }
+
+    [Test]
+    public async Task Production_sets_its_token_cookies_secure_httponly_and_samesite_lax()
+    {
+        using var host = new ProductionHost();
+
+        var signIn = await host.Api.PostAsync("/user", new { email = "jar@example.com", username = "jar", password = "password-123", useTokenCookie = true });
+
+        var cookies = signIn.Message.Headers.GetValues("Set-Cookie").ToList();
+        Assert.That(cookies, Has.Count.EqualTo(2));
+        Assert.That(cookies, Is.All.Contains("; secure").IgnoreCase.And.All.Contains("; httponly").IgnoreCase.And.All.Contains("; samesite=lax").IgnoreCase);
     }
 
     [Test]

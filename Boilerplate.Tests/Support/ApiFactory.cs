@@ -48,6 +48,11 @@ public sealed class ApiFactory(
             builder.UseSetting("Email:Delivery", "Pickup");
             builder.UseSetting("App:PublicUrl", "https://app.example.test");
         }
+        else
+        {
+            // Elsewhere links lead where the server listens; the in-process one listens nowhere, and its clients call it http://localhost.
+            builder.UseSetting("App:PublicUrl", "http://localhost");
+        }
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         if (clock is not null)

@@ -27,6 +27,8 @@ public sealed class RunningHost : IAsyncDisposable
         start.ArgumentList.Add(BaseUrl);
         start.Environment["BOILERPLATE_ENV"] = "test";
         start.Environment["DATABASE_URL"] = this.database.Url;
+        // Browsers allow passkeys on localhost, not on an IP address; mail links lead there too.
+        start.Environment["App__PublicUrl"] = $"http://localhost:{port}";
         start.Environment["Email__PickupFolder"] = Path.Combine(Path.GetTempPath(), "ssboilerplate-mail", Guid.NewGuid().ToString("N"));
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
             start.Environment[name] = value;

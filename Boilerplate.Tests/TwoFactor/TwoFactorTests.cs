@@ -106,7 +106,7 @@ public class TwoFactorTests(DatabaseKind kind) : ApiFixture(kind)
         Assert.That(confirmed.Status, Is.EqualTo(200), confirmed.Text);
         var codes = confirmed.Body["recovery_codes"]!.AsArray().Select(c => c!.GetValue<string>()).ToList();
         Assert.That(codes, Has.Count.EqualTo(10).And.Unique);
-        Assert.That(codes, Has.All.Match("^[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}$"));
+        Assert.That(codes, Has.All.Match("^[a-z2-7]{4}(-[a-z2-7]{4}){5}$"), "120 random bits each");
         Assert.That((await MeAsync(token))["mfa_enabled"]!.GetValue<bool>(), Is.True);
         Assert.That((await Api.GetAsync("/user/me", elsewhere)).Status, Is.EqualTo(401), "the other session got in without the factor");
         Assert.That((await Api.PostAsync("/user/me/mfa/totp", new { password = Password }, token)).Status, Is.EqualTo(409), "on already");

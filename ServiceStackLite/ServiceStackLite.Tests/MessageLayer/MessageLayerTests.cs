@@ -174,6 +174,7 @@ public class MessageLayerTests
         Assert.That(response.Status, Is.EqualTo(500));
         Assert.That(response.ResponseStatus["errorCode"]!.GetValue<string>(), Is.EqualTo("InternalServerError"));
         Assert.That(response.Text, Does.Not.Contain("secret internal detail"));
+        Assert.That(response.ResponseStatus["meta"]!["traceId"]!.GetValue<string>(), Is.Not.Empty, "the id that finds the detail in the log");
     }
 
     [Test]
