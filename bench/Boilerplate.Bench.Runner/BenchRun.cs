@@ -201,8 +201,8 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
         HostProcess.Start(name, paths.HostDll, port, HostEnvironment(db), paths.Work);
 
     /// <summary>
-    /// Production as it ships (bcrypt cost 12, warnings only), except the per-client limits on
-    /// sign-in and registration: every request here comes from one address. The mail a
+    /// Production as it ships (bcrypt cost 12, warnings only), except the per-client budgets of
+    /// sign-in, registration and renewal: every request here comes from one address. The mail a
     /// registration queues is written to files in the work folder, so the sender does its whole
     /// job and no mail server is needed.
     /// </summary>
@@ -212,7 +212,9 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
         ["SECRET_KEY"] = secret,
         ["DATABASE_URL"] = db.Url,
         ["Logging__LogLevel__Default"] = "Warning",
-        ["RateLimits__PermitLimit"] = "1000000000",
+        ["RateLimits__SignIn__PermitLimit"] = "1000000000",
+        ["RateLimits__Registration__PermitLimit"] = "1000000000",
+        ["RateLimits__Renewal__PermitLimit"] = "1000000000",
         // wrk speaks plain HTTP, as a host behind a TLS-terminating proxy would be spoken to.
         ["Https__Redirect"] = "false",
         ["Email__Delivery"] = "Pickup",
