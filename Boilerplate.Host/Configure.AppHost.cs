@@ -67,6 +67,9 @@ public static class ConfigureAppHost
         });
         app.UseServiceStackLiteErrors();
         app.UseCrossOriginCors();
+        // Here, inside the error bodies, not first as WebApplication would add it: a token that
+        // could not be judged (the database is down) throws on to them, a 503.
+        app.UseAuthentication();
         app.MapServiceStackLite();
         app.MapNativeTypes();
         return app;

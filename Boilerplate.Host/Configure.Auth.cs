@@ -47,7 +47,9 @@ public static class ConfigureAuth
         },
         OnAuthenticationFailed = context =>
         {
-            context.Fail(TokenAcceptance.Explain(context.Exception));
+            // Left unfailed, the handler throws the exception on, to the error mapping (a 503).
+            if (!TokenAcceptance.CouldNotJudge(context.Exception))
+                context.Fail(TokenAcceptance.Explain(context.Exception));
             return Task.CompletedTask;
         },
     };

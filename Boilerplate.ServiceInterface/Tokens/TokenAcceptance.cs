@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Boilerplate.ServiceInterface.Auth;
+using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Revocation;
 using Boilerplate.ServiceInterface.Users;
 using Boilerplate.ServiceModel.Types;
@@ -87,6 +88,13 @@ public sealed class TokenAcceptance(RevokedTokens revoked, EndedSessions endedSe
             identity.AddClaim(new Claim(TokenClaims.Roles, RoleNames.Admin));
         return null;
     }
+
+    /// <summary>
+    /// True when the token was not judged at all: its user could not be read because the database
+    /// is down. That is no bad token, so no 401 that would sign the client out, but the database's
+    /// own 503.
+    /// </summary>
+    public static bool CouldNotJudge(Exception failure) => DatabaseErrors.IsUnavailable(failure);
 
     /// <summary>What the client is told about a token that did not validate.</summary>
     public static TokenException Explain(Exception failure) =>
