@@ -17,18 +17,19 @@ namespace Boilerplate.ServiceInterface.Revocation;
 /// <para>
 /// On PostgreSQL the tables' triggers (<see cref="M006_NotifyRevocations"/>, <see cref="M013_NotifyUserChanges"/>)
 /// announce each change as it commits, and this host LISTENs on a connection of its own: the news
-/// arrives in milliseconds. Whenever that connection is made (at start, and again after it was
-/// lost) the revocations are read in full and the users it had read are forgotten, after LISTEN,
-/// so nothing committed while it was down is missed. SQLite has one host, which already knows its
-/// own changes.
+/// arrives in milliseconds. From the moment that connection is lost, the users it had read are
+/// read again (<see cref="UserCache.Suspend"/>); whenever it is made (at start, and again after
+/// it was lost) the revocations are read in full and the users it had read are forgotten, after
+/// LISTEN, so nothing committed while it was down is missed. SQLite has one host, which already
+/// knows its own changes.
 /// </para>
 /// </summary>
 public sealed partial class RevocationSync(
     DatabaseTarget database, RevokedTokens revoked, EndedSessions endedSessions, UserCache users, IServiceScopeFactory scopes, AppMetrics metrics, TimeProvider clock,
     ILogger<RevocationSync> log)
 {
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan LastRetry = TimeSpan.FromMilliseconds(500);
 
     private NpgsqlConnection? listener;
     private bool started;
@@ -74,7 +75,10 @@ public sealed partial class RevocationSync(
             catch (Exception e) when (!stop.IsCancellationRequested)
             {
                 if (listener is not null)
+                {
                     LogLost(e);
+                    users.Suspend();
+                }
                 await DropListenerAsync();
                 await Task.Delay(retry, stop);
                 retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, LastRetry.Ticks));

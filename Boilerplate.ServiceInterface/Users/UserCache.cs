@@ -24,6 +24,11 @@ public sealed record CachedUser(string PublicId, bool Exists, bool Admin, bool L
 /// back. What is kept is what every host would read from the table, never a token's word, so a
 /// host started after a change knows it too. Bounded: past <see cref="Capacity"/> the least
 /// recently used go. Decisions that need more of the row (passwords, codes, the lockout) read it.
+/// <para>
+/// While the change stream is down (<see cref="Suspend"/>) nothing kept is current: each user is
+/// read again, and a kept one answers only if the database cannot be reached at all, when no
+/// change can be written either (<see cref="UserStates"/>).
+/// </para>
 /// </summary>
 public sealed class UserCache
 {
@@ -36,6 +41,11 @@ public sealed class UserCache
     public long Generation => Interlocked.Read(ref generation);
 
     public int Count => users.Count;
+
+    private volatile bool current = true;
+
+    /// <summary>False from the loss of the change stream until it is back and everything kept is forgotten.</summary>
+    public bool IsCurrent => current;
 
     public CachedUser? Find(string publicId) => users.TryGet(publicId, out var user) ? user : null;
 
@@ -56,10 +66,14 @@ public sealed class UserCache
         users.TryRemove(publicId);
     }
 
-    /// <summary>When changes may have been missed: the change stream was down.</summary>
+    /// <summary>The change stream is lost: changes made elsewhere may go unheard until it is back.</summary>
+    public void Suspend() => current = false;
+
+    /// <summary>When changes may have been missed: the change stream is back after it was down.</summary>
     public void Clear()
     {
         Interlocked.Increment(ref generation);
         users.Clear();
+        current = true;
     }
 }

@@ -6,17 +6,33 @@ namespace Boilerplate.ServiceInterface.Users;
 
 /// <summary>
 /// The state an authenticated request is judged by, for the JWT handler and the GETs alike: from
-/// <see cref="UserCache"/>, else one read of the row. A singleton, on a pooled connection of its
+/// <see cref="UserCache"/>, else one read of the row; through a database outage, the user as last
+/// read. A singleton, on a pooled connection of its
 /// own, so the token check needs no request scope.
 /// </summary>
 public sealed class UserStates(DataOptions database, UserCache cache)
 {
+    private const long AskAgainAfterMs = 1000;
+    private long databaseAwayUntil;
+
     public async Task<CachedUser> FindAsync(string publicId, CancellationToken cancel = default)
     {
-        if (cache.Find(publicId) is { } cached)
+        var cached = cache.Find(publicId);
+        if (cached is not null && (cache.IsCurrent || Environment.TickCount64 < databaseAwayUntil))
             return cached;
         var generation = cache.Generation;
-        var user = await ReadAsync(database, publicId, cancel);
+        UserRecord? user;
+        try
+        {
+            user = await ReadAsync(database, publicId, cancel);
+        }
+        catch (Exception e) when (cached is not null && DatabaseErrors.IsUnavailable(e))
+        {
+            // No host can write a change while the database is away: the user as last read holds.
+            // Not asked again for a moment, so an outage does not cost each request a failed connect.
+            databaseAwayUntil = Environment.TickCount64 + AskAgainAfterMs;
+            return cached;
+        }
         var state = user is null ? CachedUser.Gone(publicId) : CachedUser.Of(user);
         cache.Keep(state, generation);
         return state;

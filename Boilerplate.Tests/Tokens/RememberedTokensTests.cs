@@ -106,18 +106,25 @@ public class RememberedTokensTests
     }
 
     [Test]
-    public async Task Memory_never_holds_more_than_its_capacity()
+    public async Task Past_its_capacity_the_least_recently_used_token_goes_and_the_rest_stay()
     {
-        var remembered = new RememberedTokens(validator, clock);
-        var tokens = Enumerable.Range(0, RememberedTokens.Capacity + 1).Select(_ => Issue()).ToList();
+        const int capacity = 100;
+        var remembered = new RememberedTokens(validator, clock, capacity);
+        var tokens = Enumerable.Range(0, capacity).Select(_ => Issue()).ToList();
         foreach (var token in tokens)
+            await remembered.ValidateTokenAsync(token, Parameters);
+        // Sent again, all but the first: that one is now the least recently used.
+        foreach (var token in tokens.Skip(1))
             await remembered.ValidateTokenAsync(token, Parameters);
         var calls = validator.Calls;
 
-        foreach (var token in tokens)
+        await remembered.ValidateTokenAsync(Issue(), Parameters);
+        foreach (var token in tokens.Skip(1))
             await remembered.ValidateTokenAsync(token, Parameters);
 
-        Assert.That(validator.Calls - calls, Is.GreaterThan(0), "some were let go");
-        Assert.That(validator.Calls - calls, Is.LessThanOrEqualTo(RememberedTokens.Capacity + 1));
+        Assert.That(remembered.Count, Is.LessThanOrEqualTo(capacity));
+        Assert.That(validator.Calls - calls, Is.EqualTo(1), "only the new token was validated: the ones in use stayed");
+        await remembered.ValidateTokenAsync(tokens[0], Parameters);
+        Assert.That(validator.Calls - calls, Is.EqualTo(2), "the least recently used one went");
     }
 }

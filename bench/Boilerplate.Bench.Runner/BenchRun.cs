@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Tokens;
+using Boilerplate.ServiceInterface.Users;
 using Microsoft.Extensions.Options;
 
 namespace Boilerplate.Bench.Runner;
@@ -36,7 +37,7 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
         var report = new Report(options) { LoadBefore = Machine.LoadAverage() };
         Log($"load average {report.LoadBefore}; {Machine.Cores} cores");
 
-        var userCount = options.Quick ? 200 : 10_000;
+        var userCount = options.Quick ? 200 : 20_000;
         var revokedCount = options.Quick ? 10_000 : 1_000_000;
         Log($"seeding {userCount} users, and a copy with {revokedCount} revoked token ids");
         var plainDb = BenchDatabase.Fresh(Path.Combine(paths.Work, "plain.db"));
@@ -72,6 +73,11 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
         var member = users[1];
         var adminToken = issuer.Issue(admin, "bench-admin");
         var memberToken = issuer.Issue(member, "bench-member");
+        // Every user signed in once, each with a token of their own, as real traffic looks.
+        var tokensFile = Path.Combine(paths.Work, "tokens.txt");
+        await File.WriteAllLinesAsync(tokensFile, users.Select(user => $"{user.PublicId} {issuer.Issue(user, Guid.NewGuid().ToString("N"))}"));
+        var manyMeEnv = ManyUsers(tokensFile, "/user/me");
+        var manyByIdEnv = ManyUsers(tokensFile, "/user/{id}");
 
         Log("cold starts");
         var plainStarts = new List<double>();
@@ -110,6 +116,7 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
         await wrk.RunAsync(baseline.BaseUrl + "/json-jwt", "get.lua", GetConnections, warmup, Token(baselineToken));
         await wrk.RunAsync(host.BaseUrl + byIdPath, "get.lua", GetConnections, warmup, memberEnv);
         await wrk.RunAsync(host.BaseUrl + "/user/me", "get.lua", GetConnections, warmup, memberEnv);
+        await wrk.RunAsync(host.BaseUrl, "many-users.lua", GetConnections, warmup, manyMeEnv);
         await wrk.RunAsync(host.BaseUrl + "/user", "admin-list.lua", GetConnections, warmup, adminEnv);
         await wrk.RunAsync(revokedHost.BaseUrl + "/user/me", "get.lua", GetConnections, warmup, memberEnv);
         await wrk.RunAsync(host.BaseUrl + "/auth/login", "login.lua", BcryptConnections, BcryptDuration, loginEnv);
@@ -117,6 +124,7 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
         {
             await wrk.RunAsync(postgresHost.BaseUrl + byIdPath, "get.lua", GetConnections, warmup, memberEnv);
             await wrk.RunAsync(postgresHost.BaseUrl + "/user/me", "get.lua", GetConnections, warmup, memberEnv);
+            await wrk.RunAsync(postgresHost.BaseUrl, "many-users.lua", GetConnections, warmup, manyMeEnv);
         }
 
         const string baselineJson = "baseline JSON";
@@ -126,6 +134,11 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
         var byIdPostgres = postgresHost is null ? null : report.Add("GET /user/{public_id} (PostgreSQL)", baselineJson, 0.45);
         var me = report.Add("GET /user/me", baselineJson, 0.6);
         var mePostgres = postgresHost is null ? null : report.Add("GET /user/me (PostgreSQL)", baselineJson, 0.45);
+        var manyUsers = $"{users.Count:N0} users' tokens in turn";
+        var manyById = report.Add($"GET /user/{{public_id}}, {manyUsers} (SQLite)", baselineJson, 0.6);
+        var manyByIdPostgres = postgresHost is null ? null : report.Add($"GET /user/{{public_id}}, {manyUsers} (PostgreSQL)", baselineJson, 0.45);
+        var manyMe = report.Add($"GET /user/me, {manyUsers} (SQLite)", baselineJson, 0.6);
+        var manyMePostgres = postgresHost is null ? null : report.Add($"GET /user/me, {manyUsers} (PostgreSQL)", baselineJson, 0.45);
         var meRevoked = report.Add($"GET /user/me, {revokedCount:N0} revoked ids loaded", me.Name, 0.95);
         var list = report.Add($"GET /user?per_page=100 (admin, {userCount:N0} users)", baselineJson, 0.15);
         var verify = report.Add($"bare BCrypt.Verify, cost {ProductionWorkFactor}, {Machine.Cores} threads");
@@ -135,6 +148,7 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
         var flooded = report.Add($"GET /user/me during a login flood ({FloodConnections} connections)", me.Name, 0.3, maxP99Ms: 25);
 
         var rssUnderLoad = new List<double>();
+        var rssUnderManyUsers = new List<double>();
         for (var round = 1; round <= options.Rounds; round++)
         {
             Log($"round {round} of {options.Rounds}");
@@ -146,11 +160,19 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
                 me.Rounds.Add(await LoadAsync(me, host.BaseUrl + "/user/me", "get.lua", GetConnections, memberEnv));
                 rssUnderLoad.Add(rss.MaxMb);
             }
+            await using (var rss = new RssSampler(host))
+            {
+                manyById.Rounds.Add(await LoadAsync(manyById, host.BaseUrl, "many-users.lua", GetConnections, manyByIdEnv));
+                manyMe.Rounds.Add(await LoadAsync(manyMe, host.BaseUrl, "many-users.lua", GetConnections, manyMeEnv));
+                rssUnderManyUsers.Add(rss.MaxMb);
+            }
             meRevoked.Rounds.Add(await LoadAsync(meRevoked, revokedHost.BaseUrl + "/user/me", "get.lua", GetConnections, memberEnv));
             if (postgresHost is not null)
             {
                 byIdPostgres!.Rounds.Add(await LoadAsync(byIdPostgres, postgresHost.BaseUrl + byIdPath, "get.lua", GetConnections, memberEnv));
                 mePostgres!.Rounds.Add(await LoadAsync(mePostgres, postgresHost.BaseUrl + "/user/me", "get.lua", GetConnections, memberEnv));
+                manyByIdPostgres!.Rounds.Add(await LoadAsync(manyByIdPostgres, postgresHost.BaseUrl, "many-users.lua", GetConnections, manyByIdEnv));
+                manyMePostgres!.Rounds.Add(await LoadAsync(manyMePostgres, postgresHost.BaseUrl, "many-users.lua", GetConnections, manyMeEnv));
             }
             list.Rounds.Add(await LoadAsync(list, host.BaseUrl + "/user", "admin-list.lua", GetConnections, adminEnv));
 
@@ -164,6 +186,11 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
         }
 
         report.Add(new Figure("RSS under the GET load (largest sample)", Report.Median(rssUnderLoad), "MB", 250));
+        report.Add(new Figure($"RSS under the GET load of {manyUsers} (largest sample)", Report.Median(rssUnderManyUsers), "MB", 250));
+        var (perUser, perToken) = await CacheFootprint.MeasureAsync(users.Count);
+        report.Add(new Figure($"kept per cached user ({users.Count:N0} users; at most {UserCache.Capacity:N0})", perUser, "B", null));
+        report.Add(new Figure($"kept per remembered token ({users.Count:N0} tokens; at most {RememberedTokens.Capacity:N0})", perToken, "B", null));
+        report.Add(new Figure("both caches full, at most", (perUser * UserCache.Capacity + perToken * RememberedTokens.Capacity) / 1e6, "MB", null));
         report.Add(new Figure($"RSS cost of {revokedCount:N0} revoked ids", Report.Median(revokedRssCost), "MB", 150));
         report.Add(new Figure($"start to first 200 with {revokedCount:N0} revoked ids, less the plain start (load time)",
             Report.Median(revokedStarts) - Report.Median(plainStarts), "s", 3));
@@ -259,6 +286,8 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
     private static LoadResult Bare(double perSecond) => new(perSecond, double.NaN, double.NaN, 1, 0, 0);
 
     private static Dictionary<string, string> Token(string token) => new() { ["BENCH_TOKEN"] = token };
+
+    private static Dictionary<string, string> ManyUsers(string tokensFile, string path) => new() { ["BENCH_TOKENS"] = tokensFile, ["BENCH_PATH"] = path };
 
     private static void Log(string message) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 }
