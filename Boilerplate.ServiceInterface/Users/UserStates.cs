@@ -7,8 +7,7 @@ namespace Boilerplate.ServiceInterface.Users;
 /// <summary>
 /// The state an authenticated request is judged by, for the JWT handler and the GETs alike: from
 /// <see cref="UserCache"/>, else one read of the row; through a database outage, the user as last
-/// read. A singleton, on a pooled connection of its
-/// own, so the token check needs no request scope.
+/// read. A singleton, on a pooled connection of its own, so the token check needs no request scope.
 /// </summary>
 public sealed class UserStates(DataOptions database, UserCache cache)
 {
