@@ -70,7 +70,7 @@ static WebApplication Build(string[] args, bool serving)
 
     // Middleware runs in this order, before the endpoint: the metrics port's own answers first, then
     // the client's address and scheme, HTTPS (production), the request log, security headers,
-    // error bodies and CORS (UseAppHost).
+    // error bodies, CORS and authentication (UseAppHost).
     app.UseMetrics();
     app.UseForwardedClientAddress();
     app.UseHttps();
