@@ -17,7 +17,7 @@ public class GetUsers : IReturn<GetUsersResponse>, IGet
     [DataMember(Name = "per_page")]
     public int? PerPage { get; set; }
 
-    /// <summary>Only users whose email or username contains this text, in any casing.</summary>
+    /// <summary>Only users whose email or username contains this text (3 to 100 characters), in any casing.</summary>
     public string? Search { get; set; }
 }
 

@@ -5,7 +5,7 @@ using ServiceStack;
 namespace Boilerplate.ServiceInterface.Users;
 
 /// <summary>Reading accounts: the list (admins), one by id, the caller's own.</summary>
-public class UserServices : AppService
+public class UserServices(UserList list) : AppService
 {
     private const int DefaultPerPage = 20;
 
@@ -13,14 +13,8 @@ public class UserServices : AppService
     {
         var page = request.Page ?? 1;
         var perPage = request.PerPage ?? DefaultPerPage;
-        var found = await Users.PageAsync(request.Search, page, perPage, Cancel);
-        return new GetUsersResponse
-        {
-            Data = found.ConvertAll(UserMapping.ToDto),
-            Page = page,
-            PerPage = perPage,
-            Total = await Users.CountAsync(request.Search, Cancel),
-        };
+        var (found, total) = await list.FindAsync(request.Search, page, perPage, Cancel);
+        return new GetUsersResponse { Data = found.ConvertAll(UserMapping.ToDto), Page = page, PerPage = perPage, Total = total };
     }
 
     public async Task<User> Get(GetUser request)

@@ -77,26 +77,6 @@ public sealed class UserStore(AppDb db, UserCache cache, UserStates states)
         }
     }
 
-    /// <summary>One page of users, oldest first, with only the columns a User shows: at a hundred rows a page, each column read is felt.</summary>
-    public Task<List<UserRecord>> PageAsync(string? search, int page, int perPage, CancellationToken cancel = default) =>
-        Matching(search).OrderBy(u => u.Id).Skip((page - 1) * perPage).Take(perPage)
-            .Select(u => new UserRecord
-            {
-                PublicId = u.PublicId, Email = u.Email, Username = u.Username, Admin = u.Admin, RegisteredOn = u.RegisteredOn, Locked = u.Locked,
-                EmailVerified = u.EmailVerified, MfaEnabled = u.MfaEnabled,
-            })
-            .ToListAsync(cancel);
-
-    public Task<int> CountAsync(string? search = null, CancellationToken cancel = default) => Matching(search).CountAsync(cancel);
-
-    // Emails are stored lower-cased; usernames keep their casing, so both sides are lowered.
-    private IQueryable<UserRecord> Matching(string? search)
-    {
-        if (search?.Trim().ToLowerInvariant() is not { Length: > 0 } term)
-            return db.Users;
-        return db.Users.Where(u => u.Email.Contains(term) || Sql.Lower(u.Username)!.Contains(term));
-    }
-
     public Task SetPasswordHashAsync(long id, string passwordHash, CancellationToken cancel = default) =>
         db.Users.Where(u => u.Id == id).Set(u => u.PasswordHash, passwordHash).UpdateAsync(cancel);
 

@@ -13,6 +13,8 @@ public sealed class GetUsersValidator : AbstractValidator<GetUsers>
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.Page).InclusiveBetween(1, 1_000_000).WithMessage("page must be between 1 and 1000000.");
         RuleFor(x => x.PerPage).InclusiveBetween(1, MaxPerPage).WithMessage($"per_page must be between 1 and {MaxPerPage}.");
-        RuleFor(x => x.Search).MaximumLength(MaxSearchLength).WithMessage($"search must be at most {MaxSearchLength} characters.");
+        RuleFor(x => x.Search).MaximumLength(MaxSearchLength).Must(search => search!.Trim().Length >= UserList.MinSearchLength)
+            .When(x => !string.IsNullOrWhiteSpace(x.Search), ApplyConditionTo.CurrentValidator)
+            .WithMessage($"search must be {UserList.MinSearchLength} to {MaxSearchLength} characters.");
     }
 }

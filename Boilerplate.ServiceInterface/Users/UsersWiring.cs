@@ -10,6 +10,7 @@ public static class UsersWiring
         services.AddSingleton<UserCache>();
         services.AddSingleton<UserStates>();
         services.AddScoped<UserStore>();
+        services.AddScoped<UserList>();
         services.AddScoped<UserAccounts>();
         return services;
     }
