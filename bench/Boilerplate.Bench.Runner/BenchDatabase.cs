@@ -25,7 +25,9 @@ public sealed class BenchDatabase
     /// <summary>What the host is given as DATABASE_URL.</summary>
     public string Url { get; }
 
-    private string ConnectionString => DatabaseUrl.Parse(Url, "/").ConnectionString;
+    public DatabaseTarget Target => DatabaseUrl.Parse(Url, "/");
+
+    private string ConnectionString => Target.ConnectionString;
 
     public static BenchDatabase Fresh(string path)
     {
@@ -35,9 +37,9 @@ public sealed class BenchDatabase
     }
 
     /// <summary>A new database on the server the connection string names, dropped by <see cref="DropAsync"/>.</summary>
-    public static async Task<BenchDatabase> FreshPostgresAsync(string server)
+    public static async Task<BenchDatabase> FreshPostgresAsync(string server, string purpose)
     {
-        var name = $"boilerplate_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
+        var name = $"boilerplate_bench_{purpose}_{DateTime.UtcNow:yyyyMMddHHmmss}";
         await ExecuteAsync(server, $"CREATE DATABASE {name}");
         return new BenchDatabase(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, null, server);
     }

@@ -12,7 +12,7 @@ namespace Boilerplate.Bench.Runner;
 /// One benchmark run: a seeded database, the host and the baseline side by side, then rounds in
 /// which every scenario runs right after the one its ratio is taken against.
 /// </summary>
-public sealed class BenchRun(RunOptions options, BenchPaths paths)
+public sealed partial class BenchRun(RunOptions options, BenchPaths paths)
 {
     private const string Password = "bench-password-1";
     private const int ProductionWorkFactor = 12;
@@ -42,10 +42,12 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
         Log($"seeding {userCount} users, and a copy with {revokedCount} revoked token ids");
         var plainDb = BenchDatabase.Fresh(Path.Combine(paths.Work, "plain.db"));
         await MigrateAsync(plainDb);
-        var users = await plainDb.SeedUsersAsync(userCount, BCrypt.Net.BCrypt.HashPassword(Password, ProductionWorkFactor));
+        var passwordHash = BCrypt.Net.BCrypt.HashPassword(Password, ProductionWorkFactor);
+        var users = await plainDb.SeedUsersAsync(userCount, passwordHash);
         var revokedDb = plainDb.CopyTo(Path.Combine(paths.Work, "revoked.db"));
         await revokedDb.SeedRevokedAsync(revokedCount);
-        var postgresDb = options.Postgres is { } server ? await BenchDatabase.FreshPostgresAsync(server) : null;
+        var postgresDb = options.Postgres is { } server ? await BenchDatabase.FreshPostgresAsync(server, "users") : null;
+        var accountsPostgresDb = options.Postgres is { } sameServer ? await BenchDatabase.FreshPostgresAsync(sameServer, "accounts") : null;
         try
         {
             if (postgresDb is not null)
@@ -54,17 +56,23 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
                 await MigrateAsync(postgresDb);
                 await postgresDb.SeedUsersAsync(users);
             }
-            return await RunAsync(started, report, userCount, revokedCount, plainDb, revokedDb, postgresDb, users);
+            var accounts = AccountSeeder.Generate(AccountCount(options));
+            Log($"seeding {accounts.Count:N0} accounts");
+            var accountDatabases = await SeedAccountsAsync(accounts, passwordHash, accountsPostgresDb);
+            return await RunAsync(started, report, userCount, revokedCount, plainDb, revokedDb, postgresDb, users, accounts, accountDatabases);
         }
         finally
         {
             if (postgresDb is not null)
                 await postgresDb.DropAsync();
+            if (accountsPostgresDb is not null)
+                await accountsPostgresDb.DropAsync();
         }
     }
 
     private async Task<Report> RunAsync(DateTime started, Report report, int userCount, int revokedCount,
-        BenchDatabase plainDb, BenchDatabase revokedDb, BenchDatabase? postgresDb, List<UserRecord> users)
+        BenchDatabase plainDb, BenchDatabase revokedDb, BenchDatabase? postgresDb, List<UserRecord> users,
+        List<SeededAccount> accounts, List<AccountsDatabase> accountDatabases)
     {
 
         // Tokens made by the app's own issuer with the host's key: exactly what a sign-in returns.
@@ -146,9 +154,17 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
         var hash = report.Add($"bare BCrypt hash, cost {ProductionWorkFactor}, {Machine.Cores} threads");
         var register = report.Add("POST /user (register)", hash.Name, 0.9);
         var flooded = report.Add($"GET /user/me during a login flood ({FloodConnections} connections)", me.Name, 0.3, maxP99Ms: 25);
+        // Taken again right before the accounts' GETs, which run a few minutes after the first.
+        var jsonAgain = report.Add($"{baselineJson}, again before the accounts");
+        var accountsRun = await PrepareAccountsAsync(report, accountDatabases, accounts, issuer, jsonAgain.Name);
+        var accountsLogin = report.Add($"POST /auth/login ({accounts.Count:N0} accounts, SQLite)", verify.Name, 0.9);
+        var everyAccount = report.Add($"GET /user/me, each of {accounts.Count:N0} accounts' tokens in turn (SQLite)", jsonAgain.Name);
+        Log("starting the hosts on the accounts");
+        await StartAccountHostsAsync(accountsRun, warmup);
 
         var rssUnderLoad = new List<double>();
         var rssUnderManyUsers = new List<double>();
+        var rssUnderEveryAccount = new List<double>();
         for (var round = 1; round <= options.Rounds; round++)
         {
             Log($"round {round} of {options.Rounds}");
@@ -183,10 +199,16 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
             register.Rounds.Add(await LoadAsync(register, host.BaseUrl + "/user", "register.lua", BcryptConnections, registerEnv, BcryptDuration));
 
             flooded.Rounds.Add(await DuringFloodAsync(flooded, host, memberEnv, loginEnv));
+
+            jsonAgain.Rounds.Add(await LoadAsync(jsonAgain, baseline.BaseUrl + "/json", "get.lua", GetConnections));
+            await RunAccountsRoundAsync(accountsRun);
+            accountsLogin.Rounds.Add(await LoadAsync(accountsLogin, accountsRun.Databases[0].Host.BaseUrl + "/auth/login", "login.lua", BcryptConnections, accountsRun.LoginEnv, BcryptDuration));
+            rssUnderEveryAccount.Add(await RssWithEveryAccountAsync(accountsRun, everyAccount));
         }
 
         report.Add(new Figure("RSS under the GET load (largest sample)", Report.Median(rssUnderLoad), "MB", 250));
         report.Add(new Figure($"RSS under the GET load of {manyUsers} (largest sample)", Report.Median(rssUnderManyUsers), "MB", 250));
+        report.Add(new Figure($"RSS under the GET load of each of {accounts.Count:N0} accounts' tokens in turn (largest sample)", Report.Median(rssUnderEveryAccount), "MB", null));
         var (perUser, perToken) = await CacheFootprint.MeasureAsync(users.Count);
         report.Add(new Figure($"kept per cached user ({users.Count:N0} users; at most {UserCache.Capacity:N0})", perUser, "B", null));
         report.Add(new Figure($"kept per remembered token ({users.Count:N0} tokens; at most {RememberedTokens.Capacity:N0})", perToken, "B", null));
@@ -283,7 +305,7 @@ public sealed class BenchRun(RunOptions options, BenchPaths paths)
         Log($"  {name}: {result.RequestsPerSecond:0.#} req/s, p50 {result.P50Ms:0.00} ms, p99 {result.P99Ms:0.00} ms");
     }
 
-    private static LoadResult Bare(double perSecond) => new(perSecond, double.NaN, double.NaN, 1, 0, 0);
+    private static LoadResult Bare(double perSecond) => new(perSecond, double.NaN, double.NaN, double.NaN, 1, 0, 0);
 
     private static Dictionary<string, string> Token(string token) => new() { ["BENCH_TOKEN"] = token };
 

@@ -2,6 +2,8 @@ using Boilerplate.Bench.Runner;
 
 try
 {
+    if (args.FirstOrDefault() == "seed")
+        return await SeedCommand.RunAsync(args[1..], BenchPaths.Find());
     var options = RunOptions.Parse(args);
     var run = new BenchRun(options, BenchPaths.Find());
     await run.RunAsync();

@@ -4,12 +4,13 @@ using System.Text;
 namespace Boilerplate.Bench.Runner;
 
 /// <summary>A load scenario's samples, one per round, and the scenario its ratio is taken against.</summary>
-public sealed class Scenario(string name, string? reference, double? minRatio, double? maxP99Ms = null)
+public sealed class Scenario(string name, string? reference, double? minRatio, double? maxP99Ms = null, double? maxP95Ms = null)
 {
     public string Name { get; } = name;
     public string? Reference { get; } = reference;
     public double? MinRatio { get; } = minRatio;
     public double? MaxP99Ms { get; } = maxP99Ms;
+    public double? MaxP95Ms { get; } = maxP95Ms;
     public List<LoadResult> Rounds { get; } = [];
 }
 
@@ -23,9 +24,9 @@ public sealed class Report(RunOptions options)
     public string LoadBefore { get; set; } = "";
     public string LoadAfter { get; set; } = "";
 
-    public Scenario Add(string name, string? reference = null, double? minRatio = null, double? maxP99Ms = null)
+    public Scenario Add(string name, string? reference = null, double? minRatio = null, double? maxP99Ms = null, double? maxP95Ms = null)
     {
-        var scenario = new Scenario(name, reference, minRatio, maxP99Ms);
+        var scenario = new Scenario(name, reference, minRatio, maxP99Ms, maxP95Ms);
         scenarios.Add(scenario);
         return scenario;
     }
@@ -46,17 +47,18 @@ public sealed class Report(RunOptions options)
     public string Markdown()
     {
         var text = new StringBuilder();
-        text.AppendLine("| scenario | req/s | p50 ms | p99 ms | ratio | target | result |");
-        text.AppendLine("|---|---:|---:|---:|---:|---|---|");
+        text.AppendLine("| scenario | req/s | p50 ms | p95 ms | p99 ms | ratio | target | result |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---|---|");
         foreach (var s in scenarios.Where(s => s.Rounds.Count > 0))
         {
             var ratio = Ratio(s);
             var target = string.Join(", ", new[]
             {
                 s.MinRatio is { } min ? $"≥ {min:0.##} × {s.Reference}" : null,
+                s.MaxP95Ms is { } p95 ? $"p95 < {p95:0} ms" : null,
                 s.MaxP99Ms is { } p99 ? $"p99 < {p99:0} ms" : null,
             }.Where(t => t is not null));
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {s.Name} | {Median(s.Rounds.Select(r => r.RequestsPerSecond)):0.#} | {Ms(s.Rounds.Select(r => r.P50Ms))} | {Ms(s.Rounds.Select(r => r.P99Ms))} | {(ratio is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "")} | {target} | {Verdict(Pass(s))} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {s.Name} | {Median(s.Rounds.Select(r => r.RequestsPerSecond)):0.#} | {Ms(s.Rounds.Select(r => r.P50Ms))} | {Ms(s.Rounds.Select(r => r.P95Ms))} | {Ms(s.Rounds.Select(r => r.P99Ms))} | {(ratio is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "")} | {target} | {Verdict(Pass(s))} |");
         }
         text.AppendLine();
         text.AppendLine("| figure | value | target | result |");
@@ -88,8 +90,9 @@ public sealed class Report(RunOptions options)
     }
 
     private bool? Pass(Scenario s) =>
-        s.MinRatio is null && s.MaxP99Ms is null ? null
+        s.MinRatio is null && s.MaxP99Ms is null && s.MaxP95Ms is null ? null
         : (s.MaxP99Ms is not { } p99 || Median(s.Rounds.Select(r => r.P99Ms)) < p99)
+          && (s.MaxP95Ms is not { } p95 || Median(s.Rounds.Select(r => r.P95Ms)) < p95)
           && (s.MinRatio is not { } min || (Ratio(s) ?? 0) >= min);
 
     private bool? Pass(Figure f) => f.Max is { } max ? f.Value < max : null;

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace Boilerplate.Bench.Runner;
 
-public sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Requests, long Non2xx, long SocketErrors);
+public sealed record LoadResult(double RequestsPerSecond, double P50Ms, double P95Ms, double P99Ms, long Requests, long Non2xx, long SocketErrors);
 
 /// <summary>One wrk run of a scenario script (with report.lua appended, which prints the BENCH line).</summary>
 public sealed partial class Wrk(string luaDirectory, string workDirectory)
@@ -33,10 +33,10 @@ public sealed partial class Wrk(string luaDirectory, string workDirectory)
 
         long Field(string name) => long.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture);
         var seconds = Field("duration") / 1e6;
-        return new LoadResult(Field("requests") / seconds, Field("p50") / 1000.0, Field("p99") / 1000.0,
+        return new LoadResult(Field("requests") / seconds, Field("p50") / 1000.0, Field("p95") / 1000.0, Field("p99") / 1000.0,
             Field("requests"), Field("non2xx"), Field("socket"));
     }
 
-    [GeneratedRegex(@"BENCH requests=(?<requests>\d+) duration_us=(?<duration>\d+) p50_us=(?<p50>\d+) p99_us=(?<p99>\d+) non2xx=(?<non2xx>\d+) socket_errors=(?<socket>\d+)")]
+    [GeneratedRegex(@"BENCH requests=(?<requests>\d+) duration_us=(?<duration>\d+) p50_us=(?<p50>\d+) p95_us=(?<p95>\d+) p99_us=(?<p99>\d+) non2xx=(?<non2xx>\d+) socket_errors=(?<socket>\d+)")]
     private static partial Regex BenchLine();
 }
