@@ -19,12 +19,19 @@ public sealed partial class BenchRun
     private sealed class AccountScenarios(AccountsDatabase database)
     {
         public AccountsDatabase Database { get; } = database;
-        public HostProcess Host { get; set; } = null!;
+        public HostProcess? Host { get; set; }
         public required Scenario FirstPage, MiddlePage, LastPage, Person, Surname, Me;
     }
 
     private sealed record AccountsRun(List<AccountScenarios> Databases, string AdminToken, int Pages,
-        string PersonsFile, string SurnamesFile, string MeTokensFile, string AllTokensFile, Dictionary<string, string> LoginEnv);
+        string PersonsFile, string SurnamesFile, string MeTokensFile, string AllTokensFile, Dictionary<string, string> LoginEnv) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var scenarios in Databases)
+                scenarios.Host?.Dispose();
+        }
+    }
 
     private static int AccountCount(RunOptions options) => options.Quick ? 2_000 : 1_000_000;
 
@@ -101,20 +108,21 @@ public sealed partial class BenchRun
         var admin = Token(run.AdminToken);
         foreach (var s in run.Databases)
         {
-            var list = s.Host.BaseUrl + "/user?per_page=100&page=";
+            var host = s.Host!;
+            var list = host.BaseUrl + "/user?per_page=100&page=";
             s.FirstPage.Rounds.Add(await LoadAsync(s.FirstPage, list + 1, "get.lua", 1, admin));
             s.MiddlePage.Rounds.Add(await LoadAsync(s.MiddlePage, list + (run.Pages / 2), "get.lua", 1, admin));
             s.LastPage.Rounds.Add(await LoadAsync(s.LastPage, list + run.Pages, "get.lua", 1, admin));
-            s.Person.Rounds.Add(await LoadAsync(s.Person, s.Host.BaseUrl, "search.lua", 1, Search(run, run.PersonsFile)));
-            s.Surname.Rounds.Add(await LoadAsync(s.Surname, s.Host.BaseUrl, "search.lua", 1, Search(run, run.SurnamesFile)));
-            s.Me.Rounds.Add(await LoadAsync(s.Me, s.Host.BaseUrl, "many-users.lua", GetConnections, ManyUsers(run.MeTokensFile, "/user/me")));
+            s.Person.Rounds.Add(await LoadAsync(s.Person, host.BaseUrl, "search.lua", 1, Search(run, run.PersonsFile)));
+            s.Surname.Rounds.Add(await LoadAsync(s.Surname, host.BaseUrl, "search.lua", 1, Search(run, run.SurnamesFile)));
+            s.Me.Rounds.Add(await LoadAsync(s.Me, host.BaseUrl, "many-users.lua", GetConnections, ManyUsers(run.MeTokensFile, "/user/me")));
         }
     }
 
     /// <summary>Every account's own token in turn, so both caches stay full and keep evicting: the most a host holds.</summary>
     private async Task<double> RssWithEveryAccountAsync(AccountsRun run, Scenario scenario)
     {
-        var host = run.Databases[0].Host;
+        var host = run.Databases[0].Host!;
         await using var rss = new RssSampler(host);
         scenario.Rounds.Add(await LoadAsync(scenario, host.BaseUrl, "many-users.lua", GetConnections, ManyUsers(run.AllTokensFile, "/user/me")));
         return rss.MaxMb;

@@ -156,7 +156,7 @@ public sealed partial class BenchRun(RunOptions options, BenchPaths paths)
         var flooded = report.Add($"GET /user/me during a login flood ({FloodConnections} connections)", me.Name, 0.3, maxP99Ms: 25);
         // Taken again right before the accounts' GETs, which run a few minutes after the first.
         var jsonAgain = report.Add($"{baselineJson}, again before the accounts");
-        var accountsRun = await PrepareAccountsAsync(report, accountDatabases, accounts, issuer, jsonAgain.Name);
+        using var accountsRun = await PrepareAccountsAsync(report, accountDatabases, accounts, issuer, jsonAgain.Name);
         var accountsLogin = report.Add($"POST /auth/login ({accounts.Count:N0} accounts, SQLite)", verify.Name, 0.9);
         var everyAccount = report.Add($"GET /user/me, each of {accounts.Count:N0} accounts' tokens in turn (SQLite)", jsonAgain.Name);
         Log("starting the hosts on the accounts");
@@ -202,7 +202,7 @@ public sealed partial class BenchRun(RunOptions options, BenchPaths paths)
 
             jsonAgain.Rounds.Add(await LoadAsync(jsonAgain, baseline.BaseUrl + "/json", "get.lua", GetConnections));
             await RunAccountsRoundAsync(accountsRun);
-            accountsLogin.Rounds.Add(await LoadAsync(accountsLogin, accountsRun.Databases[0].Host.BaseUrl + "/auth/login", "login.lua", BcryptConnections, accountsRun.LoginEnv, BcryptDuration));
+            accountsLogin.Rounds.Add(await LoadAsync(accountsLogin, accountsRun.Databases[0].Host!.BaseUrl + "/auth/login", "login.lua", BcryptConnections, accountsRun.LoginEnv, BcryptDuration));
             rssUnderEveryAccount.Add(await RssWithEveryAccountAsync(accountsRun, everyAccount));
         }
 
