@@ -39,7 +39,18 @@ public sealed class Guesses(
             await passwords.VerifyAsync(password ?? "", hash: null, cancel);
             return Guess.LockedOut;
         }
-        return await passwords.VerifyAsync(password ?? "", user.PasswordHash, cancel) ? await RightAsync(user, cancel) : await WrongAsync(user, client, cancel);
+        bool matches;
+        try
+        {
+            matches = await passwords.VerifyAsync(password ?? "", user.PasswordHash, cancel);
+        }
+        catch (Exception e) when (e is ServerBusyException or OperationCanceledException)
+        {
+            // Refused or given up on before bcrypt looked at it: nothing was learned, nothing is spent.
+            await users.GiveBackGuessAsync(user.Id, CancellationToken.None);
+            throw;
+        }
+        return matches ? await RightAsync(user) : await WrongAsync(user, client);
     }
 
     /// <summary>A code of the authenticator app (its pending secret while being set up).</summary>
@@ -47,14 +58,14 @@ public sealed class Guesses(
     {
         if (!await TakeAsync(user, cancel))
             return Guess.LockedOut;
-        return await secondFactor.AcceptCodeAsync(user, code, cancel) ? await RightAsync(user, cancel) : await WrongAsync(user, client, cancel);
+        return await secondFactor.AcceptCodeAsync(user, code, cancel) ? await RightAsync(user) : await WrongAsync(user, client);
     }
 
     public async Task<Guess> RecoveryCodeAsync(UserRecord user, string? code, string client, CancellationToken cancel = default)
     {
         if (!await TakeAsync(user, cancel))
             return Guess.LockedOut;
-        return await secondFactor.UseRecoveryCodeAsync(user, code, cancel) ? await RightAsync(user, cancel) : await WrongAsync(user, client, cancel);
+        return await secondFactor.UseRecoveryCodeAsync(user, code, cancel) ? await RightAsync(user) : await WrongAsync(user, client);
     }
 
     /// <summary>The owner has proved themselves: a sign-in or a confirmation is complete.</summary>
@@ -66,17 +77,19 @@ public sealed class Guesses(
         return users.TakeGuessAsync(user.Id, now, now - settings.FailedSignInWindow, settings.MaxFailedSignIns, cancel);
     }
 
-    private async Task<Guess> RightAsync(UserRecord user, CancellationToken cancel)
+    // A guess that was looked at is settled whether or not its client is still waiting: a right
+    // password whose answer is lost must not stay counted as a failure.
+    private async Task<Guess> RightAsync(UserRecord user)
     {
-        await users.GiveBackGuessAsync(user.Id, cancel);
+        await users.GiveBackGuessAsync(user.Id, CancellationToken.None);
         return Guess.Right;
     }
 
     /// <summary>A wrong guess stays counted; the one that reaches the limit locks the account out.</summary>
-    private async Task<Guess> WrongAsync(UserRecord user, string client, CancellationToken cancel)
+    private async Task<Guess> WrongAsync(UserRecord user, string client)
     {
         var until = clock.GetUtcNow().UtcDateTime + settings.LockoutDuration;
-        if (await users.LockOutAtLimitAsync(user.Id, settings.MaxFailedSignIns, until, cancel))
+        if (await users.LockOutAtLimitAsync(user.Id, settings.MaxFailedSignIns, until, CancellationToken.None))
         {
             audit.LockedOut(user.PublicId, until, client);
             metrics.LockedOut();

@@ -28,6 +28,24 @@ public class HashingLoadTests
     }
 
     [Test]
+    public async Task Only_the_guesses_bcrypt_looked_at_count_toward_the_lockout_not_those_refused_as_busy()
+    {
+        using var factory = new ApiFactory
+        {
+            Settings = { ["Auth:BcryptWorkFactor"] = "12", ["Auth:MaxConcurrentHashes"] = "1", ["Auth:HashQueueLimit"] = "0" },
+        };
+        var api = factory.CreateApi();
+        await api.RegisterAsync("busywrong");
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            api.PostAsync("/auth/login", new { email = "busywrong@example.com", password = "wrong-password-1" })));
+
+        Assert.That(attempts.Count(a => a.Status == 503), Is.GreaterThanOrEqualTo(4), "most were refused unchecked");
+        var signIn = await api.PostAsync("/auth/login", new { email = "busywrong@example.com", password = "password-123" });
+        Assert.That(signIn.Status, Is.EqualTo(200), $"only {attempts.Count(a => a.Status == 401)} wrong password(s) were checked: {signIn.Text}");
+    }
+
+    [Test]
     public async Task An_unknown_email_costs_the_same_bcrypt_work_as_a_wrong_password()
     {
         // With one permit and no queue, only sign-ins that really run bcrypt can be refused as busy.
