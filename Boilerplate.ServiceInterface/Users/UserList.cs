@@ -1,3 +1,4 @@
+using System.Globalization;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Data.Migrations;
 using LinqToDB.Async;
@@ -22,9 +23,18 @@ public sealed class UserList(AppDb db, DatabaseTarget database)
     public async Task<(List<UserRecord> Page, int Total)> FindAsync(string? search, int page, int perPage, CancellationToken cancel = default)
     {
         var offset = (long)(page - 1) * perPage;
-        return search?.Trim() is { Length: > 0 } term
-            ? (await SearchPageAsync(term, offset, perPage, cancel), await SearchCountAsync(term, cancel))
-            : (await PageAsync(offset, perPage, cancel), await CountAsync(cancel));
+        if (search?.Trim() is not { Length: > 0 } term)
+            return (await PageAsync(offset, perPage, cancel), await CountAsync(cancel));
+
+        // The index is asked once: the ids of every match, in order, are the total and the page both.
+        var ids = await db.QueryToListAsync<long>(database.IsPostgreSql
+            // Emails are stored lower-cased; usernames keep their casing, and the index is on their lower case.
+            ? "SELECT id FROM \"user\" WHERE email LIKE @term OR lower(username) LIKE @term ORDER BY id"
+            : "SELECT rowid FROM user_search WHERE user_search MATCH @term ORDER BY rowid", cancel, Term(term));
+        var onPage = ids.Skip((int)Math.Min(offset, ids.Count)).Take(perPage).ToList();
+        var users = onPage.Count == 0 ? [] : await db.QueryToListAsync<UserRecord>(
+            $"SELECT {ShownColumns} FROM \"user\" WHERE id IN ({string.Join(", ", onPage.Select(id => id.ToString(CultureInfo.InvariantCulture)))}) ORDER BY id", cancel);
+        return (users, ids.Count);
     }
 
     private async Task<List<UserRecord>> PageAsync(long offset, int perPage, CancellationToken cancel)
@@ -46,21 +56,6 @@ public sealed class UserList(AppDb db, DatabaseTarget database)
 
     private async Task<int> CountAsync(CancellationToken cancel) =>
         (int)await db.ExecuteAsync<long>("SELECT CAST(coalesce(sum(users), 0) AS bigint) FROM user_blocks", cancel);
-
-    private Task<List<UserRecord>> SearchPageAsync(string term, long offset, int perPage, CancellationToken cancel) =>
-        db.QueryToListAsync<UserRecord>($"""
-            SELECT {ShownColumns} FROM "user" WHERE {Matches} ORDER BY id LIMIT @take OFFSET @skip
-            """, cancel, Term(term), new DataParameter("take", perPage), new DataParameter("skip", offset));
-
-    private async Task<int> SearchCountAsync(string term, CancellationToken cancel) =>
-        (int)await db.ExecuteAsync<long>(database.IsPostgreSql
-            ? $"SELECT count(*) FROM \"user\" WHERE {Matches}"
-            : "SELECT count(*) FROM user_search WHERE user_search MATCH @term", cancel, Term(term));
-
-    private string Matches => database.IsPostgreSql
-        // Emails are stored lower-cased; usernames keep their casing, and the index is on their lower case.
-        ? @"(email LIKE @term OR lower(username) LIKE @term)"
-        : "id IN (SELECT rowid FROM user_search WHERE user_search MATCH @term)";
 
     /// <summary>The term as each index is asked for it, every character meant literally.</summary>
     private DataParameter Term(string term) => new("term", database.IsPostgreSql
