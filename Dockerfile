@@ -21,6 +21,7 @@ COPY Boilerplate.ServiceInterface/ Boilerplate.ServiceInterface/
 COPY Boilerplate.Host/ Boilerplate.Host/
 COPY --from=web /src/Boilerplate.Host/account-app/ Boilerplate.Host/account-app/
 # The pages were built in the stage above (this image has no Node.js): publish ships them as they are.
+# The project publishes ReadyToRun for the platform this stage runs on, the runtime image's own.
 RUN dotnet publish Boilerplate.Host -c Release -o /app -p:BuildAccountApp=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0

@@ -27,7 +27,8 @@ public static class ConfigureDb
         services.AddOptions<SelectingProcessorAccessorOptions>()
             .Configure<DatabaseTarget>((options, database) => options.ProcessorId = database.IsPostgreSql ? PostgresProcessorId : "SQLite");
 
-        services.AddHostedService<DatabaseStartup>();
+        services.AddSingleton<DatabaseStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
         return builder;
     }
 }

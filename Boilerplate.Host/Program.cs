@@ -85,7 +85,7 @@ static WebApplication Build(string[] args, bool serving)
 // The checks that can refuse a start run before the host does, so a refusal is never a host fault.
 static async Task ServeAsync(WebApplication app)
 {
-    DatabaseStartup.EnsureCurrent(app.Services);
+    app.Services.GetRequiredService<DatabaseStartup>().EnsureCurrent();
     await app.Services.GetRequiredService<RevocationSync>().StartAsync(app.Lifetime.ApplicationStopping);
     try
     {

@@ -18,7 +18,7 @@ public sealed class CreateAdminCommand(IServiceProvider services, TextWriter out
         if (!check.IsValid)
             throw new CommandException(string.Join(" ", check.Errors.Select(e => e.ErrorMessage)));
 
-        DatabaseStartup.EnsureCurrent(services);
+        services.GetRequiredService<DatabaseStartup>().EnsureCurrent();
         using var scope = services.CreateScope();
         try
         {

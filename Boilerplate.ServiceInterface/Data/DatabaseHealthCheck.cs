@@ -1,5 +1,3 @@
-using System.Reflection;
-using FluentMigrator;
 using LinqToDB.Data;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -12,8 +10,7 @@ namespace Boilerplate.ServiceInterface.Data;
 public sealed class DatabaseHealthCheck(AppDb db) : IHealthCheck
 {
     /// <summary>The newest migration this build ships.</summary>
-    public static readonly long ExpectedVersion = typeof(DatabaseHealthCheck).Assembly.GetTypes()
-        .Select(type => type.GetCustomAttribute<MigrationAttribute>()?.Version ?? 0).Max();
+    public static long ExpectedVersion => ShippedMigrations.Newest;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

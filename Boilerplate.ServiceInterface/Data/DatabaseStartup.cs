@@ -14,19 +14,35 @@ namespace Boilerplate.ServiceInterface.Data;
 /// </summary>
 public sealed partial class DatabaseStartup(IServiceProvider services, ILogger<DatabaseStartup> log) : IHostedService
 {
+    private bool current;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        EnsureCurrent(services);
+        EnsureCurrent();
         LogMigrated();
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Once: the command line checks before the host starts, so a refusal is one line, not a host
+    /// fault, and the host's own start, which a test's in-process host runs alone, then finds it done.
+    /// </summary>
     /// <exception cref="StartupException">Migrations are pending and not to be applied here.</exception>
-    public static void EnsureCurrent(IServiceProvider services)
+    public void EnsureCurrent()
     {
-        Prepare(services.GetRequiredService<DatabaseTarget>());
+        if (current)
+            return;
+        var database = services.GetRequiredService<DatabaseTarget>();
+        Prepare(database);
+        if (!ShippedMigrations.AreApplied(database))
+            Migrate();
+        current = true;
+    }
+
+    private void Migrate()
+    {
         using var scope = services.CreateScope();
         var migrations = scope.ServiceProvider.GetRequiredService<IMigrationRunner>();
         if (services.GetRequiredService<IOptions<DatabaseSettings>>().Value.MigrateOnStart)

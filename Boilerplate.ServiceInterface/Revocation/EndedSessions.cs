@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
 using LinqToDB;
-using LinqToDB.Async;
+using LinqToDB.Data;
 using Microsoft.Extensions.Options;
 
 namespace Boilerplate.ServiceInterface.Revocation;
@@ -35,8 +35,13 @@ public sealed class EndedSessions(IOptions<AuthSettings> options, TimeProvider c
     {
         // The table keeps UTC without a kind, as it was written.
         var since = DateTime.SpecifyKind(clock.GetUtcNow().UtcDateTime - remember, DateTimeKind.Unspecified);
-        foreach (var session in await db.Sessions.Where(s => s.EndedOn > since).Select(s => new { s.Id, s.EndedOn }).ToListAsync(cancel))
-            Remember(session.Id, DateTime.SpecifyKind(session.EndedOn!.Value, DateTimeKind.Utc));
+        // Plain SQL, as RevokedTokens loads, so no LINQ query is translated before the host may serve.
+        await using var connection = new DataConnection(db.Options);
+        await using var rows = await new CommandInfo(connection, "SELECT id, ended_on FROM user_sessions WHERE ended_on > @since",
+            new DataParameter("since", since, DataType.DateTime)).ExecuteReaderAsync(cancel);
+        var reader = rows.Reader!;
+        while (await reader.ReadAsync(cancel))
+            Remember(reader.GetString(0), DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc));
     }
 
     /// <summary>Forgets the sessions none of whose access tokens can still be valid.</summary>

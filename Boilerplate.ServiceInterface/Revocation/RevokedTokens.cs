@@ -51,14 +51,17 @@ public sealed class RevokedTokens(TimeProvider clock)
     {
         // The table keeps UTC without a kind, as it was written.
         var now = DateTime.SpecifyKind(clock.GetUtcNow().UtcDateTime, DateTimeKind.Unspecified);
+        // Plain SQL read off the data reader throughout: this is time the host spends before it may
+        // serve, and a LINQ query's first translation alone cost it a fifth of a second.
+        await using var connection = new DataConnection(db.Options);
         // Sized up front, so a million ids do not make the dictionary grow and copy itself twenty
         // times. All rows, expired ones too (the purge takes them within the hour): a count with
         // the date condition took half a second of a million rows, a plain one next to nothing.
-        var loaded = new Dictionary<Guid, DateTime>(await db.RevokedTokens.CountAsync(cancel) + settled.Count);
+        var count = await new CommandInfo(connection, "SELECT COUNT(*) FROM blacklist_tokens").QueryToArrayAsync(row => row.GetInt64(0), cancel);
+        var loaded = new Dictionary<Guid, DateTime>((int)count[0] + settled.Count);
 
         // Read straight off the data reader: through a LINQ projection the same million rows took
-        // 2.2 s rather than 0.9 s, and this is time the host spends before it may serve.
-        await using var connection = new DataConnection(db.Options);
+        // 2.2 s rather than 0.9 s.
         await using var rows = await new CommandInfo(connection, "SELECT jti, expires_on FROM blacklist_tokens WHERE expires_on > @now",
             new DataParameter("now", now, DataType.DateTime)).ExecuteReaderAsync(cancel);
         var reader = rows.Reader!;

@@ -15,7 +15,8 @@ public static class NativeTypesEndpoints
     public static IEndpointRouteBuilder MapNativeTypes(this IEndpointRouteBuilder endpoints)
     {
         var services = endpoints.ServiceProvider;
-        var metadata = MetadataBuilder.Build(services.GetRequiredService<ServiceCatalog>());
+        // Described on the first call, as the metadata page is rendered: the start serves no client code.
+        var described = new Lazy<NativeTypesMetadata>(() => MetadataBuilder.Build(services.GetRequiredService<ServiceCatalog>()));
         var errors = services.GetRequiredService<ErrorResponder>();
         var json = services.GetRequiredService<ServiceStackLiteOptions>().Json;
         var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
@@ -25,6 +26,7 @@ public static class NativeTypesEndpoints
 
         endpoints.MapGet("/types/metadata", context => Serve(context, errors, () =>
         {
+            var metadata = described.Value;
             var options = new OptionReader(context.Request.Query);
             var config = new MetadataTypesConfig(BaseUrlOf(context), NullIfEmpty(options.Text("GlobalNamespace")),
                 NullIfEmpty(options.List("IncludeTypes")), NullIfEmpty(options.List("ExcludeTypes")));
@@ -37,14 +39,14 @@ public static class NativeTypesEndpoints
         {
             var reader = new OptionReader(context.Request.Query);
             var options = TypeScriptOptions.Read(reader);
-            return WriteCode(context, TypeScriptGenerator.Generate(metadata, options, HeaderFor(context, reader, clock)));
+            return WriteCode(context, TypeScriptGenerator.Generate(described.Value, options, HeaderFor(context, reader, clock)));
         }));
 
         endpoints.MapGet("/types/csharp", context => Serve(context, errors, () =>
         {
             var reader = new OptionReader(context.Request.Query);
             var options = CSharpOptions.Read(reader);
-            return WriteCode(context, CSharpGenerator.Generate(metadata, options, HeaderFor(context, reader, clock)));
+            return WriteCode(context, CSharpGenerator.Generate(described.Value, options, HeaderFor(context, reader, clock)));
         }));
         return endpoints;
     }

@@ -46,7 +46,8 @@ public sealed class ServiceCatalog
     private static Operation Describe(Type requestType, Type serviceType, Dictionary<string, ServiceMethod> methods)
     {
         var roles = requestType.GetCustomAttributes<ValidateHasRoleAttribute>().Select(a => a.Role).ToList();
-        var factory = ActivatorUtilities.CreateFactory(serviceType, Type.EmptyTypes);
+        // Made on the first request, for the reason Invoker compiles late: each is a compiled expression.
+        var factory = new Lazy<ObjectFactory>(() => ActivatorUtilities.CreateFactory(serviceType, Type.EmptyTypes));
         return new Operation
         {
             RequestType = requestType,
@@ -58,7 +59,7 @@ public sealed class ServiceCatalog
             OptionalAuthentication = requestType.IsDefined(typeof(OptionalAuthenticationAttribute)),
             RateLimitBudget = requestType.GetCustomAttribute<RateLimitedAttribute>() is { } limited ? limited.Budget ?? requestType.Name : null,
             Methods = methods,
-            CreateService = services => (Service)factory(services, null),
+            CreateService = services => (Service)factory.Value(services, null),
             ValidatorType = typeof(IValidator<>).MakeGenericType(requestType),
         };
     }
