@@ -8,6 +8,7 @@ using Boilerplate.ServiceInterface.Registration;
 using Boilerplate.ServiceInterface.Revocation;
 using Boilerplate.ServiceInterface.Sessions;
 using Boilerplate.ServiceInterface.SignIn;
+using Boilerplate.ServiceInterface.SigningKeys;
 using Boilerplate.ServiceInterface.Tokens;
 using Boilerplate.ServiceInterface.TwoFactor;
 using Boilerplate.ServiceInterface.Users;
@@ -27,6 +28,7 @@ public static class ConfigureAccounts
             .AddUsers()
             .AddPasswords()
             .AddTokens()
+            .AddSigningKeys()
             .AddRevocation()
             .AddSessions()
             .AddSignIn()

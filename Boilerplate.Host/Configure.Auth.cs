@@ -1,7 +1,6 @@
-using Boilerplate.ServiceInterface.Auth;
+using Boilerplate.ServiceInterface.SigningKeys;
 using Boilerplate.ServiceInterface.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Boilerplate.Host;
@@ -18,12 +17,12 @@ public static class ConfigureAuth
     {
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthSettings>, TokenAcceptance, TimeProvider>((jwt, settings, acceptance, clock) =>
+            .Configure<JwtTokens, SigningKeyRing, TokenAcceptance, TimeProvider>((jwt, tokens, keys, acceptance, clock) =>
             {
                 jwt.MapInboundClaims = false;
                 jwt.TokenHandlers.Clear();
-                jwt.TokenHandlers.Add(new RememberedTokens(new JsonWebTokenHandler { MapInboundClaims = false }, clock));
-                jwt.TokenValidationParameters = JwtTokens.ValidationParameters(settings.Value);
+                jwt.TokenHandlers.Add(new RememberedTokens(new JsonWebTokenHandler { MapInboundClaims = false }, keys, clock));
+                jwt.TokenValidationParameters = tokens.ValidationParameters();
                 jwt.Events = Events(acceptance);
             });
         return builder;

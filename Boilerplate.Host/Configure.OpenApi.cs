@@ -23,6 +23,7 @@ public static class ConfigureOpenApi
             // The seed's two namespaces, with its descriptions.
             openApi.Tags.Add(new OperationTag(Tags.User, "user related operations"));
             openApi.Tags.Add(new OperationTag(Tags.Auth, "authentication related operations"));
+            openApi.Tags.Add(new OperationTag(Tags.Keys, "the keys that sign access tokens, for other services and for admins"));
         });
         return builder;
     }

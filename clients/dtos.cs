@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-06 22:00:10
+Date: 2026-12-07 05:28:24
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -213,6 +213,16 @@ namespace Boilerplate.ServiceModel
     {
     }
 
+    [Route("/.well-known/jwks.json", "GET")]
+    public partial class GetJsonWebKeySet : IReturn<JsonWebKeySet>, IGet
+    {
+    }
+
+    [Route("/.well-known/openid-configuration", "GET")]
+    public partial class GetOpenIdConfiguration : IReturn<OpenIdConfiguration>, IGet
+    {
+    }
+
     [Route("/user/me/passkeys", "GET")]
     public partial class GetPasskeys : IReturn<GetPasskeysResponse>, IGet
     {
@@ -221,6 +231,16 @@ namespace Boilerplate.ServiceModel
     [Route("/user/me/sessions", "GET")]
     public partial class GetSessions : IReturn<GetSessionsResponse>, IGet
     {
+    }
+
+    [Route("/signing-keys", "GET")]
+    public partial class GetSigningKeys : IReturn<GetSigningKeysResponse>, IGet
+    {
+    }
+
+    public partial class GetSigningKeysResponse
+    {
+        public virtual List<SigningKey> Results { get; set; }
     }
 
     [Route("/user/{public_id}", "GET")]
@@ -262,6 +282,11 @@ namespace Boilerplate.ServiceModel
         public virtual int PerPage { get; set; }
         [DataMember]
         public virtual int Total { get; set; }
+    }
+
+    public partial class JsonWebKeySet
+    {
+        public virtual List<JsonWebKey> Keys { get; set; }
     }
 
     [Route("/user/{public_id}/lock", "POST")]
@@ -307,6 +332,15 @@ namespace Boilerplate.ServiceModel
     [Route("/auth/logout-others", "POST")]
     public partial class LogoutOthers : IReturn<StatusResponse>, IPost
     {
+    }
+
+    [DataContract]
+    public partial class OpenIdConfiguration
+    {
+        [DataMember]
+        public virtual string Issuer { get; set; }
+        [DataMember(Name="jwks_uri")]
+        public virtual string JwksUri { get; set; }
     }
 
     [Route("/auth/passkey", "POST")]
@@ -361,6 +395,18 @@ namespace Boilerplate.ServiceModel
         public virtual string PublicId { get; set; }
     }
 
+    [Route("/signing-keys/{kid}", "DELETE")]
+    public partial class RevokeSigningKey : IReturn<SigningKey>, IDelete
+    {
+        public virtual string Kid { get; set; }
+    }
+
+    [Route("/signing-keys/rotate", "POST")]
+    public partial class RotateSigningKey : IReturn<SigningKey>, IPost
+    {
+        public virtual bool? ActivateNow { get; set; }
+    }
+
     [Route("/user/{public_id}/admin", "PUT")]
     [DataContract]
     public partial class SetUserAdmin : IReturn<User>, IPut
@@ -396,6 +442,19 @@ namespace Boilerplate.ServiceModel.Types
     public partial class GetSessionsResponse
     {
         public virtual List<SessionInfo> Data { get; set; }
+    }
+
+    public partial class JsonWebKey
+    {
+        public virtual string Kty { get; set; }
+        public virtual string Use { get; set; }
+        public virtual string Alg { get; set; }
+        public virtual string Kid { get; set; }
+        public virtual string Crv { get; set; }
+        public virtual string X { get; set; }
+        public virtual string Y { get; set; }
+        public virtual string N { get; set; }
+        public virtual string E { get; set; }
     }
 
     [DataContract]
@@ -451,6 +510,16 @@ namespace Boilerplate.ServiceModel.Types
         public virtual string UserAgent { get; set; }
         [DataMember]
         public virtual bool Current { get; set; }
+    }
+
+    public partial class SigningKey
+    {
+        public virtual string Kid { get; set; }
+        public virtual string Algorithm { get; set; }
+        public virtual string State { get; set; }
+        public virtual DateTime CreatedOn { get; set; }
+        public virtual DateTime ActivatesOn { get; set; }
+        public virtual DateTime? RevokedOn { get; set; }
     }
 
     [DataContract]

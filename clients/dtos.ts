@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-06 22:00:10
+Date: 2026-12-07 05:28:24
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -309,6 +309,24 @@ export class GetCurrentUser implements IReturn<User>, IGet
     public createResponse() { return new User(); }
 }
 
+// @Route("/.well-known/jwks.json", "GET")
+export class GetJsonWebKeySet implements IReturn<JsonWebKeySet>, IGet
+{
+    public constructor(init?: Partial<GetJsonWebKeySet>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'GetJsonWebKeySet'; }
+    public getMethod() { return 'GET'; }
+    public createResponse() { return new JsonWebKeySet(); }
+}
+
+// @Route("/.well-known/openid-configuration", "GET")
+export class GetOpenIdConfiguration implements IReturn<OpenIdConfiguration>, IGet
+{
+    public constructor(init?: Partial<GetOpenIdConfiguration>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'GetOpenIdConfiguration'; }
+    public getMethod() { return 'GET'; }
+    public createResponse() { return new OpenIdConfiguration(); }
+}
+
 // @Route("/user/me/passkeys", "GET")
 export class GetPasskeys implements IReturn<GetPasskeysResponse>, IGet
 {
@@ -339,6 +357,22 @@ export class GetSessionsResponse
     public data!: SessionInfo[];
 
     public constructor(init?: Partial<GetSessionsResponse>) { (Object as any).assign(this, init); }
+}
+
+// @Route("/signing-keys", "GET")
+export class GetSigningKeys implements IReturn<GetSigningKeysResponse>, IGet
+{
+    public constructor(init?: Partial<GetSigningKeys>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'GetSigningKeys'; }
+    public getMethod() { return 'GET'; }
+    public createResponse() { return new GetSigningKeysResponse(); }
+}
+
+export class GetSigningKeysResponse
+{
+    public results!: SigningKey[];
+
+    public constructor(init?: Partial<GetSigningKeysResponse>) { (Object as any).assign(this, init); }
 }
 
 // @Route("/user/{public_id}", "GET")
@@ -384,6 +418,28 @@ export class GetUsersResponse
     public total!: number;
 
     public constructor(init?: Partial<GetUsersResponse>) { (Object as any).assign(this, init); }
+}
+
+export class JsonWebKey
+{
+    public kty!: string;
+    public use!: string;
+    public alg!: string;
+    public kid!: string;
+    public crv?: string;
+    public x?: string;
+    public y?: string;
+    public n?: string;
+    public e?: string;
+
+    public constructor(init?: Partial<JsonWebKey>) { (Object as any).assign(this, init); }
+}
+
+export class JsonWebKeySet
+{
+    public keys!: JsonWebKey[];
+
+    public constructor(init?: Partial<JsonWebKeySet>) { (Object as any).assign(this, init); }
 }
 
 // @Route("/user/{public_id}/lock", "POST")
@@ -474,6 +530,14 @@ export class LogoutOthers implements IReturn<StatusResponse>, IPost
     public getTypeName() { return 'LogoutOthers'; }
     public getMethod() { return 'POST'; }
     public createResponse() { return new StatusResponse(); }
+}
+
+export class OpenIdConfiguration
+{
+    public issuer!: string;
+    public jwks_uri!: string;
+
+    public constructor(init?: Partial<OpenIdConfiguration>) { (Object as any).assign(this, init); }
 }
 
 export class Passkey
@@ -574,6 +638,28 @@ export class ResetUserMfa implements IReturnVoid, IDelete
     public createResponse() {}
 }
 
+// @Route("/signing-keys/{kid}", "DELETE")
+export class RevokeSigningKey implements IReturn<SigningKey>, IDelete
+{
+    public kid?: string;
+
+    public constructor(init?: Partial<RevokeSigningKey>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'RevokeSigningKey'; }
+    public getMethod() { return 'DELETE'; }
+    public createResponse() { return new SigningKey(); }
+}
+
+// @Route("/signing-keys/rotate", "POST")
+export class RotateSigningKey implements IReturn<SigningKey>, IPost
+{
+    public activateNow?: boolean;
+
+    public constructor(init?: Partial<RotateSigningKey>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'RotateSigningKey'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new SigningKey(); }
+}
+
 export class SessionInfo
 {
     public session_id!: string;
@@ -596,6 +682,18 @@ export class SetUserAdmin implements IReturn<User>, IPut
     public getTypeName() { return 'SetUserAdmin'; }
     public getMethod() { return 'PUT'; }
     public createResponse() { return new User(); }
+}
+
+export class SigningKey
+{
+    public kid!: string;
+    public algorithm!: string;
+    public state!: string;
+    public createdOn!: string;
+    public activatesOn!: string;
+    public revokedOn?: string;
+
+    public constructor(init?: Partial<SigningKey>) { (Object as any).assign(this, init); }
 }
 
 export class TotpEnrollmentResponse

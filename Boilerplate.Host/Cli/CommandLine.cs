@@ -5,7 +5,7 @@ namespace Boilerplate.Host.Cli;
 
 /// <summary>
 /// The host is also its own command line, like the seed's manage.py: <c>run</c> (the default),
-/// <c>db upgrade|downgrade|status</c>, <c>create-admin</c>, and <c>probe</c> for a container's
+/// <c>db upgrade|downgrade|status</c>, <c>create-admin</c>, <c>keys list|rotate|revoke</c>, and <c>probe</c> for a container's
 /// health check. The command is read before the host is built, so <c>--help</c> and usage errors
 /// need no settings; a usage error is one line and the command's usage, exit code 2.
 /// </summary>
@@ -54,6 +54,7 @@ public sealed class CommandLine(
         root.Subcommands.Add(run);
         root.Subcommands.Add(Db());
         root.Subcommands.Add(CreateAdmin());
+        root.Subcommands.Add(Keys());
         root.Subcommands.Add(Probe());
         return root;
     }
@@ -96,6 +97,27 @@ public sealed class CommandLine(
             return 0;
         });
         return command;
+    }
+
+    private Command Keys()
+    {
+        var keys = new Command("keys", "The keys access tokens are signed with (ES256 or RS256), shared by every host.");
+
+        var list = new Command("list", "List every key, newest first, with what it does now.");
+        list.SetAction(async _ => { await new KeysCommand(services(), output).ListAsync(); return 0; });
+
+        var now = new Option<bool>("--now") { Description = "Sign with the new key at once, not after Auth:SigningKeyActivationDelay." };
+        var rotate = new Command("rotate", "Make a new key, published at once and signing after the activation delay; no one is signed out.") { now };
+        rotate.SetAction(async parse => { await new KeysCommand(services(), output).RotateAsync(parse.GetValue(now)); return 0; });
+
+        var kid = new Argument<string>("kid") { Description = "The key's id, as keys list shows it." };
+        var revoke = new Command("revoke", "Refuse a key's tokens on every host within a second; a fresh key takes over if it was signing.") { kid };
+        revoke.SetAction(async parse => { await new KeysCommand(services(), output).RevokeAsync(parse.GetValue(kid)!); return 0; });
+
+        keys.Subcommands.Add(list);
+        keys.Subcommands.Add(rotate);
+        keys.Subcommands.Add(revoke);
+        return keys;
     }
 
     private Command Probe()

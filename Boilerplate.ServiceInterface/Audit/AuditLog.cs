@@ -85,4 +85,13 @@ public sealed partial class AuditLog(ILogger<AuditLog> log)
 
     [LoggerMessage(EventId = 124, Level = LogLevel.Warning, Message = "audit change not confirmed user={PublicId} reason={Reason} client={Client}")]
     public partial void ConfirmationFailed(string publicId, string reason, string client);
+
+    [LoggerMessage(EventId = 125, Level = LogLevel.Warning, Message = "audit signing key rotated kid={Kid} activates={ActivatesOn:o} by={Actor} client={Client}")]
+    public partial void SigningKeyRotated(string kid, DateTime activatesOn, string actor, string client);
+
+    [LoggerMessage(EventId = 126, Level = LogLevel.Warning, Message = "audit signing key revoked kid={Kid} by={Actor} client={Client}")]
+    public partial void SigningKeyRevoked(string kid, string actor, string client);
+
+    [LoggerMessage(EventId = 127, Level = LogLevel.Information, Message = "audit signing key made kid={Kid} algorithm={Algorithm}, as none could sign")]
+    public partial void SigningKeyMade(string kid, string algorithm);
 }

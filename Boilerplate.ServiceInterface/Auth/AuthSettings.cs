@@ -5,9 +5,27 @@ public sealed class AuthSettings
 {
     public const string Section = "Auth";
 
-    /// <summary>HS256 signing key; at least 32 bytes. <c>SECRET_KEY</c> overrides it.</summary>
+    /// <summary>
+    /// The app's secret, at least 32 bytes: it seals the private signing keys, TOTP secrets and
+    /// mailed tokens at rest, and signs access tokens under HS256. <c>SECRET_KEY</c> overrides it.
+    /// </summary>
     public string SecretKey { get; set; } = "";
-    public string Issuer { get; set; } = "ssjwt";
+
+    /// <summary>
+    /// How access tokens are signed: <c>ES256</c> (P-256, the default) or <c>RS256</c>, with keys the
+    /// database holds and <c>/.well-known/jwks.json</c> publishes, so other services verify tokens
+    /// without being able to mint them; or <c>HS256</c> under <see cref="SecretKey"/>, the seed's scheme.
+    /// </summary>
+    public string SigningAlgorithm { get; set; } = SigningAlgorithms.Es256;
+
+    /// <summary>The tokens' <c>aud</c>; unset, the issuer (<c>App:PublicUrl</c>).</summary>
+    public string? Audience { get; set; }
+
+    /// <summary>
+    /// How long a rotated key is published before it signs, so resource servers' cached key sets
+    /// learn it before the first token it signs reaches them.
+    /// </summary>
+    public TimeSpan SigningKeyActivationDelay { get; set; } = TimeSpan.FromMinutes(10);
     /// <summary>Short, so a stolen access token is soon useless; the refresh token renews it.</summary>
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);

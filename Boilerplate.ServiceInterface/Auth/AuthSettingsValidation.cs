@@ -32,6 +32,10 @@ public sealed class AuthSettingsValidation(IHostEnvironment environment) : IVali
         else if (environment.IsProduction() && KnownSecrets.Contains(key))
             problems.Add("the secret key is a published default: set your own random SECRET_KEY.");
 
+        if (!SigningAlgorithms.All.Contains(settings.SigningAlgorithm))
+            problems.Add($"Auth:SigningAlgorithm must be one of {string.Join(", ", SigningAlgorithms.All)}, not '{settings.SigningAlgorithm}'.");
+        if (settings.SigningKeyActivationDelay < TimeSpan.Zero)
+            problems.Add($"Auth:SigningKeyActivationDelay must not be negative, not {settings.SigningKeyActivationDelay}.");
         if (settings.BcryptWorkFactor is < 4 or > 31)
             problems.Add($"Auth:BcryptWorkFactor must be between 4 and 31, not {settings.BcryptWorkFactor}.");
         if (settings.MaxFailedSignIns < 1)

@@ -6,6 +6,7 @@ using Boilerplate.ServiceInterface.Passkeys;
 using Boilerplate.ServiceInterface.Passwords;
 using Boilerplate.ServiceInterface.RateLimits;
 using Boilerplate.ServiceInterface.SignIn;
+using Boilerplate.ServiceInterface.SigningKeys;
 using Boilerplate.ServiceInterface.Users;
 using ServiceStack;
 
@@ -31,6 +32,7 @@ public static class AppErrors
         PasskeyHostException e => new HttpError(400, "PasskeyHostRequired", e.Message),
         InvalidPasskeyException e => (HttpError)HttpError.Validation(e.Code, e.Message, e.Field),
         PasskeyExistsException e => new HttpError(409, "AlreadyExists", e.Message),
+        SigningKeysNotUsedException e => new HttpError(409, "NoSigningKeys", e.Message),
         InvalidEmailTokenException e => (HttpError)HttpError.Validation("InvalidToken", e.Message, "token"),
         // A valid token whose user has gone is no longer a credential.
         UnknownCallerException => new HttpError(401, nameof(TokenException), AuthMessages.InvalidToken),

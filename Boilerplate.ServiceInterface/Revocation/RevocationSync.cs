@@ -2,6 +2,7 @@ using System.Globalization;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Data.Migrations;
 using Boilerplate.ServiceInterface.Metrics;
+using Boilerplate.ServiceInterface.SigningKeys;
 using Boilerplate.ServiceInterface.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,8 +13,9 @@ namespace Boilerplate.ServiceInterface.Revocation;
 /// <summary>
 /// Keeps what this host holds in memory in step with the database: the revocations
 /// (<see cref="RevokedTokens"/>, <see cref="EndedSessions"/>) and the users it has read
-/// (<see cref="UserCache"/>: locked, admin, security stamp, gone), so a token revoked, or a user
-/// changed, on one host counts on all of them while no request pays a database round trip to check.
+/// (<see cref="UserCache"/>: locked, admin, security stamp, gone), and the signing keys
+/// (<see cref="SigningKeyRing"/>), so a token revoked, a user changed or a key rotated or revoked on
+/// one host counts on all of them while no request pays a database round trip to check.
 /// <para>
 /// On PostgreSQL the tables' triggers (<see cref="M006_NotifyRevocations"/>, <see cref="M013_NotifyUserChanges"/>)
 /// announce each change as it commits, and this host LISTENs on a connection of its own: the news
@@ -21,12 +23,12 @@ namespace Boilerplate.ServiceInterface.Revocation;
 /// read again (<see cref="UserCache.Suspend"/>); whenever it is made (at start, and again after
 /// it was lost) the revocations are read in full and the users it had read are forgotten, after
 /// LISTEN, so nothing committed while it was down is missed. SQLite has one host, which already
-/// knows its own changes.
+/// knows its own changes, except the command line's to the signing keys: it reads those twice a second.
 /// </para>
 /// </summary>
 public sealed partial class RevocationSync(
-    DatabaseTarget database, RevokedTokens revoked, EndedSessions endedSessions, UserCache users, IServiceScopeFactory scopes, AppMetrics metrics, TimeProvider clock,
-    ILogger<RevocationSync> log)
+    DatabaseTarget database, RevokedTokens revoked, EndedSessions endedSessions, UserCache users, SigningKeyRing keys,
+    IServiceScopeFactory scopes, AppMetrics metrics, TimeProvider clock, ILogger<RevocationSync> log)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LastRetry = TimeSpan.FromMilliseconds(500);
@@ -57,7 +59,10 @@ public sealed partial class RevocationSync(
     public async Task FollowAsync(CancellationToken stop)
     {
         if (!database.IsPostgreSql)
+        {
+            await ReadKeysOftenAsync(stop);
             return;
+        }
         var retry = FirstRetry;
         while (!stop.IsCancellationRequested)
         {
@@ -112,14 +117,43 @@ public sealed partial class RevocationSync(
         using var scope = scopes.CreateScope();
         await revoked.LoadAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), cancel);
         await endedSessions.LoadAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), cancel);
+        await scope.ServiceProvider.GetRequiredService<SigningKeyStore>().LoadAsync(cancel);
         users.Clear();
         LogLoaded(revoked.Count);
+    }
+
+    private async Task ReadKeysAsync(CancellationToken cancel)
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<SigningKeyStore>().LoadAsync(cancel);
+        }
+        catch (Exception e) when (!cancel.IsCancellationRequested)
+        {
+            LogKeysNotRead(e);
+        }
+    }
+
+    private async Task ReadKeysOftenAsync(CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500), clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+                await ReadKeysAsync(stop);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Stopping.
+        }
     }
 
     /// <summary>
     /// Payloads, as the triggers write them: "token &lt;jti&gt; &lt;expiry, Unix seconds&gt;",
     /// "session &lt;id&gt; &lt;ended, Unix seconds&gt;" (migration 10), "user &lt;public_id&gt;"
     /// (migration 13; "stamp &lt;public_id&gt; &lt;n&gt;" and "deleted &lt;public_id&gt;" before it),
+    /// "signing-key &lt;kid&gt; &lt;revoked or deleted, 0 or 1&gt;" (migration 15),
     /// each followed by the Unix time it was written (migration 7).
     /// Fields after the known ones are ignored, so a later field never stops an older host from
     /// applying the revocation.
@@ -143,6 +177,13 @@ public sealed partial class RevocationSync(
                 break;
             case ["session", var sessionId, var endedOn, .. var rest] when long.TryParse(endedOn, CultureInfo.InvariantCulture, out var seconds):
                 endedSessions.Remember(sessionId, DateTime.UnixEpoch.AddSeconds(seconds));
+                Arrived(rest);
+                break;
+            case ["signing-key", var kid, var gone, .. var rest]:
+                // A revoked key is refused before the table is read again.
+                if (gone == "1")
+                    keys.Forget(kid);
+                _ = ReadKeysAsync(CancellationToken.None);
                 Arrived(rest);
                 break;
             case ["deleted", var publicId, .. var rest]:
@@ -177,6 +218,9 @@ public sealed partial class RevocationSync(
 
     [LoggerMessage(LogLevel.Information, "Revocation feed reconnected and revocations reloaded")]
     private partial void LogReconnected();
+
+    [LoggerMessage(LogLevel.Warning, "Could not read the signing keys; the ones already read stay in use")]
+    private partial void LogKeysNotRead(Exception error);
 
     [LoggerMessage(LogLevel.Warning, "Ignored an unreadable revocation notice: {Payload}")]
     private partial void LogUnreadable(string payload);

@@ -45,3 +45,6 @@ public sealed class MailTokenProtector(IOptions<AuthSettings> options) : SecretP
 
 /// <summary>A user's TOTP secret, which the server needs to check each code.</summary>
 public sealed class TotpSecretProtector(IOptions<AuthSettings> options) : SecretProtector(options, "totp secret");
+
+/// <summary>A signing key's private half (PKCS #8), which only the hosts may read.</summary>
+public sealed class SigningKeyProtector(IOptions<AuthSettings> options) : SecretProtector(options, "signing key");

@@ -1,6 +1,7 @@
-using System.Text;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Mail;
+using Boilerplate.ServiceInterface.SigningKeys;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -8,12 +9,21 @@ using ServiceStack;
 
 namespace Boilerplate.ServiceInterface.Tokens;
 
-/// <summary>Issues HS256 access tokens and says how they are validated.</summary>
-public sealed class JwtTokens(IOptions<AuthSettings> options, TimeProvider clock)
+/// <summary>
+/// Issues access tokens and says how they are validated: signed with the ring's current key (its
+/// <c>kid</c> in the header) or, under HS256, the app's secret; issued by <c>App:PublicUrl</c> for
+/// <c>Auth:Audience</c>.
+/// </summary>
+public sealed class JwtTokens(IOptions<AuthSettings> options, SigningKeyRing keys, PublicAddress publicAddress, TimeProvider clock)
 {
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly AuthSettings settings = options.Value;
-    private readonly SigningCredentials credentials = new(SigningKey(options.Value), SecurityAlgorithms.HmacSha256);
+
+    /// <summary>The tokens' <c>iss</c>: where the service is reached, and where its keys are published.</summary>
+    public string Issuer => publicAddress.Url;
+
+    /// <summary>The tokens' <c>aud</c>: <c>Auth:Audience</c>, else the issuer.</summary>
+    public string Audience => settings.Audience is { Length: > 0 } audience ? audience : Issuer;
 
     /// <summary>
     /// An access token of the session. The first one of a sign-in also says when and how the user
@@ -43,29 +53,31 @@ public sealed class JwtTokens(IOptions<AuthSettings> options, TimeProvider clock
 
         return Handler.CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = settings.Issuer,
+            Issuer = Issuer,
+            Audience = Audience,
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = (now + settings.AccessTokenLifetime).UtcDateTime,
             Claims = claims,
-            SigningCredentials = credentials,
+            SigningCredentials = keys.Credentials(),
         });
     }
 
-    /// <summary>The one definition of a valid token, used by the JWT bearer handler.</summary>
-    public static TokenValidationParameters ValidationParameters(AuthSettings settings) => new()
+    /// <summary>
+    /// The one definition of a valid token, used by the JWT bearer handler. With key pairs, only
+    /// a key of the ring verifies, found by the token's <c>kid</c>: a token signed with the app's
+    /// secret is refused, so a leaked SECRET_KEY mints nothing.
+    /// </summary>
+    public TokenValidationParameters ValidationParameters() => new()
     {
-        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-        IssuerSigningKey = SigningKey(settings),
-        ValidIssuer = settings.Issuer,
-        ValidateAudience = false,
+        ValidAlgorithms = keys.UsesKeyPairs ? [SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.RsaSha256] : [SecurityAlgorithms.HmacSha256],
+        IssuerSigningKeyResolver = (_, _, kid, _) => keys.VerifyingKeys(kid),
+        ValidIssuer = Issuer,
+        ValidAudience = Audience,
         RequireExpirationTime = true,
         RequireSignedTokens = true,
         ClockSkew = settings.ClockSkew,
         NameClaimType = TokenClaims.Name,
         RoleClaimType = TokenClaims.Roles,
     };
-
-    private static SymmetricSecurityKey SigningKey(AuthSettings settings) =>
-        new(Encoding.UTF8.GetBytes(settings.SecretKey));
 }

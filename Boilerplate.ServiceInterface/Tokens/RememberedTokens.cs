@@ -4,6 +4,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using BitFaster.Caching.Lru;
+using Boilerplate.ServiceInterface.SigningKeys;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -14,11 +15,12 @@ namespace Boilerplate.ServiceInterface.Tokens;
 /// every request for its whole lifetime, and checking its signature each time was the largest
 /// share of an authenticated GET (bench/RESULTS.md). Only what the token says of itself is
 /// remembered (signature, issuer, lifetime, claims); whether it was revoked, its session ended or
-/// its user changed is still asked on every request (<see cref="TokenAcceptance"/>). Only valid
+/// its user changed is still asked on every request (<see cref="TokenAcceptance"/>), and whether
+/// the key that signed it is still trusted (<see cref="SigningKeyRing.Trusts"/>). Only valid
 /// tokens are kept, and only this service issues those. Bounded: past <see cref="Capacity"/> the
 /// least recently used go, so tokens no longer sent (renewed, or their client gone) make room.
 /// </summary>
-public sealed class RememberedTokens(TokenHandler validator, TimeProvider clock, int capacity = RememberedTokens.Capacity) : TokenHandler
+public sealed class RememberedTokens(TokenHandler validator, SigningKeyRing keys, TimeProvider clock, int capacity = RememberedTokens.Capacity) : TokenHandler
 {
     /// <summary>Each user <see cref="Users.UserCache"/> holds, with a token in use: about 1 KB a token (bench/RESULTS.md).</summary>
     public const int Capacity = 50_000;
@@ -32,7 +34,7 @@ public sealed class RememberedTokens(TokenHandler validator, TimeProvider clock,
         var digest = TokenDigest.Of(token);
         if (tokens.TryGet(digest, out var remembered))
         {
-            if (clock.GetUtcNow().UtcDateTime <= remembered.ValidUntil)
+            if (clock.GetUtcNow().UtcDateTime <= remembered.ValidUntil && keys.Trusts(remembered.Kid))
                 return remembered.Answer();
             tokens.TryRemove(digest);
         }
@@ -69,16 +71,18 @@ public sealed class RememberedTokens(TokenHandler validator, TimeProvider clock,
     /// of the parsed token.
     /// </summary>
     private sealed class Remembered(RememberedClaim[] claims, string? authenticationType, string nameType, string roleType,
-        ValidatedToken token, string? tokenType, DateTime validUntil)
+        ValidatedToken token, string? tokenType, string? kid, DateTime validUntil)
     {
         public DateTime ValidUntil => validUntil;
+        public string? Kid => kid;
 
         public static Remembered Of(TokenValidationResult result, JsonWebToken jwt, DateTime validUntil)
         {
             var identity = result.ClaimsIdentity;
             var claims = identity.Claims.Select(c => new RememberedClaim(string.Intern(c.Type), c.Value, string.Intern(c.ValueType), string.Intern(c.Issuer))).ToArray();
             return new Remembered(claims, identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType,
-                new ValidatedToken(jwt.Id, string.Intern(jwt.Issuer), jwt.ValidFrom, jwt.ValidTo), result.TokenType, validUntil);
+                new ValidatedToken(jwt.Id, string.Intern(jwt.Issuer), jwt.ValidFrom, jwt.ValidTo), result.TokenType,
+                jwt.Kid is { Length: > 0 } kid ? string.Intern(kid) : null, validUntil);
         }
 
         /// <summary>Each request gets claims of its own, so nothing one request adds reaches another.</summary>

@@ -1,8 +1,9 @@
 namespace Boilerplate.ServiceModel.Types;
 
-/// <summary>The groups the API's operations are shown in: the seed's two namespaces.</summary>
+/// <summary>The groups the API's operations are shown in: the seed's two namespaces, and the signing keys.</summary>
 public static class Tags
 {
     public const string User = "user";
     public const string Auth = "auth";
+    public const string Keys = "keys";
 }

@@ -28,6 +28,7 @@ public partial class LayeringTests
         ["PasskeyCeremonies"] = "Passkeys/PasskeyCeremonies.cs",
         ["EmailTokens"] = "AccountEmail/EmailTokens.cs",
         ["Mail"] = "Mail/MailOutbox.cs",
+        ["SigningKeys"] = "SigningKeys/SigningKeyStore.cs",
     };
 
     [Test]
@@ -87,13 +88,14 @@ public partial class LayeringTests
         "PasskeyCeremonyRecord" => "PasskeyCeremonies",
         "EmailTokenRecord" => "EmailTokens",
         "MailRecord" => "Mail",
+        "SigningKeyRecord" => "SigningKeys",
         _ => null,
     };
 
     [System.Text.RegularExpressions.GeneratedRegex(@"public class (?<name>\w+) : IReturn")]
     private static partial System.Text.RegularExpressions.Regex DtoDeclaration();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"db\.Insert(?:WithInt64Identity)?Async\((?:new (?<record>\w+)|(?<record>\w+),)")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"db\.Insert(?:WithInt64Identity)?Async(?:<(?<record>\w+)>\(|\((?:new (?<record>\w+)|(?<record>\w+),))")]
     private static partial System.Text.RegularExpressions.Regex RecordInsert();
 
     private static IEnumerable<string> SourcesOf(string folder) =>

@@ -57,6 +57,7 @@ public class HostingTests
             ["Limits__RequestHeadersTimeout"] = "abc",
             ["ForwardedHeaders__KnownProxies__0"] = "not-an-address",
             ["Auth__BcryptWorkFactor"] = "40",
+            ["Auth__SigningAlgorithm"] = "ES512",
             ["ForwardedHeaders__KnownNetworks__0"] = "10.0.0.0/99",
             // A name the section does not have, here a retired one, would leave its default silently in force.
             ["RateLimits__PermitLimit"] = "5",
@@ -69,12 +70,13 @@ public class HostingTests
             .And.Some.Contains("'abc' at 'Limits:RequestHeadersTimeout'")
             .And.Some.Contains("ForwardedHeaders:KnownProxies:0 must be an IP address, not 'not-an-address'")
             .And.Some.Contains("Auth:BcryptWorkFactor must be between 4 and 31, not 40")
+            .And.Some.Contains("Auth:SigningAlgorithm must be one of ES256, RS256, HS256, not 'ES512'.")
             .And.Some.Contains("ForwardedHeaders:KnownNetworks:0 must be a network such as 10.0.0.0/8, not '10.0.0.0/99'")
             .And.Some.Contains("no database is configured")
             .And.Some.Contains("no mail server is configured: set SMTP_URL")
             .And.Some.Contains("App:PublicUrl is not set")
             .And.Some.Contains("RateLimits:PermitLimit is not a setting; RateLimits has SignIn, Registration, Renewal"));
-        Assert.That(lines, Has.Length.EqualTo(9));
+        Assert.That(lines, Has.Length.EqualTo(10));
         Assert.That(output + error, Does.Not.Contain("   at "));
     }
 

@@ -40,7 +40,8 @@ public class MetadataTypesTests : ApiFixture
                 "VerifyEmail", "ResendVerificationEmail", "ForgotPassword", "ResetPassword", "ChangeEmail", "ConfirmEmailChange",
                 "GetSessions", "EndSession", "LogoutOthers", "GetUserSessions", "EndUserSession",
                 "LoginMfa", "EnrollTotp", "ConfirmTotp", "DisableTotp", "RegenerateRecoveryCodes", "ResetUserMfa",
-                "BeginPasskeyRegistration", "AddPasskey", "GetPasskeys", "RenamePasskey", "DeletePasskey", "BeginPasskeySignIn", "PasskeySignIn" }));
+                "BeginPasskeyRegistration", "AddPasskey", "GetPasskeys", "RenamePasskey", "DeletePasskey", "BeginPasskeySignIn", "PasskeySignIn",
+                "GetJsonWebKeySet", "GetOpenIdConfiguration", "GetSigningKeys", "RotateSigningKey", "RevokeSigningKey" }));
         Assert.That(metadata["config"]!["baseUrl"]!.GetValue<string>(), Is.EqualTo("http://localhost"));
         Assert.That(metadata["namespaces"]!.AsArray().Select(n => n!.GetValue<string>()), Does.Contain("Boilerplate.ServiceModel.Types"));
     }

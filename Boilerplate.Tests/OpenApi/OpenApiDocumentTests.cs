@@ -18,6 +18,7 @@ public class OpenApiDocumentTests : ApiFixture
         "GetSessions", "EndSession", "LogoutOthers", "GetUserSessions", "EndUserSession",
         "LoginMfa", "EnrollTotp", "ConfirmTotp", "DisableTotp", "RegenerateRecoveryCodes", "ResetUserMfa",
         "BeginPasskeyRegistration", "AddPasskey", "GetPasskeys", "RenamePasskey", "DeletePasskey", "BeginPasskeySignIn", "PasskeySignIn",
+        "GetJsonWebKeySet", "GetOpenIdConfiguration", "GetSigningKeys", "RotateSigningKey", "RevokeSigningKey",
     ];
 
     private async Task<JsonNode> DocumentAsync()
@@ -55,7 +56,7 @@ public class OpenApiDocumentTests : ApiFixture
         Assert.That(result.Diagnostic!.Errors.Select(e => e.ToString()), Is.Empty);
         Assert.That(result.Diagnostic.Warnings.Select(e => e.ToString()), Is.Empty);
         Assert.That(result.Diagnostic.SpecificationVersion, Is.EqualTo(OpenApiSpecVersion.OpenApi3_1));
-        Assert.That(result.Document!.Paths, Has.Count.EqualTo(34));
+        Assert.That(result.Document!.Paths, Has.Count.EqualTo(39));
     }
 
     [Test]
@@ -90,7 +91,7 @@ public class OpenApiDocumentTests : ApiFixture
         var tags = (await DocumentAsync())["tags"]!.AsArray();
 
         Assert.That(tags.Select(t => $"{t!["name"]}: {t["description"]}"),
-            Is.EqualTo(new[] { "user: user related operations", "auth: authentication related operations" }));
+            Is.EqualTo(new[] { "user: user related operations", "auth: authentication related operations", "keys: the keys that sign access tokens, for other services and for admins" }));
     }
 
     [Test]
@@ -109,13 +110,14 @@ public class OpenApiDocumentTests : ApiFixture
             "GetSessions", "EndSession", "LogoutOthers", "GetUserSessions", "EndUserSession",
             "EnrollTotp", "ConfirmTotp", "DisableTotp", "RegenerateRecoveryCodes", "ResetUserMfa",
             "BeginPasskeyRegistration", "AddPasskey", "GetPasskeys", "RenamePasskey", "DeletePasskey",
+            "GetSigningKeys", "RotateSigningKey", "RevokeSigningKey",
         }));
         Assert.That(byRequirement["""[{},{"Bearer":[]}]"""], Is.EquivalentTo(new[] { "Authenticate", "Authenticate_2", "Authenticate_3" }),
             "Authenticate reads a bearer token when one is sent (GET /auth describes the session)");
         Assert.That(byRequirement["[]"], Is.EquivalentTo(new[]
         {
             "CreateUser", "Login", "LoginMfa", "GetAccessToken", "VerifyEmail", "ResendVerificationEmail", "ForgotPassword", "ResetPassword", "ConfirmEmailChange",
-            "BeginPasskeySignIn", "PasskeySignIn",
+            "BeginPasskeySignIn", "PasskeySignIn", "GetJsonWebKeySet", "GetOpenIdConfiguration",
         }), "public, and saying so");
         Assert.That(byRequirement.Sum(group => group.Count()), Is.EqualTo(Operations.Length));
         Assert.That(document["security"], Is.Null, "no requirement for the whole API: registering and logging in need no token");

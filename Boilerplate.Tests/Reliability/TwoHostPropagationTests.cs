@@ -16,8 +16,8 @@ public class TwoHostPropagationTests
     {
         using var database = TestDatabase.Create(DatabaseKind.PostgreSql);
         // One after the other: the first applies the migrations, the second finds them current.
-        await using var first = await RunningHost.StartAsync(database);
-        await using var second = await RunningHost.StartAsync(database);
+        await using var first = await RunningHost.StartAsync(database, RunningHost.OneService);
+        await using var second = await RunningHost.StartAsync(database, RunningHost.OneService);
         var a = new Api(new HttpClient { BaseAddress = new Uri(first.BaseUrl) });
         var b = new Api(new HttpClient { BaseAddress = new Uri(second.BaseUrl) });
         await a.RegisterAsync("two_hosts");

@@ -1,5 +1,8 @@
 using System.Text;
+using Boilerplate.ServiceInterface.SigningKeys;
+using Boilerplate.ServiceInterface.Tokens;
 using Boilerplate.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -39,23 +42,30 @@ public class JwtAttackTests(DatabaseKind kind) : ApiFixture(kind)
 
         yield return Case("alg none", t => $"{Segment("""{"alg":"none","typ":"JWT"}""")}.{t.token.Split('.')[1]}.");
         yield return Case("alg none without the trailing dot", t => $"{Segment("""{"alg":"none"}""")}.{t.token.Split('.')[1]}");
-        yield return Case("the right claims signed with another key", t => t.Sign(t.Claims(), "another-secret-key-of-at-least-32-bytes!!"));
+        yield return Case("the right claims signed with another key", t => t.Sign(t.Claims(), Hmac("another-secret-key-of-at-least-32-bytes!!")));
+        yield return Case("the right claims signed with the app's secret (a leaked SECRET_KEY)", t => t.Sign(t.Claims(), Hmac(Secret)));
+        yield return Case("HS256 keyed with the published public key (algorithm confusion)", t => t.SignByHand(
+            $$"""{"alg":"HS256","typ":"JWT","kid":"{{t.Keys.Signing()!.Kid}}"}""", t.Claims(),
+            bytes => System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(t.Keys.Signing()!.Row.PublicJwk), bytes)));
+        yield return Case("ES256 with another key pair under the signing key's kid", t => t.Sign(t.Claims(), t.Impostor()));
         yield return Case("HS384 with the right secret", t => t.SignByHand("""{"alg":"HS384","typ":"JWT"}""", t.Claims(), bytes => System.Security.Cryptography.HMACSHA384.HashData(Encoding.UTF8.GetBytes(Secret), bytes)));
         yield return Case("HS512 with the right secret", t => t.SignByHand("""{"alg":"HS512","typ":"JWT"}""", t.Claims(), bytes => System.Security.Cryptography.HMACSHA512.HashData(Encoding.UTF8.GetBytes(Secret), bytes)));
         yield return Case("an RS256 header", t => $"{Segment("""{"alg":"RS256","typ":"JWT"}""")}.{t.token.Split('.')[1]}.{t.token.Split('.')[2]}");
-        yield return Case("a jku header pointing at the attacker's keys", t => t.Sign(t.Claims(), "attacker-secret-key-of-at-least-32-bytes", header: new() { ["jku"] = "http://127.0.0.1:1/jwks.json" }));
-        yield return Case("an x5u header", t => t.Sign(t.Claims(), "attacker-secret-key-of-at-least-32-bytes", header: new() { ["x5u"] = "http://127.0.0.1:1/cert.pem" }));
+        yield return Case("a jku header pointing at the attacker's keys", t => t.Sign(t.Claims(), Hmac("attacker-secret-key-of-at-least-32-bytes"), header: new() { ["jku"] = "http://127.0.0.1:1/jwks.json" }));
+        yield return Case("an x5u header", t => t.Sign(t.Claims(), Hmac("attacker-secret-key-of-at-least-32-bytes"), header: new() { ["x5u"] = "http://127.0.0.1:1/cert.pem" }));
         yield return Case("a kid header naming another key", t => t.SignByHand("""{"alg":"HS256","typ":"JWT","kid":"../../../../dev/null"}""", t.Claims(),
             bytes => System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes("attacker-secret-key-of-at-least-32-bytes"), bytes)));
         yield return Case("a tampered payload", t => $"{t.token.Split('.')[0]}.{Segment(Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(t.token.Split('.')[1])).Replace("\"name\"", "\"nam3\"", StringComparison.Ordinal))}.{t.token.Split('.')[2]}");
         yield return Case("a tampered signature", t => t.token[..^4] + (t.token.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA"));
-        yield return Case("an expired token", t => t.Sign(t.Claims(issued: DateTime.UtcNow.AddHours(-2), lifetime: TimeSpan.FromHours(1)), Secret), Expired);
-        yield return Case("nbf in the future", t => t.Sign(t.Claims(notBefore: DateTime.UtcNow.AddHours(1)), Secret));
-        yield return Case("a missing jti", t => t.Sign(t.Claims(without: "jti"), Secret));
-        yield return Case("a missing exp", t => t.Sign(t.Claims(without: "exp"), Secret));
-        yield return Case("the wrong issuer", t => t.Sign(t.Claims(issuer: "someone-else"), Secret));
+        yield return Case("an expired token", t => t.Sign(t.Claims(issued: DateTime.UtcNow.AddHours(-2), lifetime: TimeSpan.FromHours(1))), Expired);
+        yield return Case("nbf in the future", t => t.Sign(t.Claims(notBefore: DateTime.UtcNow.AddHours(1))));
+        yield return Case("a missing jti", t => t.Sign(t.Claims(without: "jti")));
+        yield return Case("a missing exp", t => t.Sign(t.Claims(without: "exp")));
+        yield return Case("the wrong issuer", t => t.Sign(t.Claims(issuer: "someone-else")));
+        yield return Case("the wrong audience", t => t.Sign(t.Claims(audience: "https://another-service.example.test")));
+        yield return Case("no audience", t => t.Sign(t.Claims(without: "aud")));
         yield return Case("a refresh token sent as an access token", t => t.refreshToken);
-        yield return Case("a token over 8 KiB", t => t.Sign(t.Claims(padding: new string('x', 9000)), Secret));
+        yield return Case("a token over 8 KiB", t => t.Sign(t.Claims(padding: new string('x', 9000))));
         yield return Case("garbage", _ => "not even close");
         yield return Case("non-ASCII garbage", _ => "ümlaut.日本語.🙂");
     }
@@ -77,7 +87,7 @@ public class JwtAttackTests(DatabaseKind kind) : ApiFixture(kind)
     [Test]
     public async Task A_token_without_sub_signed_with_the_right_key_is_still_refused_where_it_matters()
     {
-        var noSubject = Sign(Claims(without: "sub"), Secret);
+        var noSubject = Sign(Claims(without: "sub"));
         var response = await Api.GetAsync("/user/me", noSubject);
         Assert.That(response.Status, Is.EqualTo(401));
     }
@@ -106,13 +116,17 @@ public class JwtAttackTests(DatabaseKind kind) : ApiFixture(kind)
         }
     }
 
+    private SigningKeyRing Keys => Factory.Services.GetRequiredService<SigningKeyRing>();
+
     private Dictionary<string, object> Claims(
-        DateTime? issued = null, TimeSpan? lifetime = null, DateTime? notBefore = null, string? without = null, string issuer = "ssjwt", string? padding = null)
+        DateTime? issued = null, TimeSpan? lifetime = null, DateTime? notBefore = null, string? without = null, string? issuer = null, string? audience = null, string? padding = null)
     {
         var now = issued ?? DateTime.UtcNow;
+        var host = Factory.Services.GetRequiredService<JwtTokens>();
         var claims = new Dictionary<string, object>
         {
-            ["iss"] = issuer,
+            ["iss"] = issuer ?? host.Issuer,
+            ["aud"] = audience ?? host.Audience,
             ["sub"] = publicId,
             ["jti"] = Guid.NewGuid().ToString("N"),
             ["iat"] = EpochTime.GetIntDate(now),
@@ -127,13 +141,21 @@ public class JwtAttackTests(DatabaseKind kind) : ApiFixture(kind)
         return claims;
     }
 
-    private string Sign(Dictionary<string, object> claims, string key, Dictionary<string, object>? header = null) =>
+    /// <summary>Signed with the host's own signing key unless another is given.</summary>
+    private string Sign(Dictionary<string, object> claims, SigningCredentials? with = null, Dictionary<string, object>? header = null) =>
         new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
             Claims = claims,
             AdditionalHeaderClaims = header,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = with ?? Keys.Credentials(),
         });
+
+    private static SigningCredentials Hmac(string key) => new(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256);
+
+    /// <summary>A P-256 key of the attacker's own, claiming to be the host's signing key.</summary>
+    private SigningCredentials Impostor() =>
+        new(new ECDsaSecurityKey(System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256)) { KeyId = Keys.Signing()!.Kid },
+            SecurityAlgorithms.EcdsaSha256);
 
     /// <summary>Signs a header the library would not write (a kid, or HS384/HS512 with a key this short) by hand.</summary>
     private string SignByHand(string header, Dictionary<string, object> claims, Func<byte[], byte[]> mac)

@@ -16,8 +16,8 @@ public class SessionPropagationTests
     public async Task A_session_ended_on_one_host_process_is_refused_by_another_within_a_second()
     {
         using var database = TestDatabase.Create(DatabaseKind.PostgreSql);
-        await using var hostA = await RunningHost.StartAsync(database);
-        await using var hostB = await RunningHost.StartAsync(database);
+        await using var hostA = await RunningHost.StartAsync(database, RunningHost.OneService);
+        await using var hostB = await RunningHost.StartAsync(database, RunningHost.OneService);
         var (a, b) = (new Api(new HttpClient { BaseAddress = new Uri(hostA.BaseUrl) }), new Api(new HttpClient { BaseAddress = new Uri(hostB.BaseUrl) }));
         a.Http.DefaultRequestHeaders.UserAgent.ParseAdd(Laptop);
         b.Http.DefaultRequestHeaders.UserAgent.ParseAdd(Phone);

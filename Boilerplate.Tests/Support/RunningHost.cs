@@ -43,6 +43,12 @@ public sealed class RunningHost : IAsyncDisposable
     public string BaseUrl { get; }
     public int Port { get; }
 
+    /// <summary>
+    /// Settings for hosts that stand for one service (behind a load balancer, or one host
+    /// restarted): one public address, the tokens' issuer, so each accepts what the others issued.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> OneService { get; } = new Dictionary<string, string> { ["App__PublicUrl"] = "http://localhost:8080" };
+
     /// <summary>Everything the host wrote, stdout and stderr together.</summary>
     public string Output { get { lock (output) return output.ToString(); } }
 

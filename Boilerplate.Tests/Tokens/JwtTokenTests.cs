@@ -1,6 +1,7 @@
 using System.Text;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.SigningKeys;
 using Boilerplate.ServiceInterface.Tokens;
 using Boilerplate.Tests.Support;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,6 @@ public class JwtTokenTests
     private static readonly AuthSettings Settings = new()
     {
         SecretKey = "unit-test-secret-key-of-at-least-32-bytes",
-        Issuer = "ssjwt",
         AccessTokenLifetime = TimeSpan.FromMinutes(15),
         ClockSkew = TimeSpan.FromSeconds(30),
     };
@@ -41,14 +41,64 @@ public class JwtTokenTests
     {
         var token = new JsonWebToken(Tokens().Issue(Alice, Session));
 
-        Assert.That(token.Alg, Is.EqualTo("HS256"));
-        Assert.That(token.Issuer, Is.EqualTo("ssjwt"));
+        Assert.That(token.Issuer, Is.EqualTo(StandaloneTokens.PublicUrl));
+        Assert.That(token.Audiences, Is.EqualTo(new[] { StandaloneTokens.PublicUrl }), "the audience is the issuer unless Auth:Audience says otherwise");
         Assert.That(token.GetClaim("name").Value, Is.EqualTo("alice"));
         Assert.That(token.GetClaim("preferred_username").Value, Is.EqualTo("alice"));
         Assert.That(token.GetClaim("email").Value, Is.EqualTo("alice@example.com"));
         Assert.That(token.GetClaim("sid").Value, Is.EqualTo(Session));
         Assert.That(token.TryGetClaim("roles", out _), Is.False, "a plain user has no roles");
         Assert.That(token.ValidTo - token.IssuedAt, Is.EqualTo(TimeSpan.FromMinutes(15)));
+    }
+
+    [Test]
+    public void By_default_a_token_is_signed_with_es256_and_names_its_key()
+    {
+        var (tokens, keys) = StandaloneTokens.Create(Settings);
+        var token = new JsonWebToken(tokens.Issue(Alice, Session));
+
+        Assert.That(token.Alg, Is.EqualTo("ES256"));
+        Assert.That(token.Kid, Is.EqualTo(keys.Signing()!.Kid));
+        Assert.That(token.Typ, Is.EqualTo("JWT"));
+    }
+
+    [TestCase("RS256")]
+    [TestCase("HS256")]
+    public async Task Each_algorithm_signs_tokens_its_own_parameters_accept(string algorithm)
+    {
+        var settings = With(algorithm);
+        var (tokens, _) = StandaloneTokens.Create(settings);
+        var token = tokens.Issue(Alice, Session);
+
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, tokens.ValidationParameters());
+
+        Assert.That(result.IsValid, Is.True, result.Exception?.Message);
+        Assert.That(new JsonWebToken(token).Alg, Is.EqualTo(algorithm));
+        Assert.That(new JsonWebToken(token).Kid, algorithm == "HS256" ? Is.Empty : Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task With_a_key_pair_a_token_signed_with_the_apps_secret_is_refused()
+    {
+        var (hs256, _) = StandaloneTokens.Create(With("HS256"));
+        var (es256, _) = StandaloneTokens.Create(Settings);
+
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(hs256.Issue(Alice, Session), es256.ValidationParameters());
+
+        Assert.That(result.IsValid, Is.False, "a leaked SECRET_KEY mints nothing");
+    }
+
+    [Test]
+    public async Task A_token_for_another_audience_is_refused()
+    {
+        var (tokens, keys) = StandaloneTokens.Create(Settings);
+        var elsewhere = new JwtTokens(Options.Create(With("ES256", audience: "https://other.example.test")), keys,
+            StandaloneTokens.Address(), TimeProvider.System);
+
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(elsewhere.Issue(Alice, Session), tokens.ValidationParameters());
+
+        Assert.That(result.IsValid, Is.False);
+        Assert.That(result.Exception, Is.InstanceOf<SecurityTokenInvalidAudienceException>());
     }
 
     [Test]
@@ -80,7 +130,7 @@ public class JwtTokenTests
     [Test]
     public async Task A_token_signed_with_another_key_is_rejected()
     {
-        var other = new JwtTokens(Options.Create(new AuthSettings { SecretKey = "another-secret-key-of-at-least-32-bytes" }), TimeProvider.System);
+        var (other, _) = StandaloneTokens.Create(Settings);
         Assert.That((await Validate(other.Issue(Alice, Session))).IsValid, Is.False);
     }
 
@@ -105,25 +155,39 @@ public class JwtTokenTests
     [Test]
     public async Task A_token_signed_with_hs512_is_rejected_because_the_algorithm_is_pinned()
     {
+        var (tokens, _) = StandaloneTokens.Create(With("HS256"));
         var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(Settings.SecretKey.PadRight(64, 'x')));
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = Settings.Issuer,
+            Issuer = tokens.Issuer,
+            Audience = tokens.Audience,
             Claims = new Dictionary<string, object> { ["sub"] = Alice.PublicId, ["jti"] = Guid.NewGuid().ToString("N") },
             Expires = DateTime.UtcNow.AddHours(1),
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha512),
         });
-        var parameters = JwtTokens.ValidationParameters(Settings);
-        parameters.IssuerSigningKey = key;
+        var parameters = tokens.ValidationParameters();
+        parameters.IssuerSigningKeyResolver = (_, _, _, _) => [key];
 
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, parameters);
 
         Assert.That(result.IsValid, Is.False);
     }
 
-    private static JwtTokens Tokens(DateTimeOffset? now = null) =>
-        new(Options.Create(Settings), now is null ? TimeProvider.System : new TestClock(now.Value));
+    private static readonly (JwtTokens Tokens, SigningKeyRing Keys) Issuer = StandaloneTokens.Create(Settings);
+
+    private static JwtTokens Tokens(DateTimeOffset? now = null) => now is null
+        ? Issuer.Tokens
+        : new JwtTokens(Options.Create(Settings), Issuer.Keys, StandaloneTokens.Address(), new TestClock(now.Value));
 
     private static Task<TokenValidationResult> Validate(string token) =>
-        new JsonWebTokenHandler().ValidateTokenAsync(token, JwtTokens.ValidationParameters(Settings));
+        new JsonWebTokenHandler().ValidateTokenAsync(token, Issuer.Tokens.ValidationParameters());
+
+    private static AuthSettings With(string algorithm, string? audience = null) => new()
+    {
+        SecretKey = Settings.SecretKey,
+        SigningAlgorithm = algorithm,
+        Audience = audience,
+        AccessTokenLifetime = Settings.AccessTokenLifetime,
+        ClockSkew = Settings.ClockSkew,
+    };
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.SigningKeys;
 using Boilerplate.ServiceInterface.Tokens;
 using Boilerplate.Tests.Support;
 using Microsoft.Extensions.Options;
@@ -44,14 +45,16 @@ public class RememberedTokensTests
         }
     }
 
-    private string Issue() => new JwtTokens(Options.Create(Settings), clock).Issue(Alice, "0123456789abcdef0123456789abcdef");
+    private static readonly (JwtTokens Tokens, SigningKeyRing Keys) Issuer = StandaloneTokens.Create(Settings);
 
-    private static TokenValidationParameters Parameters => JwtTokens.ValidationParameters(Settings);
+    private string Issue() => new JwtTokens(Options.Create(Settings), Issuer.Keys, StandaloneTokens.Address(), clock).Issue(Alice, "0123456789abcdef0123456789abcdef");
+
+    private static TokenValidationParameters Parameters => Issuer.Tokens.ValidationParameters();
 
     [Test]
     public async Task A_valid_token_is_checked_once_and_then_answered_from_memory()
     {
-        var remembered = new RememberedTokens(validator, clock);
+        var remembered = new RememberedTokens(validator, Issuer.Keys, clock);
         var token = Issue();
 
         var first = await remembered.ValidateTokenAsync(token, Parameters);
@@ -65,7 +68,7 @@ public class RememberedTokensTests
     [Test]
     public async Task Each_request_gets_claims_of_its_own()
     {
-        var remembered = new RememberedTokens(validator, clock);
+        var remembered = new RememberedTokens(validator, Issuer.Keys, clock);
         var token = Issue();
         await remembered.ValidateTokenAsync(token, Parameters);
 
@@ -79,7 +82,7 @@ public class RememberedTokensTests
     [Test]
     public async Task Past_its_expiry_and_the_skew_a_token_is_judged_again()
     {
-        var remembered = new RememberedTokens(validator, clock);
+        var remembered = new RememberedTokens(validator, Issuer.Keys, clock);
         var token = Issue();
         await remembered.ValidateTokenAsync(token, Parameters);
 
@@ -94,7 +97,7 @@ public class RememberedTokensTests
     [Test]
     public async Task An_invalid_token_is_never_remembered()
     {
-        var remembered = new RememberedTokens(validator, clock);
+        var remembered = new RememberedTokens(validator, Issuer.Keys, clock);
         var token = Issue();
         var tampered = token[..^4] + (token[^4] == 'A' ? "BBBB" : "AAAA");
 
@@ -109,7 +112,7 @@ public class RememberedTokensTests
     public async Task Past_its_capacity_the_least_recently_used_token_goes_and_the_rest_stay()
     {
         const int capacity = 100;
-        var remembered = new RememberedTokens(validator, clock, capacity);
+        var remembered = new RememberedTokens(validator, Issuer.Keys, clock, capacity);
         var tokens = Enumerable.Range(0, capacity).Select(_ => Issue()).ToList();
         foreach (var token in tokens)
             await remembered.ValidateTokenAsync(token, Parameters);
@@ -126,5 +129,20 @@ public class RememberedTokensTests
         Assert.That(validator.Calls - calls, Is.EqualTo(1), "only the new token was validated: the ones in use stayed");
         await remembered.ValidateTokenAsync(tokens[0], Parameters);
         Assert.That(validator.Calls - calls, Is.EqualTo(2), "the least recently used one went");
+    }
+
+    [Test]
+    public async Task A_remembered_token_whose_key_was_revoked_is_judged_again_and_refused()
+    {
+        var (tokens, keys) = StandaloneTokens.Create(Settings);
+        var remembered = new RememberedTokens(validator, keys, clock);
+        var token = tokens.Issue(Alice, "0123456789abcdef0123456789abcdef");
+        Assert.That((await remembered.ValidateTokenAsync(token, tokens.ValidationParameters())).IsValid, Is.True);
+
+        keys.Forget(keys.Signing()!.Kid);
+        var again = await remembered.ValidateTokenAsync(token, tokens.ValidationParameters());
+
+        Assert.That(again.IsValid, Is.False);
+        Assert.That(validator.Calls, Is.EqualTo(2));
     }
 }

@@ -1,8 +1,6 @@
-using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Tokens;
 using Boilerplate.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Boilerplate.Tests.Tokens;
 
@@ -43,9 +41,8 @@ public class TokenGuardTests(DatabaseKind kind) : ApiFixture(kind)
     public async Task An_expired_token_is_401_signature_expired_on_every_guarded_route()
     {
         await Api.RegisterAsync(UniqueName());
-        var settings = Factory.Services.GetRequiredService<IOptions<AuthSettings>>();
         var me = (await Api.GetAsync("/user/me", await Api.RegisterAsync(UniqueName()))).String("public_id");
-        var expired = new JwtTokens(settings, new TestClock(DateTimeOffset.UtcNow.AddDays(-3)))
+        var expired = StandaloneTokens.OfHost(Factory.Services, new TestClock(DateTimeOffset.UtcNow.AddDays(-3)))
             .Issue(new() { PublicId = me, Email = "x@example.com", Username = "x" }, Guid.NewGuid().ToString("N"));
 
         foreach (var (method, path) in new[] { (HttpMethod.Get, "/user/me"), (HttpMethod.Get, "/user"), (HttpMethod.Get, $"/user/{me}"), (HttpMethod.Post, "/auth/logout") })

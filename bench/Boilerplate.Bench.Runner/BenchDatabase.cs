@@ -76,6 +76,13 @@ public sealed class BenchDatabase
         await db.BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows }, users);
     }
 
+    /// <summary>The run's signing key, so the host signs and verifies with the key the run's tokens name.</summary>
+    public async Task SeedSigningKeyAsync(SigningKeyRecord key)
+    {
+        await using var db = Open();
+        await db.InsertAsync(key);
+    }
+
     /// <summary>Revoked token ids that expire long after the run, as logouts would leave them.</summary>
     public async Task SeedRevokedAsync(int count)
     {

@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Tokens;
 using Boilerplate.ServiceInterface.Users;
-using Microsoft.Extensions.Options;
 
 namespace Boilerplate.Bench.Runner;
 
@@ -22,7 +20,9 @@ public sealed partial class BenchRun(RunOptions options, BenchPaths paths)
     private const int FloodConnections = 64;
     private const int HostPort = 5080, RevokedHostPort = 5081, PostgresHostPort = 5082, BaselinePort = 5090;
 
-    private readonly string secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+    private const string PublicUrl = "https://bench.example.test";
+    private static readonly string Secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+    private readonly BenchIssuer issuer = new(Secret, PublicUrl, accessTokenLifetime: TimeSpan.FromHours(4));
     private readonly Wrk wrk = new(paths.Lua, paths.Work);
     private readonly List<string> problems = [];
 
@@ -44,6 +44,7 @@ public sealed partial class BenchRun(RunOptions options, BenchPaths paths)
         await MigrateAsync(plainDb);
         var passwordHash = BCrypt.Net.BCrypt.HashPassword(Password, ProductionWorkFactor);
         var users = await plainDb.SeedUsersAsync(userCount, passwordHash);
+        await plainDb.SeedSigningKeyAsync(issuer.Key);
         var revokedDb = plainDb.CopyTo(Path.Combine(paths.Work, "revoked.db"));
         await revokedDb.SeedRevokedAsync(revokedCount);
         var postgresDb = options.Postgres is { } server ? await BenchDatabase.FreshPostgresAsync(server, "users") : null;
@@ -55,6 +56,7 @@ public sealed partial class BenchRun(RunOptions options, BenchPaths paths)
                 Log("seeding the same users on PostgreSQL");
                 await MigrateAsync(postgresDb);
                 await postgresDb.SeedUsersAsync(users);
+                await postgresDb.SeedSigningKeyAsync(issuer.Key);
             }
             var accounts = AccountSeeder.Generate(AccountCount(options));
             Log($"seeding {accounts.Count:N0} accounts");
@@ -75,8 +77,7 @@ public sealed partial class BenchRun(RunOptions options, BenchPaths paths)
         List<SeededAccount> accounts, List<AccountsDatabase> accountDatabases)
     {
 
-        // Tokens made by the app's own issuer with the host's key: exactly what a sign-in returns.
-        var issuer = new JwtTokens(Options.Create(new AuthSettings { SecretKey = secret, AccessTokenLifetime = TimeSpan.FromHours(4) }), TimeProvider.System);
+        // Tokens made by the app's own issuer with the hosts' signing key: exactly what a sign-in returns.
         var admin = users[0];
         var member = users[1];
         var adminToken = issuer.Issue(admin, "bench-admin");
@@ -255,10 +256,18 @@ public sealed partial class BenchRun(RunOptions options, BenchPaths paths)
     /// registration queues is written to files in the work folder, so the sender does its whole
     /// job and no mail server is needed.
     /// </summary>
-    private Dictionary<string, string> HostEnvironment(BenchDatabase db) => new()
+    private Dictionary<string, string> HostEnvironment(BenchDatabase db)
+    {
+        var environment = ProductionEnvironment(db);
+        foreach (var (name, value) in options.HostEnvironment)
+            environment[name] = value;
+        return environment;
+    }
+
+    private Dictionary<string, string> ProductionEnvironment(BenchDatabase db) => new()
     {
         ["BOILERPLATE_ENV"] = "prod",
-        ["SECRET_KEY"] = secret,
+        ["SECRET_KEY"] = Secret,
         ["DATABASE_URL"] = db.Url,
         ["Logging__LogLevel__Default"] = "Warning",
         ["RateLimits__SignIn__PermitLimit"] = "1000000000",
@@ -268,7 +277,7 @@ public sealed partial class BenchRun(RunOptions options, BenchPaths paths)
         ["Https__Redirect"] = "false",
         ["Email__Delivery"] = "Pickup",
         ["Email__PickupFolder"] = Path.Combine(paths.Work, "mail"),
-        ["App__PublicUrl"] = "https://bench.example.test",
+        ["App__PublicUrl"] = PublicUrl,
     };
 
     private async Task<LoadResult> LoadAsync(Scenario scenario, string url, string script, int connections, IReadOnlyDictionary<string, string>? env = null, TimeSpan? duration = null)

@@ -1,8 +1,6 @@
-using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Tokens;
 using Boilerplate.ServiceInterface.Users;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Boilerplate.Bench.Runner;
@@ -16,9 +14,8 @@ public static class CacheFootprint
 {
     public static async Task<(double BytesPerUser, double BytesPerToken)> MeasureAsync(int count)
     {
-        var settings = new AuthSettings { SecretKey = "bench-footprint-secret-key-of-at-least-32-bytes" };
-        var issuer = new JwtTokens(Options.Create(settings), TimeProvider.System);
-        var parameters = JwtTokens.ValidationParameters(settings);
+        var issuer = new BenchIssuer("bench-footprint-secret-key-of-at-least-32-bytes", "https://bench.example.test");
+        var parameters = issuer.Tokens.ValidationParameters();
         // As a database read makes it: every string its own.
         static UserRecord Read(int i) => new()
         {
@@ -33,7 +30,7 @@ public static class CacheFootprint
         for (var i = 0; i < count; i++)
             userCache.Keep(CachedUser.Of(Read(i)), userCache.Generation);
         var withUsers = GC.GetTotalMemory(forceFullCollection: true);
-        var remembered = new RememberedTokens(handler, TimeProvider.System);
+        var remembered = new RememberedTokens(handler, issuer.Keys, TimeProvider.System);
         foreach (var token in tokens)
             await remembered.ValidateTokenAsync(token, parameters);
         var withTokens = GC.GetTotalMemory(forceFullCollection: true);

@@ -1,8 +1,10 @@
 // Proves ServiceStack's own npm client and CLI work against this server unchanged:
 // start the built host, generate dtos.ts with the CLI, compile it with tsc --strict, run the
 // checks in proof.ts with the stock JsonServiceClient, then update the reference via the CLI.
+// Then another service verifies the server's tokens with `jose` (resource-server.js).
 // Ends with "N passed, M failed" and a non-zero exit code on any failure.
 const { spawn, spawnSync } = require("node:child_process");
+const { verifyAsResourceServer } = require("./resource-server.js");
 const fs = require("node:fs");
 const net = require("node:net");
 const os = require("node:os");
@@ -161,6 +163,9 @@ async function main() {
     renewal("in body mode with rotation on the stock client's second renewal is refused",
       {}, "body", ["renewed 1", "failed 2: TokenException Refresh token already used: the session has been ended. Please log in again."]),
   ]);
+
+  await withHost({}, (baseUrl, hostEnv) => verifyAsResourceServer(baseUrl,
+    (kid) => run("dotnet", [path.join(hostDir, "Boilerplate.Host.dll"), "keys", "revoke", kid], { cwd: hostDir, env: hostEnv }), check));
 }
 
 main()
