@@ -102,6 +102,18 @@ public class SigningKeyRotationTests(DatabaseKind kind) : ApiFixture(kind)
         Assert.That(list.Text, Does.Not.Contain("sealed").IgnoreCase.And.Not.Contain("private").IgnoreCase);
     }
 
+    [Test]
+    public async Task A_rotation_that_is_not_understood_is_a_400_and_makes_no_key()
+    {
+        var before = (await States()).Count;
+
+        var rotated = await Api.SendAsync(HttpMethod.Post, "/signing-keys/rotate", new StringContent("""{"activateNow":"soon"}""", System.Text.Encoding.UTF8, "application/json"), admin);
+
+        Assert.That(rotated.Status, Is.EqualTo(400), rotated.Text);
+        Assert.That(rotated.ResponseStatus["message"]!.GetValue<string>(), Is.Not.Empty);
+        Assert.That((await States()).Count, Is.EqualTo(before));
+    }
+
     private static string Kid(string token) => new JsonWebToken(token).Kid;
 
     private async Task<List<string>> PublishedKids() =>

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Boilerplate.Bench;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Tokens;
 using Microsoft.IdentityModel.JsonWebTokens;
