@@ -5,6 +5,7 @@ using LinqToDB;
 using LinqToDB.Async;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Boilerplate.Tests.SigningKeys;
 
@@ -30,8 +31,8 @@ public class JwksTests(DatabaseKind kind) : ApiFixture(kind)
         Assert.That(key["crv"]!.GetValue<string>(), Is.EqualTo("P-256"));
         Assert.That(key["alg"]!.GetValue<string>(), Is.EqualTo("ES256"));
         Assert.That(key["use"]!.GetValue<string>(), Is.EqualTo("sig"));
-        Assert.That(Convert.FromBase64String(Base64(key["x"]!.GetValue<string>())), Has.Length.EqualTo(32));
-        Assert.That(Convert.FromBase64String(Base64(key["y"]!.GetValue<string>())), Has.Length.EqualTo(32));
+        Assert.That(Base64UrlEncoder.DecodeBytes(key["x"]!.GetValue<string>()), Has.Length.EqualTo(32));
+        Assert.That(Base64UrlEncoder.DecodeBytes(key["y"]!.GetValue<string>()), Has.Length.EqualTo(32));
         Assert.That(key.AsObject().Select(p => p.Key), Has.None.AnyOf("d", "p", "q", "dp", "dq", "qi"), "never a private member");
     }
 
@@ -42,8 +43,8 @@ public class JwksTests(DatabaseKind kind) : ApiFixture(kind)
         var jwks = await Api.GetAsync("/.well-known/jwks.json");
         var discovery = await Api.GetAsync("/.well-known/openid-configuration");
 
-        var keys = new Microsoft.IdentityModel.Tokens.JsonWebKeySet(jwks.Text).GetSigningKeys();
-        var result = await new JsonWebTokenHandler().ValidateTokenAsync(issued, new Microsoft.IdentityModel.Tokens.TokenValidationParameters
+        var keys = new JsonWebKeySet(jwks.Text).GetSigningKeys();
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(issued, new TokenValidationParameters
         {
             IssuerSigningKeys = keys,
             ValidIssuer = discovery.String("issuer"),
@@ -87,11 +88,5 @@ public class JwksTests(DatabaseKind kind) : ApiFixture(kind)
             using var probe = ECDsa.Create();
             Assert.That(() => probe.ImportPkcs8PrivateKey(Convert.FromBase64String(row.SealedPrivateKey), out _), Throws.InstanceOf<CryptographicException>());
         }
-    }
-
-    private static string Base64(string base64Url)
-    {
-        var text = base64Url.Replace('-', '+').Replace('_', '/');
-        return text.PadRight(text.Length + (4 - text.Length % 4) % 4, '=');
     }
 }
