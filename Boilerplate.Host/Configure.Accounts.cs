@@ -5,6 +5,7 @@ using Boilerplate.ServiceInterface.Passkeys;
 using Boilerplate.ServiceInterface.Passwords;
 using Boilerplate.ServiceInterface.RateLimits;
 using Boilerplate.ServiceInterface.Registration;
+using Boilerplate.ServiceInterface.Roles;
 using Boilerplate.ServiceInterface.Revocation;
 using Boilerplate.ServiceInterface.Sessions;
 using Boilerplate.ServiceInterface.SignIn;
@@ -29,6 +30,7 @@ public static class ConfigureAccounts
             .AddPasswords()
             .AddTokens()
             .AddSigningKeys()
+            .AddRoles()
             .AddRevocation()
             .AddSessions()
             .AddSignIn()

@@ -32,6 +32,7 @@ public static class ConfigureAppHost
             options.NotAuthenticatedMessage = AuthMessages.MissingToken;
             options.InvalidTokenMessage = AuthMessages.InvalidToken;
             options.MissingRoleMessage = _ => AuthMessages.AdminRequired;
+            options.MissingPermissionMessage = AuthMessages.PermissionRequired;
             options.MapException = AppErrors.ToHttpError;
             options.GlobalRequestFiltersAsync.Add(TokenDelivery.RefuseForgeableCookieSignIn);
             options.CreateErrorBody = status => new StatusResponse

@@ -4,6 +4,7 @@ using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Mail;
 using Boilerplate.ServiceInterface.Passwords;
+using Boilerplate.ServiceInterface.Roles;
 using Boilerplate.ServiceInterface.Sessions;
 using Boilerplate.ServiceInterface.SignIn;
 using Boilerplate.ServiceInterface.Tokens;
@@ -35,6 +36,12 @@ public abstract class AppService : Service
 
     protected AuditLog Audit => Resolve<AuditLog>();
 
+    /// <summary>The user as the API shows them, with their roles and permissions as they stand.</summary>
+    protected User Shown(UserRecord user) => UserMapping.ToDto(user, Resolve<RoleCatalog>());
+
+    /// <summary>True when the caller holds the permission (an admin holds them all), as the token's check found the account.</summary>
+    protected bool CallerMay(string permission) => GetSession().Permissions.Contains(permission);
+
     /// <summary>The signed-in caller's account.</summary>
     /// <exception cref="UnknownCallerException">The account has gone since the token was issued.</exception>
     protected async Task<UserRecord> CallerAsync()
@@ -47,6 +54,18 @@ public abstract class AppService : Service
     /// <summary>The account a route's <c>{public_id}</c> names; 404 when it names none.</summary>
     protected async Task<UserRecord> UserAsync(string? publicId) =>
         await Users.FindByRouteIdAsync(publicId, Cancel) ?? throw HttpError.NotFound("User not found.");
+
+    /// <summary>
+    /// The account a route names, for an act on it under a user permission; 404 when it names none.
+    /// An admin's is for admins only (403), so a support role cannot lock out or delete its admins.
+    /// </summary>
+    protected async Task<UserRecord> ManagedUserAsync(string? publicId)
+    {
+        var user = await UserAsync(publicId);
+        if (user.Admin && !GetSession().Roles.Contains(RoleNames.Admin))
+            throw HttpError.Forbidden(AuthMessages.AdminOnlyOnAdmin);
+        return user;
+    }
 
     /// <summary>
     /// A sensitive change is confirmed as a sign-in is: the account's password, and a current code

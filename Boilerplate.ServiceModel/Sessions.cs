@@ -67,10 +67,10 @@ public class EndSession : IReturnVoid, IDelete
 [ValidateIsAuthenticated]
 public class LogoutOthers : IReturn<StatusResponse>, IPost;
 
-/// <summary>A user's sessions still going, newest first, for an admin.</summary>
+/// <summary>A user's sessions still going, newest first (<c>users.read</c>).</summary>
 [Tag(Tags.User)]
 [Route("/user/{public_id}/sessions", "GET")]
-[ValidateIsAdmin]
+[RequiredPermission(PermissionNames.UsersRead)]
 [ApiResponse(404, "User not found.")]
 public class GetUserSessions : IReturn<GetSessionsResponse>, IGet
 {
@@ -78,10 +78,10 @@ public class GetUserSessions : IReturn<GetSessionsResponse>, IGet
     public string? PublicId { get; set; }
 }
 
-/// <summary>Ends one session of a user, for an admin: as if its owner had ended it.</summary>
+/// <summary>Ends one session of a user (<c>users.manage</c>): as if its owner had ended it. An admin's, only for an admin.</summary>
 [Tag(Tags.User)]
 [Route("/user/{public_id}/sessions/{session_id}", "DELETE")]
-[ValidateIsAdmin]
+[RequiredPermission(PermissionNames.UsersManage)]
 [ApiResponse(404, "No such user, or no such session of theirs going.")]
 public class EndUserSession : IReturnVoid, IDelete
 {

@@ -35,7 +35,7 @@ public class OpenIdConfiguration
 /// <summary>Every signing key, revoked and expired ones included, newest first, with what each does now. Never a private key.</summary>
 [Tag(Tags.Keys)]
 [Route("/signing-keys", "GET")]
-[ValidateIsAdmin]
+[RequiredRole(RoleNames.Admin)]
 public class GetSigningKeys : IReturn<GetSigningKeysResponse>, IGet;
 
 public class GetSigningKeysResponse
@@ -50,7 +50,7 @@ public class GetSigningKeysResponse
 /// </summary>
 [Tag(Tags.Keys)]
 [Route("/signing-keys/rotate", "POST")]
-[ValidateIsAdmin]
+[RequiredRole(RoleNames.Admin)]
 [ApiResponse(409, "Tokens are signed under HS256: there are no keys to rotate.")]
 public class RotateSigningKey : IReturn<SigningKey>, IPost
 {
@@ -63,7 +63,7 @@ public class RotateSigningKey : IReturn<SigningKey>, IPost
 /// </summary>
 [Tag(Tags.Keys)]
 [Route("/signing-keys/{kid}", "DELETE")]
-[ValidateIsAdmin]
+[RequiredRole(RoleNames.Admin)]
 [ApiResponse(404, "No signing key has that kid.")]
 public class RevokeSigningKey : IReturn<SigningKey>, IDelete
 {

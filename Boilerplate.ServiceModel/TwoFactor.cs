@@ -65,10 +65,10 @@ public class RegenerateRecoveryCodes : IReturn<RecoveryCodesResponse>, IPost
     public string? Code { get; set; }
 }
 
-/// <summary>Turns a user's two-factor sign-in off, for an admin: for someone who lost their device. Audited.</summary>
+/// <summary>Turns a user's two-factor sign-in off (<c>users.manage</c>): for someone who lost their device. An admin's, only for an admin. Audited.</summary>
 [Tag(Tags.User)]
 [Route("/user/{public_id}/mfa", "DELETE")]
-[ValidateIsAdmin]
+[RequiredPermission(PermissionNames.UsersManage)]
 [ApiResponse(404, "User not found.")]
 public class ResetUserMfa : IReturnVoid, IDelete
 {

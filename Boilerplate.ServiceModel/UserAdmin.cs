@@ -4,10 +4,10 @@ using ServiceStack;
 
 namespace Boilerplate.ServiceModel;
 
-/// <summary>Grants or removes admin rights; removing them takes effect on the user's tokens at once.</summary>
+/// <summary>Grants or removes admin rights (<c>roles.manage</c>); removing them ends the user's sessions at once.</summary>
 [Tag(Tags.User)]
 [Route("/user/{public_id}/admin", "PUT")]
-[ValidateIsAdmin]
+[RequiredPermission(PermissionNames.RolesManage)]
 [ApiResponse(404, "User not found.")]
 [ApiResponse(409, "Removing the last admin.")]
 public class SetUserAdmin : IReturn<User>, IPut
@@ -17,10 +17,10 @@ public class SetUserAdmin : IReturn<User>, IPut
     public bool? Admin { get; set; }
 }
 
-/// <summary>Locks an account: its sessions end, and it can neither sign in nor refresh until unlocked.</summary>
+/// <summary>Locks an account (<c>users.manage</c>; an admin's, only an admin): its sessions end, and it can neither sign in nor refresh until unlocked.</summary>
 [Tag(Tags.User)]
 [Route("/user/{public_id}/lock", "POST")]
-[ValidateIsAdmin]
+[RequiredPermission(PermissionNames.UsersManage)]
 [ApiResponse(404, "User not found.")]
 [ApiResponse(409, "Locking the last admin.")]
 public class LockUser : IReturn<User>, IPost
@@ -29,10 +29,10 @@ public class LockUser : IReturn<User>, IPost
     public string? PublicId { get; set; }
 }
 
-/// <summary>Unlocks an account: its owner can sign in again (the sessions ended by the lock stay ended).</summary>
+/// <summary>Unlocks an account (<c>users.manage</c>; an admin's, only an admin): its owner can sign in again (the sessions ended by the lock stay ended).</summary>
 [Tag(Tags.User)]
 [Route("/user/{public_id}/unlock", "POST")]
-[ValidateIsAdmin]
+[RequiredPermission(PermissionNames.UsersManage)]
 [ApiResponse(404, "User not found.")]
 public class UnlockUser : IReturn<User>, IPost
 {
@@ -40,10 +40,10 @@ public class UnlockUser : IReturn<User>, IPost
     public string? PublicId { get; set; }
 }
 
-/// <summary>Deletes an account and everything it holds; its tokens stop working at once.</summary>
+/// <summary>Deletes an account and everything it holds (<c>users.delete</c>; an admin's, only an admin); its tokens stop working at once.</summary>
 [Tag(Tags.User)]
 [Route("/user/{public_id}", "DELETE")]
-[ValidateIsAdmin]
+[RequiredPermission(PermissionNames.UsersDelete)]
 [ApiResponse(404, "User not found.")]
 [ApiResponse(409, "Deleting the last admin.")]
 public class DeleteUser : IReturnVoid, IDelete

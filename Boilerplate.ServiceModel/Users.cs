@@ -4,10 +4,10 @@ using ServiceStack;
 
 namespace Boilerplate.ServiceModel;
 
-/// <summary>Lists registered users, oldest first, a page at a time (admins only); <c>search</c> narrows it to matching emails and usernames.</summary>
+/// <summary>Lists registered users, oldest first, a page at a time (<c>users.read</c>); <c>search</c> narrows it to matching emails and usernames.</summary>
 [Tag(Tags.User)]
 [Route("/user", "GET")]
-[ValidateIsAdmin]
+[RequiredPermission(PermissionNames.UsersRead)]
 public class GetUsers : IReturn<GetUsersResponse>, IGet
 {
     /// <summary>1-based page number; 1 when absent.</summary>
@@ -30,11 +30,11 @@ public class GetUsersResponse
     public int Total { get; set; }
 }
 
-/// <summary>One user by public id. Users see only themselves; admins see anyone.</summary>
+/// <summary>One user by public id. Users see only themselves; holders of <c>users.read</c> see anyone.</summary>
 [Tag(Tags.User)]
 [Route("/user/{public_id}", "GET")]
 [ValidateIsAuthenticated]
-[ApiResponse(404, "User not found (also someone else's record, unless the caller is an admin).")]
+[ApiResponse(404, "User not found (also someone else's record, unless the caller holds users.read).")]
 public class GetUser : IReturn<User>, IGet
 {
     [DataMember(Name = "public_id")]

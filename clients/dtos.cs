@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-07 05:28:24
+Date: 2026-12-07 12:01:57
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -47,6 +47,21 @@ namespace Boilerplate.ServiceModel
         public virtual string Credential { get; set; }
         [DataMember]
         public virtual string Name { get; set; }
+    }
+
+    [Route("/assignroles", "POST")]
+    public partial class AssignRoles : IReturn<AssignRolesResponse>, IPost
+    {
+        public virtual string UserName { get; set; }
+        public virtual List<string> Permissions { get; set; }
+        public virtual List<string> Roles { get; set; }
+    }
+
+    public partial class AssignRolesResponse
+    {
+        public virtual List<string> AllRoles { get; set; }
+        public virtual List<string> AllPermissions { get; set; }
+        public virtual ResponseStatus ResponseStatus { get; set; }
     }
 
     [Route("/auth", "GET,POST")]
@@ -148,6 +163,12 @@ namespace Boilerplate.ServiceModel
         public virtual string Code { get; set; }
     }
 
+    [Route("/roles/{name}", "DELETE")]
+    public partial class DeleteRole : IReturnVoid, IDelete
+    {
+        public virtual string Name { get; set; }
+    }
+
     [Route("/user/{public_id}", "DELETE")]
     [DataContract]
     public partial class DeleteUser : IReturnVoid, IDelete
@@ -226,6 +247,17 @@ namespace Boilerplate.ServiceModel
     [Route("/user/me/passkeys", "GET")]
     public partial class GetPasskeys : IReturn<GetPasskeysResponse>, IGet
     {
+    }
+
+    [Route("/roles", "GET")]
+    public partial class GetRoles : IReturn<GetRolesResponse>, IGet
+    {
+    }
+
+    public partial class GetRolesResponse
+    {
+        public virtual List<Role> Results { get; set; }
+        public virtual List<string> Permissions { get; set; }
     }
 
     [Route("/user/me/sessions", "GET")]
@@ -407,6 +439,13 @@ namespace Boilerplate.ServiceModel
         public virtual bool? ActivateNow { get; set; }
     }
 
+    [Route("/roles/{name}", "PUT")]
+    public partial class SaveRole : IReturn<Role>, IPut
+    {
+        public virtual string Name { get; set; }
+        public virtual List<string> Permissions { get; set; }
+    }
+
     [Route("/user/{public_id}/admin", "PUT")]
     [DataContract]
     public partial class SetUserAdmin : IReturn<User>, IPut
@@ -415,6 +454,21 @@ namespace Boilerplate.ServiceModel
         public virtual string PublicId { get; set; }
         [DataMember]
         public virtual bool? Admin { get; set; }
+    }
+
+    [Route("/unassignroles", "POST")]
+    public partial class UnAssignRoles : IReturn<UnAssignRolesResponse>, IPost
+    {
+        public virtual string UserName { get; set; }
+        public virtual List<string> Permissions { get; set; }
+        public virtual List<string> Roles { get; set; }
+    }
+
+    public partial class UnAssignRolesResponse
+    {
+        public virtual List<string> AllRoles { get; set; }
+        public virtual List<string> AllPermissions { get; set; }
+        public virtual ResponseStatus ResponseStatus { get; set; }
     }
 
     [Route("/user/{public_id}/unlock", "POST")]
@@ -495,6 +549,13 @@ namespace Boilerplate.ServiceModel.Types
         public virtual List<string> RecoveryCodes { get; set; }
     }
 
+    public partial class Role
+    {
+        public virtual string Name { get; set; }
+        public virtual List<string> Permissions { get; set; }
+        public virtual bool BuiltIn { get; set; }
+    }
+
     [DataContract]
     public partial class SessionInfo
     {
@@ -572,6 +633,10 @@ namespace Boilerplate.ServiceModel.Types
         public virtual bool EmailVerified { get; set; }
         [DataMember(Name="mfa_enabled")]
         public virtual bool MfaEnabled { get; set; }
+        [DataMember]
+        public virtual List<string> Roles { get; set; }
+        [DataMember]
+        public virtual List<string> Permissions { get; set; }
         [DataMember]
         public virtual bool? Locked { get; set; }
     }

@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-07 05:28:24
+Date: 2026-12-07 12:01:57
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -67,6 +67,28 @@ export class AddPasskey implements IReturn<Passkey>, IPost
     public getTypeName() { return 'AddPasskey'; }
     public getMethod() { return 'POST'; }
     public createResponse() { return new Passkey(); }
+}
+
+// @Route("/assignroles", "POST")
+export class AssignRoles implements IReturn<AssignRolesResponse>, IPost
+{
+    public userName?: string;
+    public permissions?: string[];
+    public roles?: string[];
+
+    public constructor(init?: Partial<AssignRoles>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'AssignRoles'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new AssignRolesResponse(); }
+}
+
+export class AssignRolesResponse
+{
+    public allRoles!: string[];
+    public allPermissions!: string[];
+    public responseStatus?: ResponseStatus;
+
+    public constructor(init?: Partial<AssignRolesResponse>) { (Object as any).assign(this, init); }
 }
 
 // @Route("/auth", "GET,POST")
@@ -210,6 +232,17 @@ export class DeletePasskey implements IReturnVoid, IDelete
     public createResponse() {}
 }
 
+// @Route("/roles/{name}", "DELETE")
+export class DeleteRole implements IReturnVoid, IDelete
+{
+    public name?: string;
+
+    public constructor(init?: Partial<DeleteRole>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'DeleteRole'; }
+    public getMethod() { return 'DELETE'; }
+    public createResponse() {}
+}
+
 // @Route("/user/{public_id}", "DELETE")
 export class DeleteUser implements IReturnVoid, IDelete
 {
@@ -341,6 +374,23 @@ export class GetPasskeysResponse
     public data!: Passkey[];
 
     public constructor(init?: Partial<GetPasskeysResponse>) { (Object as any).assign(this, init); }
+}
+
+// @Route("/roles", "GET")
+export class GetRoles implements IReturn<GetRolesResponse>, IGet
+{
+    public constructor(init?: Partial<GetRoles>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'GetRoles'; }
+    public getMethod() { return 'GET'; }
+    public createResponse() { return new GetRolesResponse(); }
+}
+
+export class GetRolesResponse
+{
+    public results!: Role[];
+    public permissions!: string[];
+
+    public constructor(init?: Partial<GetRolesResponse>) { (Object as any).assign(this, init); }
 }
 
 // @Route("/user/me/sessions", "GET")
@@ -649,6 +699,15 @@ export class RevokeSigningKey implements IReturn<SigningKey>, IDelete
     public createResponse() { return new SigningKey(); }
 }
 
+export class Role
+{
+    public name!: string;
+    public permissions!: string[];
+    public builtIn!: boolean;
+
+    public constructor(init?: Partial<Role>) { (Object as any).assign(this, init); }
+}
+
 // @Route("/signing-keys/rotate", "POST")
 export class RotateSigningKey implements IReturn<SigningKey>, IPost
 {
@@ -658,6 +717,18 @@ export class RotateSigningKey implements IReturn<SigningKey>, IPost
     public getTypeName() { return 'RotateSigningKey'; }
     public getMethod() { return 'POST'; }
     public createResponse() { return new SigningKey(); }
+}
+
+// @Route("/roles/{name}", "PUT")
+export class SaveRole implements IReturn<Role>, IPut
+{
+    public name?: string;
+    public permissions?: string[];
+
+    public constructor(init?: Partial<SaveRole>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'SaveRole'; }
+    public getMethod() { return 'PUT'; }
+    public createResponse() { return new Role(); }
 }
 
 export class SessionInfo
@@ -705,6 +776,28 @@ export class TotpEnrollmentResponse
     public constructor(init?: Partial<TotpEnrollmentResponse>) { (Object as any).assign(this, init); }
 }
 
+// @Route("/unassignroles", "POST")
+export class UnAssignRoles implements IReturn<UnAssignRolesResponse>, IPost
+{
+    public userName?: string;
+    public permissions?: string[];
+    public roles?: string[];
+
+    public constructor(init?: Partial<UnAssignRoles>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'UnAssignRoles'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new UnAssignRolesResponse(); }
+}
+
+export class UnAssignRolesResponse
+{
+    public allRoles!: string[];
+    public allPermissions!: string[];
+    public responseStatus?: ResponseStatus;
+
+    public constructor(init?: Partial<UnAssignRolesResponse>) { (Object as any).assign(this, init); }
+}
+
 // @Route("/user/{public_id}/unlock", "POST")
 export class UnlockUser implements IReturn<User>, IPost
 {
@@ -725,6 +818,8 @@ export class User
     public registered_on!: string;
     public email_verified!: boolean;
     public mfa_enabled!: boolean;
+    public roles!: string[];
+    public permissions!: string[];
     public locked?: boolean;
 
     public constructor(init?: Partial<User>) { (Object as any).assign(this, init); }

@@ -102,7 +102,7 @@ public class AccountEmailServices(
         await Users.SetEmailAsync(user, token!.Email, Cancel);
         await mailedLinks.AddressMovedAsync(user, Cancel);
         Audit.EmailChanged(user.PublicId, ClientIp);
-        return UserMapping.ToDto((await Users.FindByIdAsync(user.Id, Cancel))!);
+        return Shown((await Users.FindByIdAsync(user.Id, Cancel))!);
     }
 
     private async Task QueueLinkAsync(string kind, string email)

@@ -92,6 +92,18 @@ public sealed partial class AuditLog(ILogger<AuditLog> log)
     [LoggerMessage(EventId = 126, Level = LogLevel.Warning, Message = "audit signing key revoked kid={Kid} by={Actor} client={Client}")]
     public partial void SigningKeyRevoked(string kid, string actor, string client);
 
+    [LoggerMessage(EventId = 128, Level = LogLevel.Warning, Message = "audit role saved role={Role} permissions={Permissions} by={Actor} client={Client}")]
+    public partial void RoleSaved(string actor, string role, string permissions, string client);
+
+    [LoggerMessage(EventId = 129, Level = LogLevel.Warning, Message = "audit role deleted role={Role} by={Actor} client={Client}")]
+    public partial void RoleDeleted(string actor, string role, string client);
+
+    [LoggerMessage(EventId = 130, Level = LogLevel.Warning, Message = "audit roles assigned user={PublicId} roles={Roles} permissions={Permissions} by={Actor} client={Client}")]
+    public partial void RolesAssigned(string actor, string publicId, string roles, string permissions, string client);
+
+    [LoggerMessage(EventId = 131, Level = LogLevel.Warning, Message = "audit roles unassigned user={PublicId} roles={Roles} permissions={Permissions} by={Actor} client={Client}")]
+    public partial void RolesUnassigned(string actor, string publicId, string roles, string permissions, string client);
+
     [LoggerMessage(EventId = 127, Level = LogLevel.Information, Message = "audit signing key made kid={Kid} algorithm={Algorithm}, as none could sign")]
     public partial void SigningKeyMade(string kid, string algorithm);
 }

@@ -8,6 +8,9 @@ public static class AuthMessages
     public const string ExpiredToken = "Signature expired. Please log in again.";
     public const string RevokedToken = "Token blacklisted. Please log in again.";
     public const string AdminRequired = "admin token required";
+    /// <summary>The seed's words for a caller who may not, and which permission would let them.</summary>
+    public static string PermissionRequired(string permission) => $"{AdminRequired} (this needs the {permission} permission)";
+    public const string AdminOnlyOnAdmin = "Only an admin can do this to an admin's account.";
     public const string BadCredentials = "email or password does not match.";
     public const string LockedOut = "Too many failed sign-ins: this account is locked for a while. Please try again later.";
     public const string AccountLocked = "This account is locked. Please contact an administrator.";

@@ -27,6 +27,10 @@ public class UserRecord
     [Column("email_verified"), NotNull] public bool EmailVerified { get; set; }
     /// <summary>Signing in takes a TOTP code (or a recovery code) after the password.</summary>
     [Column("mfa_enabled"), NotNull] public bool MfaEnabled { get; set; }
+    /// <summary>Roles given with AssignRoles, separated by spaces (<see cref="Roles.GrantNames"/>); Admin is <see cref="Admin"/>.</summary>
+    [Column("roles"), NotNull] public string Roles { get; set; } = "";
+    /// <summary>Permissions given to the user directly, separated by spaces; their roles' come on top.</summary>
+    [Column("permissions"), NotNull] public string Permissions { get; set; } = "";
     /// <summary>The TOTP secret, encrypted under a key derived from the app's secret; set at enrolment, before it is confirmed.</summary>
     [Column("totp_secret")] public string? TotpSecret { get; set; }
     /// <summary>The time step of the last code accepted: a code of that step or an earlier one is refused.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Data.Migrations;
 using Boilerplate.ServiceInterface.Metrics;
+using Boilerplate.ServiceInterface.Roles;
 using Boilerplate.ServiceInterface.SigningKeys;
 using Boilerplate.ServiceInterface.Users;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,8 +14,8 @@ namespace Boilerplate.ServiceInterface.Revocation;
 /// <summary>
 /// Keeps what this host holds in memory in step with the database: the revocations
 /// (<see cref="RevokedTokens"/>, <see cref="EndedSessions"/>) and the users it has read
-/// (<see cref="UserCache"/>: locked, admin, security stamp, gone), and the signing keys
-/// (<see cref="SigningKeyRing"/>), so a token revoked, a user changed or a key rotated or revoked on
+/// (<see cref="UserCache"/>: locked, roles and permissions, security stamp, gone), the roles'
+/// permissions (<see cref="RoleCatalog"/>) and the signing keys (<see cref="SigningKeyRing"/>), so a token revoked, a user changed or a key rotated or revoked on
 /// one host counts on all of them while no request pays a database round trip to check.
 /// <para>
 /// On PostgreSQL the tables' triggers (<see cref="M006_NotifyRevocations"/>, <see cref="M013_NotifyUserChanges"/>)
@@ -118,6 +119,7 @@ public sealed partial class RevocationSync(
         await revoked.LoadAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), cancel);
         await endedSessions.LoadAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), cancel);
         await scope.ServiceProvider.GetRequiredService<SigningKeyStore>().LoadAsync(cancel);
+        await scope.ServiceProvider.GetRequiredService<RoleStore>().LoadAsync(cancel);
         users.Clear();
         LogLoaded(revoked.Count);
     }
@@ -132,6 +134,20 @@ public sealed partial class RevocationSync(
         catch (Exception e) when (!cancel.IsCancellationRequested)
         {
             LogKeysNotRead(e);
+        }
+    }
+
+    private async Task ReadRolesAsync()
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<RoleStore>().LoadAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The feed's next reconnection reads them again; a lost feed is what a database away looks like.
+            LogRolesNotRead(e);
         }
     }
 
@@ -153,7 +169,7 @@ public sealed partial class RevocationSync(
     /// Payloads, as the triggers write them: "token &lt;jti&gt; &lt;expiry, Unix seconds&gt;",
     /// "session &lt;id&gt; &lt;ended, Unix seconds&gt;" (migration 10), "user &lt;public_id&gt;"
     /// (migration 13; "stamp &lt;public_id&gt; &lt;n&gt;" and "deleted &lt;public_id&gt;" before it),
-    /// "signing-key &lt;kid&gt; &lt;revoked or deleted, 0 or 1&gt;" (migration 15),
+    /// "signing-key &lt;kid&gt; &lt;revoked or deleted, 0 or 1&gt;" (migration 15), "roles &lt;name&gt;" (migration 16),
     /// each followed by the Unix time it was written (migration 7).
     /// Fields after the known ones are ignored, so a later field never stops an older host from
     /// applying the revocation.
@@ -184,6 +200,10 @@ public sealed partial class RevocationSync(
                 if (gone == "1")
                     keys.Forget(kid);
                 _ = ReadKeysAsync(CancellationToken.None);
+                Arrived(rest);
+                break;
+            case ["roles", _, .. var rest]:
+                _ = ReadRolesAsync();
                 Arrived(rest);
                 break;
             case ["deleted", var publicId, .. var rest]:
@@ -221,6 +241,9 @@ public sealed partial class RevocationSync(
 
     [LoggerMessage(LogLevel.Warning, "Could not read the signing keys; the ones already read stay in use")]
     private partial void LogKeysNotRead(Exception error);
+
+    [LoggerMessage(LogLevel.Warning, "Could not read the roles after one changed; the ones already read stay in use")]
+    private partial void LogRolesNotRead(Exception error);
 
     [LoggerMessage(LogLevel.Warning, "Ignored an unreadable revocation notice: {Payload}")]
     private partial void LogUnreadable(string payload);

@@ -78,7 +78,7 @@ public class SessionServices(SessionStore sessions, SignOutEverywhere signOut, R
 
     public async Task Delete(EndUserSession request)
     {
-        var user = await UserAsync(request.PublicId);
+        var user = await ManagedUserAsync(request.PublicId);
         await EndAsync(user, request.SessionId);
         Audit.AdminAction(GetSession().UserAuthId!, "end session", user.PublicId, ClientIp);
     }

@@ -1,6 +1,7 @@
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Mail;
+using Boilerplate.ServiceInterface.Roles;
 using Boilerplate.ServiceInterface.SigningKeys;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -14,7 +15,7 @@ namespace Boilerplate.ServiceInterface.Tokens;
 /// <c>kid</c> in the header) or, under HS256, the app's secret; issued by <c>App:PublicUrl</c> for
 /// <c>Auth:Audience</c>.
 /// </summary>
-public sealed class JwtTokens(IOptions<AuthSettings> options, SigningKeyRing keys, PublicAddress publicAddress, TimeProvider clock)
+public sealed class JwtTokens(IOptions<AuthSettings> options, SigningKeyRing keys, RoleCatalog roles, PublicAddress publicAddress, TimeProvider clock)
 {
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly AuthSettings settings = options.Value;
@@ -43,8 +44,11 @@ public sealed class JwtTokens(IOptions<AuthSettings> options, SigningKeyRing key
             [TokenClaims.SessionId] = sessionId,
             [TokenClaims.SecurityStamp] = user.SecurityStamp,
         };
-        if (user.Admin)
-            claims[TokenClaims.Roles] = new[] { RoleNames.Admin };
+        // For other services to read; this one judges each request by the account as it is now (TokenAcceptance).
+        if (RoleCatalog.RolesOf(user) is { Count: > 0 } held)
+            claims[TokenClaims.Roles] = held.ToArray();
+        if (roles.PermissionsOf(user) is { Count: > 0 } permissions)
+            claims[TokenClaims.Permissions] = permissions.ToArray();
         if (signedInWith is { } proof)
         {
             claims[TokenClaims.AuthTime] = now.ToUnixTimeSeconds();

@@ -63,7 +63,7 @@ public sealed class TokenAcceptance(RevokedTokens revoked, EndedSessions endedSe
 
     /// <summary>
     /// Null when a validated token is good, and its principal then says what its user is now:
-    /// their roles are the account's, not the token's, so a demotion counts at once. Otherwise why
+    /// their roles and permissions are the account's, not the token's, so a change counts at once. Otherwise why
     /// not: the token was revoked or its session ended, or its user is gone, locked or has
     /// revoked every token issued before their stamp moved. The user's state is the table's, as
     /// every host reads it (<see cref="UserStates"/>), never this token's word or one host's memory.
@@ -82,10 +82,12 @@ public sealed class TokenAcceptance(RevokedTokens revoked, EndedSessions endedSe
             return new TokenException(AuthMessages.RevokedToken);
 
         var identity = (ClaimsIdentity)token.Identity!;
-        foreach (var role in identity.FindAll(TokenClaims.Roles).ToList())
-            identity.RemoveClaim(role);
-        if (user.Admin)
-            identity.AddClaim(new Claim(TokenClaims.Roles, RoleNames.Admin));
+        foreach (var claim in identity.Claims.Where(c => c.Type is TokenClaims.Roles or TokenClaims.Permissions).ToList())
+            identity.RemoveClaim(claim);
+        foreach (var role in user.Roles)
+            identity.AddClaim(new Claim(TokenClaims.Roles, role));
+        foreach (var permission in user.Permissions)
+            identity.AddClaim(new Claim(TokenClaims.Permissions, permission));
         return null;
     }
 

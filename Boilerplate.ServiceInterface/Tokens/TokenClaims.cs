@@ -10,6 +10,7 @@ public static class TokenClaims
     public const string Email = "email";
     public const string PreferredUsername = "preferred_username";
     public const string Roles = "roles";
+    public const string Permissions = "perms";
     /// <summary>The session (refresh-token family) the access token belongs to.</summary>
     public const string SessionId = "sid";
     /// <summary>The user's security stamp when the token was issued.</summary>

@@ -61,7 +61,7 @@ public class TwoFactorServices(SecondFactor secondFactor, SessionStore sessions)
 
     public async Task Delete(ResetUserMfa request)
     {
-        var user = await UserAsync(request.PublicId);
+        var user = await ManagedUserAsync(request.PublicId);
         await secondFactor.DisableAsync(user, Cancel);
         await NotifyAsync(user, AccountMail.TwoFactorDisabled);
         Audit.AdminAction(GetSession().UserAuthId!, "reset two-factor", user.PublicId, ClientIp);

@@ -5,38 +5,41 @@ using Boilerplate.ServiceModel.Types;
 
 namespace Boilerplate.ServiceInterface.UserAdmin;
 
-/// <summary>What admins do to accounts: grant or remove admin rights, lock, unlock, delete. Every act is audited.</summary>
+/// <summary>
+/// What holders of the user permissions do to accounts: grant or remove admin rights, lock, unlock,
+/// delete; an admin's account only an admin may touch. Every act is audited.
+/// </summary>
 public class UserAdminServices(UserAccounts accounts) : AppService
 {
     public async Task<User> Put(SetUserAdmin request)
     {
-        var user = await UserAsync(request.PublicId);
+        var user = await ManagedUserAsync(request.PublicId);
         var changes = user.Admin != request.Admin;
         await accounts.SetAdminAsync(user, request.Admin!.Value, Cancel);
         if (changes)
             Audited(user.Admin ? "grant admin" : "remove admin", user);
-        return UserMapping.ToDto(user);
+        return Shown(user);
     }
 
     public async Task<User> Post(LockUser request)
     {
-        var user = await UserAsync(request.PublicId);
+        var user = await ManagedUserAsync(request.PublicId);
         await accounts.LockAsync(user, Cancel);
         Audited("lock", user);
-        return UserMapping.ToDto(user);
+        return Shown(user);
     }
 
     public async Task<User> Post(UnlockUser request)
     {
-        var user = await UserAsync(request.PublicId);
+        var user = await ManagedUserAsync(request.PublicId);
         await accounts.UnlockAsync(user, Cancel);
         Audited("unlock", user);
-        return UserMapping.ToDto(user);
+        return Shown(user);
     }
 
     public async Task Delete(DeleteUser request)
     {
-        var user = await UserAsync(request.PublicId);
+        var user = await ManagedUserAsync(request.PublicId);
         await accounts.DeleteAsync(user, Cancel);
         Audited("delete", user);
     }

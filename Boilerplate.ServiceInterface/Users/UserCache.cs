@@ -1,20 +1,25 @@
 using BitFaster.Caching.Lru;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Roles;
 using Boilerplate.ServiceModel.Types;
 
 namespace Boilerplate.ServiceInterface.Users;
 
 /// <summary>
-/// A user as every authenticated request sees them: whether they still exist, are locked or an
-/// admin, which security stamp their tokens must carry, and the User a GET shows.
+/// A user as every authenticated request sees them: whether they still exist or are locked, their
+/// roles and every permission those and their own grants give, which security stamp their tokens
+/// must carry, and the User a GET shows.
 /// </summary>
-public sealed record CachedUser(string PublicId, bool Exists, bool Admin, bool Locked, int SecurityStamp, User? Shown)
+public sealed record CachedUser(string PublicId, bool Exists, bool Locked, int SecurityStamp, IReadOnlyList<string> Roles, IReadOnlyList<string> Permissions, User? Shown)
 {
-    public static CachedUser Of(UserRecord user) =>
-        new(user.PublicId, Exists: true, user.Admin, user.Locked, user.SecurityStamp, UserMapping.ToDto(user));
+    public static CachedUser Of(UserRecord user, RoleCatalog roles)
+    {
+        var shown = UserMapping.ToDto(user, roles);
+        return new(user.PublicId, Exists: true, user.Locked, user.SecurityStamp, shown.Roles, shown.Permissions, shown);
+    }
 
     /// <summary>A public id no row has: a user is never made again with the id of one deleted, so this stays true.</summary>
-    public static CachedUser Gone(string publicId) => new(publicId, Exists: false, Admin: false, Locked: false, SecurityStamp: int.MaxValue, Shown: null);
+    public static CachedUser Gone(string publicId) => new(publicId, Exists: false, Locked: false, SecurityStamp: int.MaxValue, [], [], Shown: null);
 }
 
 /// <summary>
@@ -64,6 +69,13 @@ public sealed class UserCache
     {
         Interlocked.Increment(ref generation);
         users.TryRemove(publicId);
+    }
+
+    /// <summary>After the roles' permissions changed, here or on another host: everyone's permissions are worked out again.</summary>
+    public void EvictAll()
+    {
+        Interlocked.Increment(ref generation);
+        users.Clear();
     }
 
     /// <summary>The change stream is lost: changes made elsewhere may go unheard until it is back.</summary>

@@ -18,7 +18,7 @@ public sealed class UserList(AppDb db, DatabaseTarget database)
     public const int MinSearchLength = 3;
 
     // Only the columns a User shows: at a hundred rows a page, each column read is felt.
-    private const string ShownColumns = "id, public_id, email, username, admin, registered_on, locked, email_verified, mfa_enabled";
+    private const string ShownColumns = "id, public_id, email, username, admin, registered_on, locked, email_verified, mfa_enabled, roles, permissions";
 
     public async Task<(List<UserRecord> Page, int Total)> FindAsync(string? search, int page, int perPage, CancellationToken cancel = default)
     {

@@ -4,7 +4,7 @@ using ServiceStack;
 
 namespace Boilerplate.ServiceInterface.Users;
 
-/// <summary>Reading accounts: the list (admins), one by id, the caller's own.</summary>
+/// <summary>Reading accounts: the list (<c>users.read</c>), one by id, the caller's own.</summary>
 public class UserServices(UserList list) : AppService
 {
     private const int DefaultPerPage = 20;
@@ -14,7 +14,7 @@ public class UserServices(UserList list) : AppService
         var page = request.Page ?? 1;
         var perPage = request.PerPage ?? DefaultPerPage;
         var (found, total) = await list.FindAsync(request.Search, page, perPage, Cancel);
-        return new GetUsersResponse { Data = found.ConvertAll(UserMapping.ToDto), Page = page, PerPage = perPage, Total = total };
+        return new GetUsersResponse { Data = found.ConvertAll(Shown), Page = page, PerPage = perPage, Total = total };
     }
 
     public async Task<User> Get(GetUser request)
@@ -22,7 +22,7 @@ public class UserServices(UserList list) : AppService
         // Someone else's record answers exactly like a missing one, so ids cannot be probed.
         var session = GetSession();
         var publicId = Guid.TryParse(request.PublicId, out var id) ? id.ToString() : null;
-        if (publicId is null || (publicId != session.UserAuthId && !session.Roles.Contains(RoleNames.Admin)))
+        if (publicId is null || (publicId != session.UserAuthId && !CallerMay(PermissionNames.UsersRead)))
             throw UserNotFound();
 
         return await Users.FindShownAsync(publicId, Cancel) ?? throw UserNotFound();

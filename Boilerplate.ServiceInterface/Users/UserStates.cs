@@ -1,4 +1,5 @@
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Roles;
 using LinqToDB;
 using LinqToDB.Data;
 
@@ -9,7 +10,7 @@ namespace Boilerplate.ServiceInterface.Users;
 /// <see cref="UserCache"/>, else one read of the row; through a database outage, the user as last
 /// read. A singleton, on a pooled connection of its own, so the token check needs no request scope.
 /// </summary>
-public sealed class UserStates(DataOptions database, UserCache cache)
+public sealed class UserStates(DataOptions database, UserCache cache, RoleCatalog roles)
 {
     private const long AskAgainAfterMs = 1000;
     private long databaseAwayUntil;
@@ -32,7 +33,7 @@ public sealed class UserStates(DataOptions database, UserCache cache)
             databaseAwayUntil = Environment.TickCount64 + AskAgainAfterMs;
             return cached;
         }
-        var state = user is null ? CachedUser.Gone(publicId) : CachedUser.Of(user);
+        var state = user is null ? CachedUser.Gone(publicId) : CachedUser.Of(user, roles);
         cache.Keep(state, generation);
         return state;
     }

@@ -1,4 +1,5 @@
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Roles;
 using LinqToDB;
 using LinqToDB.Async;
 using LinqToDB.Data;
@@ -124,6 +125,32 @@ public sealed class UserStore(AppDb db, UserCache cache, UserStates states)
     /// </summary>
     public async Task<bool> TakeTotpStepAsync(long id, long step, CancellationToken cancel = default) =>
         await db.Users.Where(u => u.Id == id && (u.TotpLastStep == null || u.TotpLastStep < step)).Set(u => u.TotpLastStep, step).UpdateAsync(cancel) == 1;
+
+    /// <summary>Sets the user's roles and own permissions in one conditional update of the row as read: false when they changed meanwhile.</summary>
+    public async Task<bool> SetGrantsAsync(UserRecord user, string roles, string permissions, CancellationToken cancel = default)
+    {
+        var written = await db.Users
+            .Where(u => u.Id == user.Id && u.Roles == user.Roles && u.Permissions == user.Permissions)
+            .Set(u => u.Roles, roles).Set(u => u.Permissions, permissions)
+            .UpdateAsync(cancel) == 1;
+        cache.Evict(user.PublicId);
+        if (written)
+            (user.Roles, user.Permissions) = (roles, permissions);
+        return written;
+    }
+
+    /// <summary>Takes a deleted role from everyone who held it, within the caller's transaction; evict them with <see cref="Committed"/> once it commits.</summary>
+    public async Task<List<UserRecord>> TakeRoleFromAllAsync(string role, CancellationToken cancel = default)
+    {
+        var padded = $" {role} ";
+        var holders = await db.Users.Where(u => (" " + u.Roles + " ").Contains(padded)).ToListAsync(cancel);
+        foreach (var holder in holders)
+        {
+            holder.Roles = GrantNames.Format(GrantNames.Parse(holder.Roles).Where(r => r != role));
+            await db.Users.Where(u => u.Id == holder.Id).Set(u => u.Roles, holder.Roles).UpdateAsync(cancel);
+        }
+        return holders;
+    }
 
     /// <summary>Deletes the row; the user's refresh tokens go with it (the foreign key cascades).</summary>
     public Task DeleteAsync(UserRecord user, CancellationToken cancel = default) =>

@@ -1,9 +1,10 @@
 namespace Boilerplate.ServiceModel.Types;
 
-/// <summary>The groups the API's operations are shown in: the seed's two namespaces, and the signing keys.</summary>
+/// <summary>The groups the API's operations are shown in: the seed's two namespaces, the signing keys, and roles.</summary>
 public static class Tags
 {
     public const string User = "user";
     public const string Auth = "auth";
     public const string Keys = "keys";
+    public const string Roles = "roles";
 }

@@ -18,6 +18,10 @@ public class User
     /// <summary>Signing in takes a second factor: a code from an authenticator app, or a recovery code.</summary>
     [DataMember(Name = "mfa_enabled")]
     public bool MfaEnabled { get; set; }
+    /// <summary>The user's roles: Admin for an admin, and those given with AssignRoles.</summary>
+    public List<string> Roles { get; set; } = [];
+    /// <summary>Every permission the user holds now: their roles' and their own (an admin holds all).</summary>
+    public List<string> Permissions { get; set; } = [];
     /// <summary>True for an account an admin has locked; absent otherwise.</summary>
     public bool? Locked { get; set; }
 }

@@ -328,10 +328,33 @@ public class AccountPagesBrowserTests
 
         await page.GotoAsync("/account/admin/users");
 
-        await page.GetByText("Only admins can manage users.").WaitForAsync();
+        await page.GetByText("Only admins, and roles with the users.read permission, can see users.").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Chromium.Screenshot("account-admin-refused") });
         Assert.That(await page.Locator("table").CountAsync(), Is.Zero);
         Assert.That(await page.GetByRole(AriaRole.Link, new() { Name = "Users", Exact = true }).CountAsync(), Is.Zero, "no link to it either");
+    }
+
+    [Test]
+    public async Task A_support_role_that_reads_users_sees_the_list_without_the_buttons_it_may_not_use()
+    {
+        var api = new Api(new HttpClient { BaseAddress = new Uri(baseUrl) });
+        var admin = await api.LoginAsync(await CreateAdminAsync(), "admin-password-1");
+        var page = await NewPageAsync();
+        var (_, username) = await SignUpAsync(page, "support");
+        var role = $"Support{Interlocked.Increment(ref counter)}";
+        Assert.That((await api.SendAsync(HttpMethod.Put, $"/roles/{role}", Api.Json(new { permissions = new[] { "users.read" } }), admin)).Status, Is.EqualTo(200));
+        Assert.That((await api.PostAsync("/assignroles", new { userName = username, roles = new[] { role } }, admin)).Status, Is.EqualTo(200));
+
+        await page.ReloadAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Users", Exact = true }).ClickAsync();
+        var row = page.Locator($"tr[data-email='{username}@example.com']");
+        await page.GetByLabel("Search", new() { Exact = true }).FillAsync(username);
+        await Button(page, "Search").ClickAsync();
+        await row.WaitForAsync();
+
+        Assert.That(await row.GetByRole(AriaRole.Button, new() { Name = "Sessions", Exact = true }).CountAsync(), Is.EqualTo(1));
+        foreach (var hidden in new[] { "Lock", "Grant admin", "Delete" })
+            Assert.That(await row.GetByRole(AriaRole.Button, new() { Name = hidden, Exact = true }).CountAsync(), Is.Zero, hidden);
     }
 
     [Test]

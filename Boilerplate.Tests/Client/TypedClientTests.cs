@@ -85,7 +85,7 @@ public class TypedClientTests(DatabaseKind kind) : ApiFixture(kind)
 
         Assert.That(error.StatusCode, Is.EqualTo(403));
         Assert.That(error.ErrorCode, Is.EqualTo("Forbidden"));
-        Assert.That(error.ErrorMessage, Is.EqualTo("admin token required"));
+        Assert.That(error.ErrorMessage, Is.EqualTo("admin token required (this needs the users.read permission)"));
     }
 
     [TestCase("00000000-0000-0000-0000-000000000000")]

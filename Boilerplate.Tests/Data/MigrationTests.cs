@@ -35,6 +35,14 @@ public class MigrationTests(DatabaseKind kind)
     [Test]
     public async Task Each_downgrade_undoes_one_migration()
     {
+        Assert.That(Tables(), Does.Contain("roles"));
+        Assert.That(Columns("user"), Does.Contain("roles").And.Contain("permissions"));
+        Assert.That(Triggers(), kind == DatabaseKind.PostgreSql ? Does.Contain("roles_notify") : Does.Not.Contain("roles_notify"));
+        await Db("downgrade");
+        Assert.That(Tables(), Does.Not.Contain("roles"));
+        Assert.That(Columns("user"), Does.Not.Contain("roles").And.Not.Contain("permissions"));
+        Assert.That(Triggers(), Does.Not.Contain("roles_notify"));
+
         Assert.That(Tables(), Does.Contain("signing_keys"));
         Assert.That(Triggers(), kind == DatabaseKind.PostgreSql ? Does.Contain("signing_keys_notify") : Does.Not.Contain("signing_keys_notify"));
         await Db("downgrade");

@@ -35,7 +35,8 @@ public partial class MetadataPageTests : ApiFixture
     }
 
     [TestCase("CreateUser", "POST /user", "none")]
-    [TestCase("GetUsers", "GET /user", "bearer token with the role Admin")]
+    [TestCase("GetUsers", "GET /user", "bearer token with the permission users.read")]
+    [TestCase("RotateSigningKey", "POST /signing-keys/rotate", "bearer token with the role Admin")]
     [TestCase("GetUser", "GET /user/{public_id}", "bearer token")]
     [TestCase("GetCurrentUser", "GET /user/me", "bearer token")]
     [TestCase("Login", "POST /auth/login", "none")]

@@ -41,27 +41,30 @@ public class MetadataTypesTests : ApiFixture
                 "GetSessions", "EndSession", "LogoutOthers", "GetUserSessions", "EndUserSession",
                 "LoginMfa", "EnrollTotp", "ConfirmTotp", "DisableTotp", "RegenerateRecoveryCodes", "ResetUserMfa",
                 "BeginPasskeyRegistration", "AddPasskey", "GetPasskeys", "RenamePasskey", "DeletePasskey", "BeginPasskeySignIn", "PasskeySignIn",
-                "GetJsonWebKeySet", "GetOpenIdConfiguration", "GetSigningKeys", "RotateSigningKey", "RevokeSigningKey" }));
+                "GetJsonWebKeySet", "GetOpenIdConfiguration", "GetSigningKeys", "RotateSigningKey", "RevokeSigningKey",
+                "GetRoles", "SaveRole", "DeleteRole", "AssignRoles", "UnAssignRoles" }));
         Assert.That(metadata["config"]!["baseUrl"]!.GetValue<string>(), Is.EqualTo("http://localhost"));
         Assert.That(metadata["namespaces"]!.AsArray().Select(n => n!.GetValue<string>()), Does.Contain("Boilerplate.ServiceModel.Types"));
     }
 
-    [TestCase("CreateUser", "/user", "POST", "TokenResponse", false, new string[0])]
-    [TestCase("GetUsers", "/user", "GET", "GetUsersResponse", true, new[] { "Admin" })]
-    [TestCase("GetUser", "/user/{public_id}", "GET", "User", true, new string[0])]
-    [TestCase("GetCurrentUser", "/user/me", "GET", "User", true, new string[0])]
-    [TestCase("Login", "/auth/login", "POST", "LoginResponse", false, new string[0])]
-    [TestCase("LoginMfa", "/auth/login/mfa", "POST", "TokenResponse", false, new string[0])]
-    [TestCase("EnrollTotp", "/user/me/mfa/totp", "POST", "TotpEnrollmentResponse", true, new string[0])]
-    [TestCase("Logout", "/auth/logout", "POST", "StatusResponse", true, new string[0])]
-    [TestCase("GetAccessToken", "/access-token", "POST", "GetAccessTokenResponse", false, new string[0])]
-    [TestCase("VerifyEmail", "/auth/verify-email", "POST", "StatusResponse", false, new string[0])]
-    [TestCase("ResetPassword", "/auth/reset-password", "POST", "LoginResponse", false, new string[0])]
-    [TestCase("ChangeEmail", "/user/me/email", "PUT", "StatusResponse", true, new string[0])]
-    [TestCase("ConfirmEmailChange", "/auth/confirm-email-change", "POST", "User", false, new string[0])]
-    [TestCase("GetSessions", "/user/me/sessions", "GET", "GetSessionsResponse", true, new string[0])]
-    [TestCase("GetUserSessions", "/user/{public_id}/sessions", "GET", "GetSessionsResponse", true, new[] { "Admin" })]
-    public async Task Each_operation_gives_its_route_verb_response_and_guard(string name, string path, string verb, string response, bool requiresAuth, string[] roles)
+    [TestCase("CreateUser", "/user", "POST", "TokenResponse", false, new string[0], new string[0])]
+    [TestCase("GetUsers", "/user", "GET", "GetUsersResponse", true, new string[0], new[] { "users.read" })]
+    [TestCase("GetUser", "/user/{public_id}", "GET", "User", true, new string[0], new string[0])]
+    [TestCase("GetCurrentUser", "/user/me", "GET", "User", true, new string[0], new string[0])]
+    [TestCase("Login", "/auth/login", "POST", "LoginResponse", false, new string[0], new string[0])]
+    [TestCase("LoginMfa", "/auth/login/mfa", "POST", "TokenResponse", false, new string[0], new string[0])]
+    [TestCase("EnrollTotp", "/user/me/mfa/totp", "POST", "TotpEnrollmentResponse", true, new string[0], new string[0])]
+    [TestCase("Logout", "/auth/logout", "POST", "StatusResponse", true, new string[0], new string[0])]
+    [TestCase("GetAccessToken", "/access-token", "POST", "GetAccessTokenResponse", false, new string[0], new string[0])]
+    [TestCase("VerifyEmail", "/auth/verify-email", "POST", "StatusResponse", false, new string[0], new string[0])]
+    [TestCase("ResetPassword", "/auth/reset-password", "POST", "LoginResponse", false, new string[0], new string[0])]
+    [TestCase("ChangeEmail", "/user/me/email", "PUT", "StatusResponse", true, new string[0], new string[0])]
+    [TestCase("ConfirmEmailChange", "/auth/confirm-email-change", "POST", "User", false, new string[0], new string[0])]
+    [TestCase("GetSigningKeys", "/signing-keys", "GET", "GetSigningKeysResponse", true, new[] { "Admin" }, new string[0])]
+    [TestCase("AssignRoles", "/assignroles", "POST", "AssignRolesResponse", true, new string[0], new[] { "roles.manage" })]
+    [TestCase("GetSessions", "/user/me/sessions", "GET", "GetSessionsResponse", true, new string[0], new string[0])]
+    [TestCase("GetUserSessions", "/user/{public_id}/sessions", "GET", "GetSessionsResponse", true, new string[0], new[] { "users.read" })]
+    public async Task Each_operation_gives_its_route_verb_response_and_guard(string name, string path, string verb, string response, bool requiresAuth, string[] roles, string[] permissions)
     {
         var operation = Operation(await MetadataAsync(), name);
 
@@ -70,6 +73,7 @@ public class MetadataTypesTests : ApiFixture
         Assert.That(operation["response"]!["name"]!.GetValue<string>(), Is.EqualTo(response));
         Assert.That(operation["requiresAuth"]!.GetValue<bool>(), Is.EqualTo(requiresAuth));
         Assert.That(operation["requiredRoles"]?.AsArray().Select(r => r!.GetValue<string>()) ?? [], Is.EqualTo(roles));
+        Assert.That(operation["requiredPermissions"]?.AsArray().Select(r => r!.GetValue<string>()) ?? [], Is.EqualTo(permissions));
     }
 
     [Test]

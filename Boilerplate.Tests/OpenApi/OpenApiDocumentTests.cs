@@ -19,6 +19,7 @@ public class OpenApiDocumentTests : ApiFixture
         "LoginMfa", "EnrollTotp", "ConfirmTotp", "DisableTotp", "RegenerateRecoveryCodes", "ResetUserMfa",
         "BeginPasskeyRegistration", "AddPasskey", "GetPasskeys", "RenamePasskey", "DeletePasskey", "BeginPasskeySignIn", "PasskeySignIn",
         "GetJsonWebKeySet", "GetOpenIdConfiguration", "GetSigningKeys", "RotateSigningKey", "RevokeSigningKey",
+        "GetRoles", "SaveRole", "DeleteRole", "AssignRoles", "UnAssignRoles",
     ];
 
     private async Task<JsonNode> DocumentAsync()
@@ -56,7 +57,7 @@ public class OpenApiDocumentTests : ApiFixture
         Assert.That(result.Diagnostic!.Errors.Select(e => e.ToString()), Is.Empty);
         Assert.That(result.Diagnostic.Warnings.Select(e => e.ToString()), Is.Empty);
         Assert.That(result.Diagnostic.SpecificationVersion, Is.EqualTo(OpenApiSpecVersion.OpenApi3_1));
-        Assert.That(result.Document!.Paths, Has.Count.EqualTo(39));
+        Assert.That(result.Document!.Paths, Has.Count.EqualTo(43));
     }
 
     [Test]
@@ -91,7 +92,7 @@ public class OpenApiDocumentTests : ApiFixture
         var tags = (await DocumentAsync())["tags"]!.AsArray();
 
         Assert.That(tags.Select(t => $"{t!["name"]}: {t["description"]}"),
-            Is.EqualTo(new[] { "user: user related operations", "auth: authentication related operations", "keys: the keys that sign access tokens, for other services and for admins" }));
+            Is.EqualTo(new[] { "user: user related operations", "auth: authentication related operations", "keys: the keys that sign access tokens, for other services and for admins", "roles: roles, the permissions they grant, and who holds them" }));
     }
 
     [Test]
@@ -111,6 +112,7 @@ public class OpenApiDocumentTests : ApiFixture
             "EnrollTotp", "ConfirmTotp", "DisableTotp", "RegenerateRecoveryCodes", "ResetUserMfa",
             "BeginPasskeyRegistration", "AddPasskey", "GetPasskeys", "RenamePasskey", "DeletePasskey",
             "GetSigningKeys", "RotateSigningKey", "RevokeSigningKey",
+            "GetRoles", "SaveRole", "DeleteRole", "AssignRoles", "UnAssignRoles",
         }));
         Assert.That(byRequirement["""[{},{"Bearer":[]}]"""], Is.EquivalentTo(new[] { "Authenticate", "Authenticate_2", "Authenticate_3" }),
             "Authenticate reads a bearer token when one is sent (GET /auth describes the session)");
@@ -178,7 +180,7 @@ public class OpenApiDocumentTests : ApiFixture
         var schemas = (await DocumentAsync())["components"]!["schemas"]!;
 
         var user = schemas["User"]!;
-        Assert.That(Strings(user["required"]), Is.EquivalentTo(new[] { "public_id", "email", "username", "admin", "registered_on", "email_verified", "mfa_enabled" }));
+        Assert.That(Strings(user["required"]), Is.EquivalentTo(new[] { "public_id", "email", "username", "admin", "roles", "permissions", "registered_on", "email_verified", "mfa_enabled" }));
         Assert.That(user["properties"]!["registered_on"]!["format"]!.GetValue<string>(), Is.EqualTo("date-time"));
         Assert.That(user["properties"]!["admin"]!["type"]!.GetValue<string>(), Is.EqualTo("boolean"));
         var token = schemas["TokenResponse"]!;

@@ -1,8 +1,10 @@
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Mail;
+using Boilerplate.ServiceInterface.Roles;
 using Boilerplate.ServiceInterface.Secrets;
 using Boilerplate.ServiceInterface.SigningKeys;
 using Boilerplate.ServiceInterface.Tokens;
+using Boilerplate.ServiceInterface.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -25,12 +27,12 @@ public static class StandaloneTokens
             var now = DateTime.UtcNow;
             keys.Load([NewSigningKey.Create(settings.SigningAlgorithm, protector, now.AddDays(-7), now.AddDays(-7))]);
         }
-        return (new JwtTokens(options, keys, Address(PublicUrl), clock), keys);
+        return (new JwtTokens(options, keys, new RoleCatalog(new UserCache()), Address(PublicUrl), clock), keys);
     }
 
     /// <summary>The host's own issuer and keys, on another clock: a token issued days ago, say.</summary>
     public static JwtTokens OfHost(IServiceProvider host, TimeProvider clock) =>
-        new(host.GetRequiredService<IOptions<AuthSettings>>(), host.GetRequiredService<SigningKeyRing>(), host.GetRequiredService<PublicAddress>(), clock);
+        new(host.GetRequiredService<IOptions<AuthSettings>>(), host.GetRequiredService<SigningKeyRing>(), host.GetRequiredService<RoleCatalog>(), host.GetRequiredService<PublicAddress>(), clock);
 
     public static PublicAddress Address(string url = PublicUrl) => new(Options.Create(new AppSettings { PublicUrl = url }), new NoAddresses());
 

@@ -1,8 +1,10 @@
 using System.Text;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Roles;
 using Boilerplate.ServiceInterface.SigningKeys;
 using Boilerplate.ServiceInterface.Tokens;
+using Boilerplate.ServiceInterface.Users;
 using Boilerplate.Tests.Support;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -92,7 +94,7 @@ public class JwtTokenTests
     public async Task A_token_for_another_audience_is_refused()
     {
         var (tokens, keys) = StandaloneTokens.Create(Settings);
-        var elsewhere = new JwtTokens(Options.Create(With("ES256", audience: "https://other.example.test")), keys,
+        var elsewhere = new JwtTokens(Options.Create(With("ES256", audience: "https://other.example.test")), keys, new RoleCatalog(new UserCache()),
             StandaloneTokens.Address(), TimeProvider.System);
 
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(elsewhere.Issue(Alice, Session), tokens.ValidationParameters());
@@ -177,7 +179,7 @@ public class JwtTokenTests
 
     private static JwtTokens Tokens(DateTimeOffset? now = null) => now is null
         ? Issuer.Tokens
-        : new JwtTokens(Options.Create(Settings), Issuer.Keys, StandaloneTokens.Address(), new TestClock(now.Value));
+        : new JwtTokens(Options.Create(Settings), Issuer.Keys, new RoleCatalog(new UserCache()), StandaloneTokens.Address(), new TestClock(now.Value));
 
     private static Task<TokenValidationResult> Validate(string token) =>
         new JsonWebTokenHandler().ValidateTokenAsync(token, Issuer.Tokens.ValidationParameters());

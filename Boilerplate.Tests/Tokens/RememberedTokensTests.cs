@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Roles;
 using Boilerplate.ServiceInterface.SigningKeys;
 using Boilerplate.ServiceInterface.Tokens;
+using Boilerplate.ServiceInterface.Users;
 using Boilerplate.Tests.Support;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -47,7 +49,7 @@ public class RememberedTokensTests
 
     private static readonly (JwtTokens Tokens, SigningKeyRing Keys) Issuer = StandaloneTokens.Create(Settings);
 
-    private string Issue() => new JwtTokens(Options.Create(Settings), Issuer.Keys, StandaloneTokens.Address(), clock).Issue(Alice, "0123456789abcdef0123456789abcdef");
+    private string Issue() => new JwtTokens(Options.Create(Settings), Issuer.Keys, new RoleCatalog(new UserCache()), StandaloneTokens.Address(), clock).Issue(Alice, "0123456789abcdef0123456789abcdef");
 
     private static TokenValidationParameters Parameters => Issuer.Tokens.ValidationParameters();
 

@@ -7,7 +7,7 @@ namespace Boilerplate.Tests.Users;
 public class UserCacheTests
 {
     private static CachedUser User(int id, bool admin = false) =>
-        new($"user-{id}", Exists: true, admin, Locked: false, SecurityStamp: 0, new User { PublicId = $"user-{id}", Email = $"u{id}@example.com" });
+        new($"user-{id}", Exists: true, Locked: false, SecurityStamp: 0, admin ? ["Admin"] : [], [], new User { PublicId = $"user-{id}", Email = $"u{id}@example.com" });
 
     [Test]
     public void A_user_kept_is_found_until_a_change_evicts_them()

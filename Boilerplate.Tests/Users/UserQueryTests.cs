@@ -12,12 +12,14 @@ public class UserQueryTests(DatabaseKind kind) : ApiFixture(kind)
     public async Task CreateAdmin() => adminToken = await Factory.CreateAdminAsync(UniqueName("admin"));
 
     [Test]
-    public async Task A_user_is_shown_with_the_seed_fields_and_whether_the_address_is_verified_and_a_second_factor_is_on()
+    public async Task A_user_is_shown_with_the_seed_fields_their_roles_and_permissions_and_whether_the_address_is_verified_and_a_second_factor_is_on()
     {
         var token = await Api.RegisterAsync(UniqueName());
         var me = await Api.GetAsync("/user/me", token);
 
-        Assert.That(me.Body.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "public_id", "email", "username", "admin", "registered_on", "email_verified", "mfa_enabled" }));
+        Assert.That(me.Body.AsObject().Select(p => p.Key), Is.EquivalentTo(new[] { "public_id", "email", "username", "admin", "roles", "permissions", "registered_on", "email_verified", "mfa_enabled" }));
+        Assert.That(me.Body["roles"]!.AsArray(), Is.Empty);
+        Assert.That(me.Body["permissions"]!.AsArray(), Is.Empty);
         Assert.That(me.Body["email_verified"]!.GetValue<bool>(), Is.False, "no link followed yet");
         Assert.That(me.Body["mfa_enabled"]!.GetValue<bool>(), Is.False);
         Assert.That(Guid.TryParse(me.String("public_id"), out _), Is.True);
@@ -124,7 +126,7 @@ public class UserQueryTests(DatabaseKind kind) : ApiFixture(kind)
 
         Assert.That(response.Status, Is.EqualTo(403));
         Assert.That(response.String("status"), Is.EqualTo("fail"));
-        Assert.That(response.String("message"), Is.EqualTo("admin token required"));
+        Assert.That(response.String("message"), Is.EqualTo("admin token required (this needs the users.read permission)"));
     }
 
     [Test]

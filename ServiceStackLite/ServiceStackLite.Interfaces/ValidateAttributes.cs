@@ -25,3 +25,24 @@ public static class RoleNames
 {
     public const string Admin = "Admin";
 }
+
+/// <summary>
+/// The request needs a valid bearer token whose user holds every one of <see cref="RequiredRoles"/>
+/// (403 otherwise). As in ServiceStack, the <c>Admin</c> role passes every role check.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = true)]
+public class RequiredRoleAttribute(params string[] roles) : Attribute
+{
+    public List<string> RequiredRoles { get; } = [.. roles];
+}
+
+/// <summary>
+/// The request needs a valid bearer token whose user holds every one of
+/// <see cref="RequiredPermissions"/> (403 otherwise). As in ServiceStack, the <c>Admin</c> role
+/// holds every permission.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = true)]
+public class RequiredPermissionAttribute(params string[] permissions) : Attribute
+{
+    public List<string> RequiredPermissions { get; } = [.. permissions];
+}

@@ -109,10 +109,18 @@ public sealed class ServiceDispatcher(
         if (!authentication.Succeeded)
             throw authentication.Failure;
 
+        var caller = authentication.Principal!;
+        if (caller.IsInRole(RoleNames.Admin))
+            return;
         foreach (var role in request.Operation.RequiredRoles)
         {
-            if (!authentication.Principal!.IsInRole(role))
+            if (!caller.IsInRole(role))
                 throw HttpError.Forbidden(options.MissingRoleMessage(role));
+        }
+        foreach (var permission in request.Operation.RequiredPermissions)
+        {
+            if (!caller.HasClaim(options.PermissionClaimType, permission))
+                throw HttpError.Forbidden(options.MissingPermissionMessage(permission));
         }
     }
 

@@ -24,6 +24,12 @@ public sealed class ServiceStackLiteOptions
     /// <summary>Message for an authenticated caller who lacks a required role.</summary>
     public Func<string, string> MissingRoleMessage { get; set; } = _ => "Invalid Role";
 
+    /// <summary>Message for an authenticated caller who lacks a required permission.</summary>
+    public Func<string, string> MissingPermissionMessage { get; set; } = _ => "Invalid Permission";
+
+    /// <summary>The claim a caller's permissions are read from: <c>perms</c>, as ServiceStack's JWT provider writes them.</summary>
+    public string PermissionClaimType { get; set; } = "perms";
+
     /// <summary>
     /// The one place where the app's own exceptions become answers, e.g. a database outage a 503
     /// or a taken email a 409; null leaves an exception a 500. ServiceStack's

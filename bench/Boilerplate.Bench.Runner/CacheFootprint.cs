@@ -1,4 +1,5 @@
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.Roles;
 using Boilerplate.ServiceInterface.Tokens;
 using Boilerplate.ServiceInterface.Users;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -27,8 +28,9 @@ public static class CacheFootprint
 
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var userCache = new UserCache();
+        var roles = new RoleCatalog(userCache);
         for (var i = 0; i < count; i++)
-            userCache.Keep(CachedUser.Of(Read(i)), userCache.Generation);
+            userCache.Keep(CachedUser.Of(Read(i), roles), userCache.Generation);
         var withUsers = GC.GetTotalMemory(forceFullCollection: true);
         var remembered = new RememberedTokens(handler, issuer.Keys, TimeProvider.System);
         foreach (var token in tokens)

@@ -1,9 +1,11 @@
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Mail;
+using Boilerplate.ServiceInterface.Roles;
 using Boilerplate.ServiceInterface.Secrets;
 using Boilerplate.ServiceInterface.SigningKeys;
 using Boilerplate.ServiceInterface.Tokens;
+using Boilerplate.ServiceInterface.Users;
 using Microsoft.Extensions.Options;
 
 namespace Boilerplate.Bench;
@@ -23,7 +25,7 @@ public sealed class BenchIssuer
         Key = NewSigningKey.Create(SigningAlgorithms.Es256, protector, now, now);
         Keys = new SigningKeyRing(settings, protector, TimeProvider.System);
         Keys.Load([Key]);
-        Tokens = new JwtTokens(settings, Keys, new PublicAddress(Options.Create(new AppSettings { PublicUrl = publicUrl }), new NoAddresses()), TimeProvider.System);
+        Tokens = new JwtTokens(settings, Keys, new RoleCatalog(new UserCache()), new PublicAddress(Options.Create(new AppSettings { PublicUrl = publicUrl }), new NoAddresses()), TimeProvider.System);
     }
 
     /// <summary>The row each seeded database gets.</summary>

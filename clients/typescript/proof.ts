@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   check("a 400 names every bad field", JSON.stringify(fields) === JSON.stringify(["email", "username", "password"]), invalid);
 
   const forbidden = await error(() => client.get(new GetUsers()));
-  check("a non-admin listing users gets admin token required", forbidden?.responseStatus?.message === "admin token required", forbidden);
+  check("a non-admin listing users gets admin token required, naming the permission", forbidden?.responseStatus?.message === "admin token required (this needs the users.read permission)", forbidden);
 
   const logout = await client.post(new Logout());
   check("logout answers success", logout.status === "success" && logout.message === "Successfully logged out.", logout);

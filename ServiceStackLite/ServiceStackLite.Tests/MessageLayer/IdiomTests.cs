@@ -94,8 +94,17 @@ public class IdiomTests
 
     [TestCase("/idioms/admin", Admin, 200)]
     [TestCase("/idioms/admin", Alice, 403)]
-    [TestCase("/idioms/editor", Admin, 403)]
+    // As ServiceStack's RequiredRoleAttribute, which its role validators ask too: Admin passes every role and permission check.
+    [TestCase("/idioms/editor", Admin, 200)]
+    [TestCase("/idioms/editor", Alice, 403)]
     [TestCase("/idioms/editor", "Test 9;ed;ed@example.com;Editor", 200)]
+    [TestCase("/idioms/publisher", "Test 9;ed;ed@example.com;Editor", 403)]
+    [TestCase("/idioms/publisher", "Test 9;ed;ed@example.com;Editor,Publisher", 200)]
+    [TestCase("/idioms/publisher", Admin, 200)]
+    [TestCase("/idioms/reports", "Test 9;ed;ed@example.com;Editor;reports.read", 403)]
+    [TestCase("/idioms/reports", "Test 9;ed;ed@example.com;Editor;reports.read,reports.write", 200)]
+    [TestCase("/idioms/reports", null, 401)]
+    [TestCase("/idioms/reports", Admin, 200)]
     [TestCase("/idioms/me", null, 401)]
     [TestCase("/idioms/me", "Test refused", 401)]
     public async Task The_guard_attributes_let_in_exactly_the_callers_they_name(string path, string? authorization, int status)

@@ -28,6 +28,8 @@ public sealed class TestTokens(IOptionsMonitor<AuthenticationSchemeOptions> opti
         var parts = value.Split(';');
         var claims = new List<Claim> { new("sub", parts[0]), new("preferred_username", parts[1]), new("email", parts[2]) };
         claims.AddRange(parts[3].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(role => new Claim("roles", role)));
+        if (parts.Length > 4)
+            claims.AddRange(parts[4].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(permission => new Claim("perms", permission)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Name, "preferred_username", "roles"));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, Name)));
     }

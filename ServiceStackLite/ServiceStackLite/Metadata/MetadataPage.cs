@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using ServiceStack.NativeTypes;
+using ServiceStack.OpenApi;
 
 namespace ServiceStack.Metadata;
 
@@ -82,7 +83,7 @@ internal static class MetadataPage
 
     private static string Guard(MetadataOperationType operation) => operation switch
     {
-        { RequiredRoles.Count: > 0 } => $"bearer token with the role {string.Join(", ", operation.RequiredRoles)}",
+        { RequiredRoles.Count: > 0 } or { RequiredPermissions.Count: > 0 } => $"bearer token with {ResponseList.Requirements(operation)}",
         { RequiresAuth: true } => "bearer token",
         _ => "none",
     };

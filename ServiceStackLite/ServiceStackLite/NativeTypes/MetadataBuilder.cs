@@ -31,7 +31,8 @@ internal static class MetadataBuilder
         ReturnsVoid: operation.ResponseType is null ? true : null,
         ReturnType: operation.ResponseType is { } returned ? NameOf(returned) : null,
         RequiresAuth: operation.Guard is not null,
-        RequiredRoles: operation.RequiredRoles.Count > 0 ? operation.RequiredRoles : null);
+        RequiredRoles: operation.RequiredRoles.Count > 0 ? operation.RequiredRoles : null,
+        RequiredPermissions: operation.RequiredPermissions.Count > 0 ? operation.RequiredPermissions : null);
 
     private static MetadataType DescribeType(Type type, NullabilityInfoContext nullability) => new(
         ClrType: type,

@@ -28,7 +28,8 @@ public sealed record MetadataOperationType(
     bool? ReturnsVoid,
     MetadataTypeName? ReturnType,
     bool RequiresAuth,
-    IReadOnlyList<string>? RequiredRoles);
+    IReadOnlyList<string>? RequiredRoles,
+    IReadOnlyList<string>? RequiredPermissions);
 
 public sealed record MetadataRoute(string Path, string? Verbs);
 

@@ -27,8 +27,8 @@ internal static class ResponseList
                 ? "No bearer token, or an invalid, expired or revoked one."
                 : "The bearer token is invalid, expired or revoked.";
         }
-        if (operation.RequiredRoles is { Count: > 0 } roles)
-            errors[403] = $"The bearer token lacks the role {string.Join(", ", roles)}.";
+        if (Requirements(operation) is { Length: > 0 } needs)
+            errors[403] = $"The caller lacks {needs}.";
         if (operation.Method != "GET")
             errors[413] = "The request body is larger than the service accepts.";
         if (metadata.RateLimitBudgetOf(operation) is { } budget)
@@ -43,6 +43,12 @@ internal static class ResponseList
             .OrderBy(r => r.Status)
             .ToList();
     }
+
+    /// <summary>What a caller must hold, in words: "the role Admin", "the permission users.read".</summary>
+    internal static string Requirements(MetadataOperationType operation) => string.Join(" and ",
+        new[] { ("role", operation.RequiredRoles), ("permission", operation.RequiredPermissions) }
+            .Where(n => n.Item2 is { Count: > 0 })
+            .Select(n => $"the {n.Item1} {string.Join(", ", n.Item2!)}"));
 
     private static ResponseEntry Success(MetadataOperationType operation, ApiResponseAttribute? declared)
     {

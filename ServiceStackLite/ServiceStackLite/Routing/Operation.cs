@@ -12,7 +12,10 @@ public sealed class Operation
     public required IReadOnlyList<RouteAttribute> Routes { get; init; }
     /// <summary>Set when the DTO needs a bearer token.</summary>
     public ValidateIsAuthenticatedAttribute? Guard { get; init; }
+    /// <summary>Roles the caller must all hold (<c>[ValidateHasRole]</c>, <c>[RequiredRole]</c>); the Admin role passes.</summary>
     public required IReadOnlyList<string> RequiredRoles { get; init; }
+    /// <summary>Permissions the caller must all hold (<c>[RequiredPermission]</c>); the Admin role holds them all.</summary>
+    public required IReadOnlyList<string> RequiredPermissions { get; init; }
     /// <summary><c>[OptionalAuthentication]</c>: open to anyone, and reads a bearer token when one is sent.</summary>
     public bool OptionalAuthentication { get; init; }
     /// <summary><c>[RateLimited]</c>'s budget: counted per client before the guard, and never batched; null when not limited.</summary>

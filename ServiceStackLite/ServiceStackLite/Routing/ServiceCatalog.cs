@@ -45,7 +45,10 @@ public sealed class ServiceCatalog
 
     private static Operation Describe(Type requestType, Type serviceType, Dictionary<string, ServiceMethod> methods)
     {
-        var roles = requestType.GetCustomAttributes<ValidateHasRoleAttribute>().Select(a => a.Role).ToList();
+        var roles = requestType.GetCustomAttributes<ValidateHasRoleAttribute>().Select(a => a.Role)
+            .Concat(requestType.GetCustomAttributes<RequiredRoleAttribute>().SelectMany(a => a.RequiredRoles))
+            .Distinct().ToList();
+        var permissions = requestType.GetCustomAttributes<RequiredPermissionAttribute>().SelectMany(a => a.RequiredPermissions).Distinct().ToList();
         // Made on the first request, for the reason Invoker compiles late: each is a compiled expression.
         var factory = new Lazy<ObjectFactory>(() => ActivatorUtilities.CreateFactory(serviceType, Type.EmptyTypes));
         return new Operation
@@ -54,8 +57,11 @@ public sealed class ServiceCatalog
             ResponseType = ResponseTypeOf(requestType),
             ServiceType = serviceType,
             Routes = requestType.GetCustomAttributes<RouteAttribute>().ToList(),
-            Guard = requestType.GetCustomAttribute<ValidateIsAuthenticatedAttribute>(),
+            // A required role or permission needs a caller first, as ServiceStack's attributes do.
+            Guard = requestType.GetCustomAttribute<ValidateIsAuthenticatedAttribute>()
+                ?? (roles.Count + permissions.Count > 0 ? new ValidateIsAuthenticatedAttribute() : null),
             RequiredRoles = roles,
+            RequiredPermissions = permissions,
             OptionalAuthentication = requestType.IsDefined(typeof(OptionalAuthenticationAttribute)),
             RateLimitBudget = requestType.GetCustomAttribute<RateLimitedAttribute>() is { } limited ? limited.Budget ?? requestType.Name : null,
             Methods = methods,

@@ -11,6 +11,11 @@ export async function loadCurrentUser(): Promise<User | null> {
   return currentUser.value;
 }
 
+/** True when the signed-in user holds the permission (an admin holds them all): the server checks it again. */
+export function may(permission: string): boolean {
+  return currentUser.value?.permissions?.includes(permission) ?? false;
+}
+
 export async function signOut(): Promise<void> {
   await client.api(new Logout());
   currentUser.value = null;

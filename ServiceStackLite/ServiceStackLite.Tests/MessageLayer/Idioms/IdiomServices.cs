@@ -55,6 +55,15 @@ public class AdminsOnly : IReturn<Caller>;
 [ValidateHasRole("Editor")]
 public class EditorsOnly : IReturn<Caller>;
 
+[Route("/idioms/publisher", "GET")]
+[RequiredRole("Editor", "Publisher")]
+public class PublishersOnly : IReturn<Caller>;
+
+[Route("/idioms/reports", "GET")]
+[RequiredPermission("reports.read")]
+[RequiredPermission("reports.write")]
+public class ReportWriters : IReturn<Caller>;
+
 public class Caller
 {
     public bool IsAuthenticated { get; set; }
@@ -112,6 +121,10 @@ public class IdiomServices : Service
     public Caller Get(AdminsOnly request) => Describe();
 
     public Caller Get(EditorsOnly request) => Describe();
+
+    public Caller Get(PublishersOnly request) => Describe();
+
+    public Caller Get(ReportWriters request) => Describe();
 
     public void Post(Fail request) => throw (request.Kind switch
     {
