@@ -84,14 +84,19 @@ public sealed class SigningKeyStore(AppDb db, SigningKeyRing ring, SigningKeyPro
 
     private async Task<SigningKeyRecord> AddAsync(DateTime activatesOn, CancellationToken cancel)
     {
-        // A new key activates after the one signing now, even within the same tick, so it is the newest on every host.
-        if (ring.Signing() is { } signing && activatesOn <= signing.Row.ActivatesOn)
-            activatesOn = signing.Row.ActivatesOn.AddMilliseconds(1);
+        // A new key activates after the one signing now, even within the same tick, so it is the newest
+        // on every host. Compared as stored: SQLite keeps milliseconds, so two times within one would tie
+        // once read back, and the tie would be settled by kid, at random.
+        activatesOn = WholeMilliseconds(activatesOn);
+        if (ring.Signing() is { } signing && activatesOn <= WholeMilliseconds(signing.Row.ActivatesOn))
+            activatesOn = WholeMilliseconds(signing.Row.ActivatesOn).AddMilliseconds(1);
         var key = NewSigningKey.Create(ring.Algorithm, protector, Now, activatesOn);
         await db.InsertAsync<SigningKeyRecord>(key, token: cancel);
         await ReloadAsync(cancel);
         return key;
     }
+
+    private static DateTime WholeMilliseconds(DateTime time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerMillisecond));
 
     // Plain SQL, as the revocations load, so no LINQ query is translated before the host may serve.
     private async Task ReloadAsync(CancellationToken cancel) =>

@@ -114,7 +114,10 @@ public class MigrationTests(DatabaseKind kind)
         Assert.That(Tables(), Does.Not.Contain("user").And.Not.Contain("blacklist_tokens"));
 
         await Db("upgrade");
-        var api = factory.CreateApi();
+        // A host started on the schema after the round trip: the one running through it still holds
+        // the signing key whose table was dropped beneath it, until its next read of the keys.
+        using var after = new ApiFactory(kind: kind, database: factory.Database);
+        var api = after.CreateApi();
         var token = await api.RegisterAsync("after_upgrade");
         Assert.That((await api.PostAsync("/auth/logout", token: token)).Status, Is.EqualTo(200));
     }
