@@ -1,5 +1,6 @@
 using Boilerplate.Host.Hosting;
 using Boilerplate.ServiceInterface.AccountEmail;
+using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Mail;
 using Boilerplate.ServiceInterface.Passkeys;
 using Boilerplate.ServiceInterface.Passwords;
@@ -31,6 +32,7 @@ public static class ConfigureAccounts
             .AddTokens()
             .AddSigningKeys()
             .AddRoles()
+            .AddAudit()
             .AddRevocation()
             .AddSessions()
             .AddSignIn()

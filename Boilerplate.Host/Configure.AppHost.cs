@@ -23,7 +23,6 @@ public static class ConfigureAppHost
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<AuditLog>();
         services.AddValidatorsFromAssemblyContaining<SignInServices>(ServiceLifetime.Singleton);
         services.AddServiceStackLite(options =>
         {

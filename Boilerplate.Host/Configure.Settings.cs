@@ -1,4 +1,5 @@
 using Boilerplate.Host.Settings;
+using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Mail;
@@ -18,6 +19,7 @@ public static class ConfigureSettings
         builder.Services
             .AddSection<AuthSettings>(AuthSettings.Section, environment => new AuthSettingsValidation(environment))
             .AddSection<DatabaseSettings>(DatabaseSettings.Section, environment => new DatabaseSettingsValidation(environment))
+            .AddSection<AuditSettings>(AuditSettings.Section, _ => new AuditSettingsValidation())
             .AddSection<RateLimitSettings>(RateLimitSettings.Section, _ => new RateLimitSettingsValidation())
             .AddSection<LimitSettings>(LimitSettings.Section, _ => new LimitSettingsValidation())
             .AddSection<HttpsSettings>(HttpsSettings.Section, _ => new HttpsSettingsValidation())

@@ -36,6 +36,17 @@ public abstract class AppService : Service
 
     protected AuditLog Audit => Resolve<AuditLog>();
 
+    /// <summary>
+    /// Makes a change and stores its row of the audit trail in one transaction, both or neither:
+    /// what was done (<see cref="AuditEventNames"/>), to whom, by the caller, from their address.
+    /// </summary>
+    protected Task AuditedAsync(string eventName, string? userId, Func<Task> change, string? details = null) =>
+        Db.AtomicallyAsync(async () =>
+        {
+            await change();
+            await Resolve<AuditTrail>().RecordAsync(eventName, userId, GetSession().UserAuthId, ClientIp, details, Cancel);
+        }, Cancel);
+
     /// <summary>The user as the API shows them, with their roles and permissions as they stand.</summary>
     protected User Shown(UserRecord user) => UserMapping.ToDto(user, Resolve<RoleCatalog>());
 

@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-07 12:01:57
+Date: 2026-12-07 12:36:51
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -227,6 +227,39 @@ namespace Boilerplate.ServiceModel
         public virtual string RefreshToken { get; set; }
         public virtual DateTime RefreshTokenExpiry { get; set; }
         public virtual ResponseStatus ResponseStatus { get; set; }
+    }
+
+    [Route("/audit", "GET")]
+    [DataContract]
+    public partial class GetAuditEvents : IReturn<GetAuditEventsResponse>, IGet
+    {
+        [DataMember]
+        public virtual string User { get; set; }
+        [DataMember]
+        public virtual string Actor { get; set; }
+        [DataMember]
+        public virtual string Event { get; set; }
+        [DataMember]
+        public virtual DateTime? From { get; set; }
+        [DataMember]
+        public virtual DateTime? To { get; set; }
+        [DataMember]
+        public virtual int? Page { get; set; }
+        [DataMember(Name="per_page")]
+        public virtual int? PerPage { get; set; }
+    }
+
+    [DataContract]
+    public partial class GetAuditEventsResponse
+    {
+        [DataMember]
+        public virtual List<AuditEvent> Results { get; set; }
+        [DataMember]
+        public virtual int Page { get; set; }
+        [DataMember(Name="per_page")]
+        public virtual int PerPage { get; set; }
+        [DataMember]
+        public virtual int Total { get; set; }
     }
 
     [Route("/user/me", "GET")]
@@ -488,6 +521,16 @@ namespace Boilerplate.ServiceModel
 
 namespace Boilerplate.ServiceModel.Types
 {
+    public partial class AuditEvent
+    {
+        public virtual DateTime At { get; set; }
+        public virtual string Event { get; set; }
+        public virtual string User { get; set; }
+        public virtual string Actor { get; set; }
+        public virtual string Client { get; set; }
+        public virtual string Details { get; set; }
+    }
+
     public partial class GetPasskeysResponse
     {
         public virtual List<Passkey> Data { get; set; }

@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-07 12:01:57
+Date: 2026-12-07 12:36:51
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -89,6 +89,18 @@ export class AssignRolesResponse
     public responseStatus?: ResponseStatus;
 
     public constructor(init?: Partial<AssignRolesResponse>) { (Object as any).assign(this, init); }
+}
+
+export class AuditEvent
+{
+    public at!: string;
+    public event!: string;
+    public user?: string;
+    public actor?: string;
+    public client!: string;
+    public details?: string;
+
+    public constructor(init?: Partial<AuditEvent>) { (Object as any).assign(this, init); }
 }
 
 // @Route("/auth", "GET,POST")
@@ -331,6 +343,33 @@ export class GetAccessTokenResponse
     public responseStatus?: ResponseStatus;
 
     public constructor(init?: Partial<GetAccessTokenResponse>) { (Object as any).assign(this, init); }
+}
+
+// @Route("/audit", "GET")
+export class GetAuditEvents implements IReturn<GetAuditEventsResponse>, IGet
+{
+    public user?: string;
+    public actor?: string;
+    public event?: string;
+    public from?: string;
+    public to?: string;
+    public page?: number;
+    public per_page?: number;
+
+    public constructor(init?: Partial<GetAuditEvents>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'GetAuditEvents'; }
+    public getMethod() { return 'GET'; }
+    public createResponse() { return new GetAuditEventsResponse(); }
+}
+
+export class GetAuditEventsResponse
+{
+    public results!: AuditEvent[];
+    public page!: number;
+    public per_page!: number;
+    public total!: number;
+
+    public constructor(init?: Partial<GetAuditEventsResponse>) { (Object as any).assign(this, init); }
 }
 
 // @Route("/user/me", "GET")

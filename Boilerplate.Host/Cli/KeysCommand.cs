@@ -8,7 +8,6 @@ namespace Boilerplate.Host.Cli;
 /// <summary><c>keys list|rotate|revoke</c>: the signing keys, as admins manage them over the API.</summary>
 public sealed class KeysCommand(IServiceProvider services, TextWriter output)
 {
-    private const string Actor = "command line";
 
     public async Task ListAsync()
     {
@@ -23,7 +22,7 @@ public sealed class KeysCommand(IServiceProvider services, TextWriter output)
     {
         try
         {
-            var key = await WithStoreAsync(store => store.RotateAsync(activateNow, Actor, AuditLog.LocalClient));
+            var key = await WithStoreAsync(store => store.RotateAsync(activateNow, actorId: null, AuditLog.LocalClient));
             await output.WriteLineAsync($"made {key.Algorithm} key {key.Kid}, published now, signing from {Time(key.ActivatesOn)}");
         }
         catch (SigningKeysNotUsedException e)
@@ -35,7 +34,7 @@ public sealed class KeysCommand(IServiceProvider services, TextWriter output)
     /// <exception cref="CommandException">No key has that id.</exception>
     public async Task RevokeAsync(string kid)
     {
-        _ = await WithStoreAsync(store => store.RevokeAsync(kid, Actor, AuditLog.LocalClient))
+        _ = await WithStoreAsync(store => store.RevokeAsync(kid, actorId: null, AuditLog.LocalClient))
             ?? throw new CommandException($"no signing key has the kid '{kid}'; keys list shows them.");
         await output.WriteLineAsync($"revoked key {kid}: every host refuses its tokens within a second");
     }

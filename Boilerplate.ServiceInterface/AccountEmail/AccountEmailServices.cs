@@ -78,12 +78,11 @@ public class AccountEmailServices(
             throw new UserExistsException();
         await recipients.CountAsync(newEmail, Cancel);
 
-        await using (var transaction = await Users.BeginTransactionAsync(Cancel))
+        await Db.AtomicallyAsync(async () =>
         {
             await outbox.QueueAsync(AccountMail.EmailChange, newEmail, user.Id, linkBase: publicAddress.Url, cancel: Cancel);
             await outbox.QueueAsync(AccountMail.EmailChangeNotice, user.Email, user.Id, detail: newEmail, cancel: Cancel);
-            await transaction.CommitTransactionAsync(Cancel);
-        }
+        }, Cancel);
         Audit.EmailChangeRequested(user.PublicId, ClientIp);
         Response.StatusCode = 202;
         return new StatusResponse { Message = $"A confirmation link is on its way to {newEmail}. Nothing changes until it is followed." };

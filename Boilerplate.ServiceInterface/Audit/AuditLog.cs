@@ -11,6 +11,9 @@ public sealed partial class AuditLog(ILogger<AuditLog> log)
 {
     public const string LocalClient = "local";
 
+    /// <summary>Who acted, for what the host's command line does.</summary>
+    public const string CommandLine = "command line";
+
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "audit sign-in succeeded user={PublicId} client={Client}")]
     public partial void SignedIn(string publicId, string client);
 

@@ -39,12 +39,13 @@ public sealed class Registrations(
             using var reservation = reservations.Reserve(email, username);
             await accounts.EnsureAvailableAsync(email, username, cancel);
             var hash = await passwords.HashAsync(password, cancel);
-            await using var transaction = await users.BeginTransactionAsync(cancel);
-            var user = await accounts.CreateAsync(email, username, hash, admin, emailVerified: admin, cancel);
-            if (!admin)
-                await outbox.QueueAsync(AccountMail.VerifyEmail, user.Email, user.Id, linkBase: linkBase, cancel: cancel);
-            await transaction.CommitTransactionAsync(cancel);
-            return user;
+            return await users.AtomicallyAsync(async () =>
+            {
+                var user = await accounts.CreateAsync(email, username, hash, admin, emailVerified: admin, cancel);
+                if (!admin)
+                    await outbox.QueueAsync(AccountMail.VerifyEmail, user.Email, user.Id, linkBase: linkBase, cancel: cancel);
+                return user;
+            }, cancel);
         }
         catch (UserExistsException)
         {

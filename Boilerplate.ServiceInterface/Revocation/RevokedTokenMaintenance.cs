@@ -1,4 +1,5 @@
 using Boilerplate.ServiceInterface.AccountEmail;
+using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Passkeys;
@@ -15,11 +16,11 @@ namespace Boilerplate.ServiceInterface.Revocation;
 /// Loads the revoked tokens and the users' security stamps before the first request and keeps
 /// them in step with other hosts (<see cref="RevocationSync"/>), and on a timer deletes what can
 /// never be used again: expired revoked ids, refresh tokens, sessions, mailed tokens, sign-in
-/// challenges and passkey ceremonies, so no table grows with every sign-in for ever.
+/// challenges, passkey ceremonies and audit rows past their retention, so no table grows with every sign-in for ever.
 /// </summary>
 public sealed partial class RevokedTokenMaintenance(
     IServiceScopeFactory scopes, RevocationSync sync, RevokedTokens revoked, EndedSessions endedSessions, IOptions<AuthSettings> settings,
-    TimeProvider clock, ILogger<RevokedTokenMaintenance> log) : BackgroundService
+    IOptions<AuditSettings> audit, TimeProvider clock, ILogger<RevokedTokenMaintenance> log) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -43,7 +44,8 @@ public sealed partial class RevokedTokenMaintenance(
                              + await services.GetRequiredService<SessionStore>().PurgeAsync(stoppingToken)
                              + await services.GetRequiredService<EmailTokens>().PurgeExpiredAsync(stoppingToken)
                              + await services.GetRequiredService<MfaChallenges>().PurgeExpiredAsync(stoppingToken)
-                             + await services.GetRequiredService<PasskeyCeremonies>().PurgeExpiredAsync(stoppingToken);
+                             + await services.GetRequiredService<PasskeyCeremonies>().PurgeExpiredAsync(stoppingToken)
+                             + await services.GetRequiredService<AuditTrail>().PurgeAsync(audit.Value.Retention, stoppingToken);
                 LogPurged(purged);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -54,7 +56,7 @@ public sealed partial class RevokedTokenMaintenance(
         }
     }
 
-    [LoggerMessage(LogLevel.Debug, "Purged {Count} expired revoked tokens, sessions, refresh tokens, mailed tokens, sign-in challenges and passkey ceremonies")]
+    [LoggerMessage(LogLevel.Debug, "Purged {Count} expired revoked tokens, sessions, refresh tokens, mailed tokens, sign-in challenges, passkey ceremonies and audit rows")]
     private partial void LogPurged(int count);
 
     [LoggerMessage(LogLevel.Warning, "Purging expired tokens and sessions failed")]

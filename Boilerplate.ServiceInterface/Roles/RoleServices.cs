@@ -1,3 +1,4 @@
+using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Users;
@@ -27,16 +28,20 @@ public class RoleServices(RoleStore store, RoleCatalog catalog, UserAccounts acc
 
     public async Task<Role> Put(SaveRole request)
     {
-        await store.SaveAsync(request.Name!, request.Permissions!, Cancel);
+        var named = GrantNames.Format(request.Permissions!);
+        await AuditedAsync(AuditEventNames.RoleSaved, null, () => store.SaveAsync(request.Name!, request.Permissions!, Cancel), $"role={request.Name} permissions={named}");
         var permissions = catalog.Roles[request.Name!];
-        Audit.RoleSaved(await ActorAsync(), request.Name!, string.Join(' ', permissions), ClientIp);
+        Audit.RoleSaved(await ActorAsync(), request.Name!, named, ClientIp);
         return new Role { Name = request.Name!, Permissions = [.. permissions] };
     }
 
     public async Task Delete(DeleteRole request)
     {
-        if (!await store.DeleteAsync(request.Name!, Cancel))
-            throw HttpError.NotFound("No role has that name.");
+        await AuditedAsync(AuditEventNames.RoleDeleted, null, async () =>
+        {
+            if (!await store.DeleteAsync(request.Name!, Cancel))
+                throw HttpError.NotFound("No role has that name.");
+        }, $"role={request.Name}");
         Audit.RoleDeleted(await ActorAsync(), request.Name!, ClientIp);
     }
 
@@ -44,7 +49,7 @@ public class RoleServices(RoleStore store, RoleCatalog catalog, UserAccounts acc
     {
         var roles = request.Roles ?? [];
         var permissions = request.Permissions ?? [];
-        var user = await ChangeGrantsAsync(request.UserName!, roles.Contains(RoleNames.Admin) ? true : null,
+        var user = await ChangeGrantsAsync(AuditEventNames.RolesAssigned, request.UserName!, roles, permissions, roles.Contains(RoleNames.Admin) ? true : null,
             held => held.Concat(roles.Where(r => r != RoleNames.Admin)), held => held.Concat(permissions));
         Audit.RolesAssigned(await ActorAsync(), user.PublicId, string.Join(' ', roles), string.Join(' ', permissions), ClientIp);
         return new AssignRolesResponse { AllRoles = [.. RoleCatalog.RolesOf(user)], AllPermissions = [.. catalog.PermissionsOf(user)] };
@@ -54,7 +59,7 @@ public class RoleServices(RoleStore store, RoleCatalog catalog, UserAccounts acc
     {
         var roles = request.Roles ?? [];
         var permissions = request.Permissions ?? [];
-        var user = await ChangeGrantsAsync(request.UserName!, roles.Contains(RoleNames.Admin) ? false : null,
+        var user = await ChangeGrantsAsync(AuditEventNames.RolesUnassigned, request.UserName!, roles, permissions, roles.Contains(RoleNames.Admin) ? false : null,
             held => held.Except(roles), held => held.Except(permissions));
         Audit.RolesUnassigned(await ActorAsync(), user.PublicId, string.Join(' ', roles), string.Join(' ', permissions), ClientIp);
         return new UnAssignRolesResponse { AllRoles = [.. RoleCatalog.RolesOf(user)], AllPermissions = [.. catalog.PermissionsOf(user)] };
@@ -62,9 +67,20 @@ public class RoleServices(RoleStore store, RoleCatalog catalog, UserAccounts acc
 
     /// <summary>
     /// Applies a change to the grants on the user's row as it stands, again if another request
-    /// changed them meanwhile, so neither loses the other's; and the admin flag when asked.
+    /// changed them meanwhile, so neither loses the other's; and the admin flag when asked. The
+    /// change and its audit row commit together.
     /// </summary>
-    private async Task<UserRecord> ChangeGrantsAsync(
+    private async Task<UserRecord> ChangeGrantsAsync(string eventName, string userName, List<string> named, List<string> namedPermissions, bool? admin,
+        Func<IEnumerable<string>, IEnumerable<string>> roles, Func<IEnumerable<string>, IEnumerable<string>> permissions)
+    {
+        var user = await Users.FindBySignInAsync(userName, Cancel) ?? throw HttpError.NotFound("User not found.");
+        var details = $"roles={string.Join(' ', named)} permissions={string.Join(' ', namedPermissions)}";
+        UserRecord? changed = null;
+        await AuditedAsync(eventName, user.PublicId, async () => changed = await ApplyGrantsAsync(userName, admin, roles, permissions), details);
+        return changed!;
+    }
+
+    private async Task<UserRecord> ApplyGrantsAsync(
         string userName, bool? admin, Func<IEnumerable<string>, IEnumerable<string>> roles, Func<IEnumerable<string>, IEnumerable<string>> permissions)
     {
         for (var attempt = 1; ; attempt++)

@@ -25,14 +25,10 @@ public sealed class RoleStore(AppDb db, RoleCatalog catalog, UserStore users, Ti
     /// <summary>Deletes the role and takes it from every user holding it, in one transaction; false when there was none.</summary>
     public async Task<bool> DeleteAsync(string name, CancellationToken cancel = default)
     {
-        List<UserRecord> holders;
-        await using (var transaction = await db.BeginTransactionAsync(cancel))
-        {
-            if (await db.Roles.Where(r => r.Name == name).DeleteAsync(cancel) == 0)
-                return false;
-            holders = await users.TakeRoleFromAllAsync(name, cancel);
-            await transaction.CommitTransactionAsync(cancel);
-        }
+        var holders = await db.AtomicallyAsync(async () =>
+            await db.Roles.Where(r => r.Name == name).DeleteAsync(cancel) == 0 ? null : await users.TakeRoleFromAllAsync(name, cancel), cancel);
+        if (holders is null)
+            return false;
         foreach (var holder in holders)
             users.Committed(holder);
         await LoadAsync(cancel);

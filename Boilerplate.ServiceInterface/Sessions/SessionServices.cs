@@ -1,4 +1,5 @@
 using System.Globalization;
+using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Metrics;
@@ -79,7 +80,7 @@ public class SessionServices(SessionStore sessions, SignOutEverywhere signOut, R
     public async Task Delete(EndUserSession request)
     {
         var user = await ManagedUserAsync(request.PublicId);
-        await EndAsync(user, request.SessionId);
+        await AuditedAsync(AuditEventNames.UserSessionEnded, user.PublicId, () => EndAsync(user, request.SessionId), $"session={request.SessionId}");
         Audit.AdminAction(GetSession().UserAuthId!, "end session", user.PublicId, ClientIp);
     }
 

@@ -40,19 +40,21 @@ public sealed class SessionStore(
     {
         var familyId = Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.BeginTransactionAsync(cancel);
-        var (refreshToken, expires) = await AddRefreshTokenAsync(user.Id, familyId, now + settings.SessionMaxLifetime, cancel);
-        await db.InsertAsync(new SessionRecord
+        var (refreshToken, expires) = await db.AtomicallyAsync(async () =>
         {
-            Id = familyId,
-            UserId = user.Id,
-            CreatedOn = now,
-            LastUsedOn = now,
-            ExpiresOn = expires,
-            Ip = client.KnownIp,
-            UserAgent = client.ShortUserAgent,
-        }, token: cancel);
-        await transaction.CommitTransactionAsync(cancel);
+            var added = await AddRefreshTokenAsync(user.Id, familyId, now + settings.SessionMaxLifetime, cancel);
+            await db.InsertAsync(new SessionRecord
+            {
+                Id = familyId,
+                UserId = user.Id,
+                CreatedOn = now,
+                LastUsedOn = now,
+                ExpiresOn = added.Expires,
+                Ip = client.KnownIp,
+                UserAgent = client.ShortUserAgent,
+            }, token: cancel);
+            return added;
+        }, cancel);
         return new SessionTokens(familyId, jwt.Issue(user, familyId, proof), refreshToken, expires);
     }
 

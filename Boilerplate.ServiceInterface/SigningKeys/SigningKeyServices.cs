@@ -49,7 +49,7 @@ public class SigningKeyServices(SigningKeyRing ring, SigningKeyStore store, JwtT
         return await DescribeAsync(key.Kid);
     }
 
-    private async Task<string> ActorAsync() => (await CallerAsync()).PublicId;
+    private async Task<string?> ActorAsync() => (await CallerAsync()).PublicId;
 
     private async Task<SigningKey> DescribeAsync(string kid)
     {

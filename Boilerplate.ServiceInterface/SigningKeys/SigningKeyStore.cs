@@ -13,7 +13,8 @@ namespace Boilerplate.ServiceInterface.SigningKeys;
 /// The <c>signing_keys</c> table, and this host's <see cref="SigningKeyRing"/> read from it: every
 /// change here reloads the ring, and other hosts reload theirs when the change stream tells them.
 /// </summary>
-public sealed class SigningKeyStore(AppDb db, SigningKeyRing ring, SigningKeyProtector protector, IOptions<AuthSettings> options, AuditLog audit, TimeProvider clock)
+public sealed class SigningKeyStore(
+    AppDb db, SigningKeyRing ring, SigningKeyProtector protector, IOptions<AuthSettings> options, AuditLog audit, AuditTrail trail, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -27,7 +28,12 @@ public sealed class SigningKeyStore(AppDb db, SigningKeyRing ring, SigningKeyPro
         await ReloadAsync(cancel);
         if (ring.UsesKeyPairs && ring.Signing() is null)
         {
-            var made = await AddAsync(activatesOn: Now, cancel);
+            var made = await db.AtomicallyAsync(async () =>
+            {
+                var key = await AddAsync(activatesOn: Now, cancel);
+                await trail.RecordAsync(AuditEventNames.SigningKeyMade, null, null, AuditLog.LocalClient, $"kid={key.Kid} algorithm={key.Algorithm}", cancel);
+                return key;
+            }, cancel);
             audit.SigningKeyMade(made.Kid, made.Algorithm);
         }
     }
@@ -48,11 +54,17 @@ public sealed class SigningKeyStore(AppDb db, SigningKeyRing ring, SigningKeyPro
     /// A new key, published at once, signing after <c>Auth:SigningKeyActivationDelay</c> or at once.
     /// The keys before it keep verifying until their last token expires.
     /// </summary>
-    public async Task<SigningKeyRecord> RotateAsync(bool activateNow, string actor, string client, CancellationToken cancel = default)
+    /// <param name="actorId">The admin's public id; null for the command line.</param>
+    public async Task<SigningKeyRecord> RotateAsync(bool activateNow, string? actorId, string client, CancellationToken cancel = default)
     {
         RefuseWithoutKeyPairs();
-        var key = await AddAsync(activateNow ? Now : Now + options.Value.SigningKeyActivationDelay, cancel);
-        audit.SigningKeyRotated(key.Kid, key.ActivatesOn, actor, client);
+        var key = await db.AtomicallyAsync(async () =>
+        {
+            var added = await AddAsync(activateNow ? Now : Now + options.Value.SigningKeyActivationDelay, cancel);
+            await trail.RecordAsync(AuditEventNames.SigningKeyRotated, null, actorId, client, $"kid={added.Kid} activates={added.ActivatesOn:o}", cancel);
+            return added;
+        }, cancel);
+        audit.SigningKeyRotated(key.Kid, key.ActivatesOn, actorId ?? AuditLog.CommandLine, client);
         return key;
     }
 
@@ -60,24 +72,26 @@ public sealed class SigningKeyStore(AppDb db, SigningKeyRing ring, SigningKeyPro
     /// Refuses a key's tokens from now on, on every host; if it was signing, a fresh key takes
     /// over at once, so the next sign-in does not fail. Null when no key has that id.
     /// </summary>
-    public async Task<SigningKeyRecord?> RevokeAsync(string kid, string actor, string client, CancellationToken cancel = default)
+    public async Task<SigningKeyRecord?> RevokeAsync(string kid, string? actorId, string client, CancellationToken cancel = default)
     {
         await ReloadAsync(cancel);
         var wasSigning = ring.Signing()?.Kid == kid;
-        SigningKeyRecord? key;
         // One commit, so no host reads the table between the revocation and its successor and makes a key of its own.
-        await using (var transaction = await db.BeginTransactionAsync(cancel))
+        var key = await db.AtomicallyAsync(async () =>
         {
             await db.SigningKeys.Where(k => k.Kid == kid && k.RevokedOn == null).Set(k => k.RevokedOn, Now).UpdateAsync(cancel);
-            key = await db.SigningKeys.FirstOrDefaultAsync(k => k.Kid == kid, cancel);
-            if (key is null)
+            var revoked = await db.SigningKeys.FirstOrDefaultAsync(k => k.Kid == kid, cancel);
+            if (revoked is null)
                 return null;
             if (wasSigning)
                 await db.InsertAsync<SigningKeyRecord>(NewSigningKey.Create(ring.Algorithm, protector, Now, Now), token: cancel);
-            await transaction.CommitTransactionAsync(cancel);
-        }
+            await trail.RecordAsync(AuditEventNames.SigningKeyRevoked, null, actorId, client, $"kid={kid}", cancel);
+            return revoked;
+        }, cancel);
+        if (key is null)
+            return null;
         ring.Forget(kid);
-        audit.SigningKeyRevoked(kid, actor, client);
+        audit.SigningKeyRevoked(kid, actorId ?? AuditLog.CommandLine, client);
         await LoadAsync(cancel);
         return key;
     }

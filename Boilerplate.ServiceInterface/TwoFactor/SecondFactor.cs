@@ -59,8 +59,11 @@ public sealed class SecondFactor(AppDb db, UserStore users, TotpSecretProtector 
 
     public async Task DisableAsync(UserRecord user, CancellationToken cancel = default)
     {
-        await users.SetMfaEnabledAsync(user, false, cancel);
-        await db.RecoveryCodes.Where(c => c.UserId == user.Id).DeleteAsync(cancel);
+        await db.AtomicallyAsync(async () =>
+        {
+            await users.SetMfaEnabledAsync(user, false, cancel);
+            await db.RecoveryCodes.Where(c => c.UserId == user.Id).DeleteAsync(cancel);
+        }, cancel);
         user.MfaEnabled = false;
         user.TotpSecret = null;
     }
@@ -70,11 +73,12 @@ public sealed class SecondFactor(AppDb db, UserStore users, TotpSecretProtector 
     {
         var codes = Enumerable.Range(0, RecoveryCodeCount).Select(_ => NewRecoveryCode()).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.BeginTransactionAsync(cancel);
-        await db.RecoveryCodes.Where(c => c.UserId == user.Id).DeleteAsync(cancel);
-        foreach (var code in codes)
-            await db.InsertAsync(new RecoveryCodeRecord { UserId = user.Id, CodeHash = Hash(code), CreatedOn = now }, token: cancel);
-        await transaction.CommitTransactionAsync(cancel);
+        await db.AtomicallyAsync(async () =>
+        {
+            await db.RecoveryCodes.Where(c => c.UserId == user.Id).DeleteAsync(cancel);
+            foreach (var code in codes)
+                await db.InsertAsync(new RecoveryCodeRecord { UserId = user.Id, CodeHash = Hash(code), CreatedOn = now }, token: cancel);
+        }, cancel);
         return codes;
     }
 

@@ -1,4 +1,5 @@
 using Boilerplate.ServiceInterface.AccountEmail;
+using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Sessions;
 using Boilerplate.ServiceModel;
@@ -62,8 +63,11 @@ public class TwoFactorServices(SecondFactor secondFactor, SessionStore sessions)
     public async Task Delete(ResetUserMfa request)
     {
         var user = await ManagedUserAsync(request.PublicId);
-        await secondFactor.DisableAsync(user, Cancel);
-        await NotifyAsync(user, AccountMail.TwoFactorDisabled);
+        await AuditedAsync(AuditEventNames.UserMfaReset, user.PublicId, async () =>
+        {
+            await secondFactor.DisableAsync(user, Cancel);
+            await NotifyAsync(user, AccountMail.TwoFactorDisabled);
+        });
         Audit.AdminAction(GetSession().UserAuthId!, "reset two-factor", user.PublicId, ClientIp);
         Audit.TwoFactorDisabled(user.PublicId, ClientIp);
     }

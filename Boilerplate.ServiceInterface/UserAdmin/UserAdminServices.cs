@@ -1,3 +1,4 @@
+using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Users;
 using Boilerplate.ServiceModel;
@@ -14,17 +15,19 @@ public class UserAdminServices(UserAccounts accounts) : AppService
     public async Task<User> Put(SetUserAdmin request)
     {
         var user = await ManagedUserAsync(request.PublicId);
-        var changes = user.Admin != request.Admin;
-        await accounts.SetAdminAsync(user, request.Admin!.Value, Cancel);
-        if (changes)
-            Audited(user.Admin ? "grant admin" : "remove admin", user);
+        var admin = request.Admin!.Value;
+        if (user.Admin != admin)
+        {
+            await AuditedAsync(admin ? AuditEventNames.AdminGranted : AuditEventNames.AdminRemoved, user.PublicId, () => accounts.SetAdminAsync(user, admin, Cancel));
+            Audited(admin ? "grant admin" : "remove admin", user);
+        }
         return Shown(user);
     }
 
     public async Task<User> Post(LockUser request)
     {
         var user = await ManagedUserAsync(request.PublicId);
-        await accounts.LockAsync(user, Cancel);
+        await AuditedAsync(AuditEventNames.UserLocked, user.PublicId, () => accounts.LockAsync(user, Cancel));
         Audited("lock", user);
         return Shown(user);
     }
@@ -32,7 +35,7 @@ public class UserAdminServices(UserAccounts accounts) : AppService
     public async Task<User> Post(UnlockUser request)
     {
         var user = await ManagedUserAsync(request.PublicId);
-        await accounts.UnlockAsync(user, Cancel);
+        await AuditedAsync(AuditEventNames.UserUnlocked, user.PublicId, () => accounts.UnlockAsync(user, Cancel));
         Audited("unlock", user);
         return Shown(user);
     }
@@ -40,7 +43,7 @@ public class UserAdminServices(UserAccounts accounts) : AppService
     public async Task Delete(DeleteUser request)
     {
         var user = await ManagedUserAsync(request.PublicId);
-        await accounts.DeleteAsync(user, Cancel);
+        await AuditedAsync(AuditEventNames.UserDeleted, user.PublicId, () => accounts.DeleteAsync(user, Cancel), $"email={user.Email} username={user.Username}");
         Audited("delete", user);
     }
 

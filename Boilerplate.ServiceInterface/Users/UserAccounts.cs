@@ -72,11 +72,14 @@ public sealed class UserAccounts(UserStore users, IUserSessions sessions, TimePr
     /// </summary>
     private async Task KeepingAnAdminAsync(UserRecord user, Func<Task> change, CancellationToken cancel)
     {
-        await using var transaction = await users.HoldActiveAdminsAsync(cancel);
-        if (await users.IsLastActiveAdminAsync(user.Id, cancel))
-            throw new LastAdminException();
-        await change();
-        await transaction.CommitTransactionAsync(cancel);
+        await users.AtomicallyAsync(async () =>
+        {
+            await users.HoldActiveAdminsAsync(cancel);
+            if (await users.IsLastActiveAdminAsync(user.Id, cancel))
+                throw new LastAdminException();
+            await change();
+            return true;
+        }, cancel);
         users.Committed(user);
     }
 }

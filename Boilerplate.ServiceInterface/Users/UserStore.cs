@@ -163,6 +163,8 @@ public sealed class UserStore(AppDb db, UserCache cache, UserStates states)
     {
         await write;
         cache.Evict(user.PublicId);
+        // Within a transaction, a read between the write and the commit still sees the old row: evict once more when it commits.
+        db.WhenCommitted(() => cache.Evict(user.PublicId));
     }
 
     /// <summary>Moves the user's security stamp on in one update and returns the new one: every token issued before carries an older one.</summary>
@@ -172,8 +174,8 @@ public sealed class UserStore(AppDb db, UserCache cache, UserStates states)
         return await db.Users.Where(u => u.Id == user.Id).Select(u => u.SecurityStamp).FirstAsync(cancel);
     }
 
-    /// <summary>Begins a transaction on the request's connection: the store's writes, and the outbox's, commit together.</summary>
-    public Task<DataContextTransaction> BeginTransactionAsync(CancellationToken cancel = default) => db.BeginTransactionAsync(cancel);
+    /// <summary>One transaction on the request's connection (<see cref="AppDb.AtomicallyAsync{T}"/>): the store's writes, the outbox's and the audit trail's commit together.</summary>
+    public Task<T> AtomicallyAsync<T>(Func<Task<T>> work, CancellationToken cancel = default) => db.AtomicallyAsync(work, cancel);
 
     /// <summary>
     /// Counts one guess (a password or a code about to be checked) in one conditional update,
@@ -203,16 +205,12 @@ public sealed class UserStore(AppDb db, UserCache cache, UserStates states)
             .Set(u => u.FailedSignIns, 0).Set(u => u.FirstFailedSignInOn, (DateTime?)null).UpdateAsync(cancel);
 
     /// <summary>
-    /// Begins a transaction that first writes every active admin's row, so that changes which
-    /// may take an admin away queue behind one another (SQLite has one writer; PostgreSQL locks
-    /// the rows) and each counts what the one before it left.
+    /// Within a transaction, first writes every active admin's row, so that changes which may
+    /// take an admin away queue behind one another (SQLite has one writer; PostgreSQL locks the
+    /// rows) and each counts what the one before it left.
     /// </summary>
-    public async Task<DataContextTransaction> HoldActiveAdminsAsync(CancellationToken cancel = default)
-    {
-        var transaction = await db.BeginTransactionAsync(cancel);
-        await db.Users.Where(u => u.Admin && !u.Locked).Set(u => u.Admin, true).UpdateAsync(cancel);
-        return transaction;
-    }
+    public Task HoldActiveAdminsAsync(CancellationToken cancel = default) =>
+        db.Users.Where(u => u.Admin && !u.Locked).Set(u => u.Admin, true).UpdateAsync(cancel);
 
     /// <summary>True when the user is an admin who can sign in and no other such admin exists.</summary>
     public async Task<bool> IsLastActiveAdminAsync(long id, CancellationToken cancel = default) =>

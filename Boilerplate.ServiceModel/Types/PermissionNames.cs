@@ -13,6 +13,8 @@ public static class PermissionNames
     public const string UsersDelete = "users.delete";
     /// <summary>Roles, grants and the admin flag: whoever holds it can grant anything, so give it as you would Admin.</summary>
     public const string RolesManage = "roles.manage";
+    /// <summary>The stored audit trail (<c>GET /audit</c>).</summary>
+    public const string AuditRead = "audit.read";
 
-    public static IReadOnlyList<string> All { get; } = [UsersRead, UsersManage, UsersDelete, RolesManage];
+    public static IReadOnlyList<string> All { get; } = [UsersRead, UsersManage, UsersDelete, RolesManage, AuditRead];
 }

@@ -35,6 +35,10 @@ public class MigrationTests(DatabaseKind kind)
     [Test]
     public async Task Each_downgrade_undoes_one_migration()
     {
+        Assert.That(Tables(), Does.Contain("audit_events"));
+        await Db("downgrade");
+        Assert.That(Tables(), Does.Not.Contain("audit_events"));
+
         Assert.That(Tables(), Does.Contain("roles"));
         Assert.That(Columns("user"), Does.Contain("roles").And.Contain("permissions"));
         Assert.That(Triggers(), kind == DatabaseKind.PostgreSql ? Does.Contain("roles_notify") : Does.Not.Contain("roles_notify"));

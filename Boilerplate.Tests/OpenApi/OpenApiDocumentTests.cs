@@ -19,7 +19,7 @@ public class OpenApiDocumentTests : ApiFixture
         "LoginMfa", "EnrollTotp", "ConfirmTotp", "DisableTotp", "RegenerateRecoveryCodes", "ResetUserMfa",
         "BeginPasskeyRegistration", "AddPasskey", "GetPasskeys", "RenamePasskey", "DeletePasskey", "BeginPasskeySignIn", "PasskeySignIn",
         "GetJsonWebKeySet", "GetOpenIdConfiguration", "GetSigningKeys", "RotateSigningKey", "RevokeSigningKey",
-        "GetRoles", "SaveRole", "DeleteRole", "AssignRoles", "UnAssignRoles",
+        "GetRoles", "SaveRole", "DeleteRole", "AssignRoles", "UnAssignRoles", "GetAuditEvents",
     ];
 
     private async Task<JsonNode> DocumentAsync()
@@ -57,7 +57,7 @@ public class OpenApiDocumentTests : ApiFixture
         Assert.That(result.Diagnostic!.Errors.Select(e => e.ToString()), Is.Empty);
         Assert.That(result.Diagnostic.Warnings.Select(e => e.ToString()), Is.Empty);
         Assert.That(result.Diagnostic.SpecificationVersion, Is.EqualTo(OpenApiSpecVersion.OpenApi3_1));
-        Assert.That(result.Document!.Paths, Has.Count.EqualTo(43));
+        Assert.That(result.Document!.Paths, Has.Count.EqualTo(44));
     }
 
     [Test]
@@ -92,7 +92,7 @@ public class OpenApiDocumentTests : ApiFixture
         var tags = (await DocumentAsync())["tags"]!.AsArray();
 
         Assert.That(tags.Select(t => $"{t!["name"]}: {t["description"]}"),
-            Is.EqualTo(new[] { "user: user related operations", "auth: authentication related operations", "keys: the keys that sign access tokens, for other services and for admins", "roles: roles, the permissions they grant, and who holds them" }));
+            Is.EqualTo(new[] { "user: user related operations", "auth: authentication related operations", "keys: the keys that sign access tokens, for other services and for admins", "roles: roles, the permissions they grant, and who holds them", "audit: the stored audit trail" }));
     }
 
     [Test]
@@ -112,7 +112,7 @@ public class OpenApiDocumentTests : ApiFixture
             "EnrollTotp", "ConfirmTotp", "DisableTotp", "RegenerateRecoveryCodes", "ResetUserMfa",
             "BeginPasskeyRegistration", "AddPasskey", "GetPasskeys", "RenamePasskey", "DeletePasskey",
             "GetSigningKeys", "RotateSigningKey", "RevokeSigningKey",
-            "GetRoles", "SaveRole", "DeleteRole", "AssignRoles", "UnAssignRoles",
+            "GetRoles", "SaveRole", "DeleteRole", "AssignRoles", "UnAssignRoles", "GetAuditEvents",
         }));
         Assert.That(byRequirement["""[{},{"Bearer":[]}]"""], Is.EquivalentTo(new[] { "Authenticate", "Authenticate_2", "Authenticate_3" }),
             "Authenticate reads a bearer token when one is sent (GET /auth describes the session)");

@@ -105,9 +105,9 @@ public class RolesTests(DatabaseKind kind) : ApiFixture(kind)
         var results = roles.Body["results"]!.AsArray();
         Assert.That(results[0]!["name"]!.GetValue<string>(), Is.EqualTo("Admin"));
         Assert.That(results[0]!["builtIn"]!.GetValue<bool>(), Is.True);
-        Assert.That(Strings(results[0]!["permissions"]), Is.EqualTo(new[] { "users.read", "users.manage", "users.delete", "roles.manage" }));
+        Assert.That(Strings(results[0]!["permissions"]), Is.EqualTo(new[] { "users.read", "users.manage", "users.delete", "roles.manage", "audit.read" }));
         Assert.That(Strings(results.Single(r => r!["name"]!.GetValue<string>() == role)!["permissions"]), Is.EqualTo(new[] { "users.delete", "users.read" }));
-        Assert.That(Strings(roles.Body["permissions"]), Is.EqualTo(new[] { "users.read", "users.manage", "users.delete", "roles.manage" }));
+        Assert.That(Strings(roles.Body["permissions"]), Is.EqualTo(new[] { "users.read", "users.manage", "users.delete", "roles.manage", "audit.read" }));
     }
 
     [Test]
@@ -150,7 +150,7 @@ public class RolesTests(DatabaseKind kind) : ApiFixture(kind)
 
         Assert.That(made.Status, Is.EqualTo(200), made.Text);
         Assert.That(Strings(made.Body["allRoles"]), Is.EqualTo(new[] { "Admin" }));
-        Assert.That(Strings(made.Body["allPermissions"]), Has.Length.EqualTo(4));
+        Assert.That(Strings(made.Body["allPermissions"]), Has.Length.EqualTo(5));
         var me = await Api.GetAsync("/user/me", token);
         Assert.That(me.Body["admin"]!.GetValue<bool>(), Is.True);
         Assert.That((await Api.GetAsync("/signing-keys", token)).Status, Is.EqualTo(200), "Admin's own operations, on the token signed in before");

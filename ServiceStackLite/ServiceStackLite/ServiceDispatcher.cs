@@ -152,6 +152,12 @@ public sealed class ServiceDispatcher(
             response.StatusCode = StatusCodes.Status204NoContent;
             return;
         }
+        if (CsvFormat.IsAsked(request.HttpContext.Request))
+        {
+            response.ContentType = CsvFormat.ContentType;
+            await response.WriteAsync(CsvFormat.Write(result, options.Json), request.RequestAborted);
+            return;
+        }
         await response.WriteAsJsonAsync(result, result.GetType(), options.Json, request.RequestAborted);
     }
 }

@@ -115,6 +115,21 @@ public class IdiomTests
     }
 
     [Test]
+    public async Task Format_csv_answers_the_first_list_as_csv_with_formulas_defused()
+    {
+        var response = await api.SendAsync(HttpMethod.Get, "/idioms/rows?format=csv");
+
+        Assert.That(response.Status, Is.EqualTo(200));
+        Assert.That(response.Message.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/csv"));
+        Assert.That(response.Text, Is.EqualTo(
+            "name,note,count\r\n" +
+            "plain,\"a, \"\"quoted\"\" note\",1\r\n" +
+            "\"'=HYPERLINK(\"\"http://evil.example\"\")\",,2\r\n" +
+            "'-2+3,'@SUM(A1),3\r\n"));
+        Assert.That((await api.SendAsync(HttpMethod.Get, "/idioms/rows")).Text, Does.StartWith("{"), "JSON otherwise");
+    }
+
+    [Test]
     public async Task A_refused_token_is_a_401_token_exception_with_the_handler_s_message()
     {
         var response = await api.SendAsync(HttpMethod.Get, "/idioms/me", authorization: "Test refused");

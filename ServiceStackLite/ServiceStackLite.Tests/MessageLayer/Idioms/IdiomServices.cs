@@ -55,6 +55,22 @@ public class AdminsOnly : IReturn<Caller>;
 [ValidateHasRole("Editor")]
 public class EditorsOnly : IReturn<Caller>;
 
+[Route("/idioms/rows", "GET")]
+public class GetRows : IReturn<RowsResponse>;
+
+public class RowsResponse
+{
+    public int Total { get; set; }
+    public List<Row> Results { get; set; } = [];
+}
+
+public class Row
+{
+    public string Name { get; set; } = "";
+    public string? Note { get; set; }
+    public int Count { get; set; }
+}
+
 [Route("/idioms/publisher", "GET")]
 [RequiredRole("Editor", "Publisher")]
 public class PublishersOnly : IReturn<Caller>;
@@ -123,6 +139,17 @@ public class IdiomServices : Service
     public Caller Get(EditorsOnly request) => Describe();
 
     public Caller Get(PublishersOnly request) => Describe();
+
+    public RowsResponse Get(GetRows request) => new()
+    {
+        Total = 3,
+        Results =
+        [
+            new Row { Name = "plain", Note = "a, \"quoted\" note", Count = 1 },
+            new Row { Name = "=HYPERLINK(\"http://evil.example\")", Count = 2 },
+            new Row { Name = "-2+3", Note = "@SUM(A1)", Count = 3 },
+        ],
+    };
 
     public Caller Get(ReportWriters request) => Describe();
 
