@@ -1,5 +1,6 @@
 using Boilerplate.Host.Hosting;
 using Boilerplate.ServiceInterface.AccountEmail;
+using Boilerplate.ServiceInterface.ApiKeys;
 using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Mail;
 using Boilerplate.ServiceInterface.Passkeys;
@@ -32,6 +33,7 @@ public static class ConfigureAccounts
             .AddTokens()
             .AddSigningKeys()
             .AddRoles()
+            .AddApiKeys()
             .AddAudit()
             .AddRevocation()
             .AddSessions()

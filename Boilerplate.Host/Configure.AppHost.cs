@@ -1,3 +1,4 @@
+using Boilerplate.ServiceInterface.ApiKeys;
 using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Errors;
@@ -34,6 +35,7 @@ public static class ConfigureAppHost
             options.MissingPermissionMessage = AuthMessages.PermissionRequired;
             options.MapException = AppErrors.ToHttpError;
             options.GlobalRequestFiltersAsync.Add(TokenDelivery.RefuseForgeableCookieSignIn);
+            options.GlobalRequestFiltersAsync.Add(ApiKeyReach.RefuseBeyondReach);
             options.CreateErrorBody = status => new StatusResponse
             {
                 Status = StatusResponse.Fail,

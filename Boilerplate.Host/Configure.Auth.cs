@@ -1,21 +1,34 @@
+using Boilerplate.Host.Hosting;
+using Boilerplate.ServiceInterface.ApiKeys;
 using Boilerplate.ServiceInterface.SigningKeys;
 using Boilerplate.ServiceInterface.Tokens;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Boilerplate.Host;
 
 /// <summary>
-/// ASP.NET Core's JWT bearer handler as the default scheme. Each of its events asks
+/// Two ways to call the API, chosen per request by what it carries: an API key (in X-Api-Key, or
+/// as a bearer credential with the keys' prefix) goes to <see cref="ApiKeyAuthenticationHandler"/>,
+/// anything else to ASP.NET Core's JWT bearer handler. Each of the latter's events asks
 /// <see cref="TokenAcceptance"/> one thing: what token the request carries, whether a valid one
 /// still holds, and what to tell the client of one that failed. Each token is validated once
 /// (<see cref="RememberedTokens"/>).
 /// </summary>
 public static class ConfigureAuth
 {
+    private const string TokenOrApiKey = "TokenOrApiKey";
+
     public static WebApplicationBuilder AddAuth(this WebApplicationBuilder builder)
     {
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddAuthentication(TokenOrApiKey)
+            .AddPolicyScheme(TokenOrApiKey, null, scheme => scheme.ForwardDefaultSelector = context =>
+                ApiKeySecrets.Sent(context.Request.Headers.Authorization, context.Request.Headers[ApiKeySecrets.Header]) is null
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<JwtTokens, SigningKeyRing, TokenAcceptance, TimeProvider>((jwt, tokens, keys, acceptance, clock) =>
             {

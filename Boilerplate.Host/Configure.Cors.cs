@@ -1,4 +1,5 @@
 using Boilerplate.Host.Settings;
+using Boilerplate.ServiceInterface.ApiKeys;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,7 @@ public static class ConfigureCors
             cors.AddDefaultPolicy(policy => policy
                 .WithOrigins([.. settings.Value.AllowedOrigins])
                 .AllowCredentials()
-                .WithHeaders("Content-Type", "Authorization")
+                .WithHeaders("Content-Type", "Authorization", ApiKeySecrets.Header)
                 .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
                 .WithExposedHeaders("X-Cookies")));
         return builder;

@@ -25,6 +25,7 @@ public static class ConfigureOpenApi
             openApi.Tags.Add(new OperationTag(Tags.Auth, "authentication related operations"));
             openApi.Tags.Add(new OperationTag(Tags.Keys, "the keys that sign access tokens, for other services and for admins"));
             openApi.Tags.Add(new OperationTag(Tags.Roles, "roles, the permissions they grant, and who holds them"));
+            openApi.Tags.Add(new OperationTag(Tags.ApiKeys, "API keys: how scripts call the API as their user, within the key's scopes"));
             openApi.Tags.Add(new OperationTag(Tags.Audit, "the stored audit trail"));
         });
         return builder;

@@ -1,4 +1,5 @@
 using Boilerplate.ServiceInterface.AccountEmail;
+using Boilerplate.ServiceInterface.ApiKeys;
 using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
@@ -11,6 +12,7 @@ using Boilerplate.ServiceInterface.Tokens;
 using Boilerplate.ServiceInterface.TwoFactor;
 using Boilerplate.ServiceInterface.Users;
 using Boilerplate.ServiceModel.Types;
+using Microsoft.Extensions.Options;
 using ServiceStack;
 
 namespace Boilerplate.ServiceInterface;
@@ -38,14 +40,19 @@ public abstract class AppService : Service
 
     /// <summary>
     /// Makes a change and stores its row of the audit trail in one transaction, both or neither:
-    /// what was done (<see cref="AuditEventNames"/>), to whom, by the caller, from their address.
+    /// what was done (<see cref="AuditEventNames"/>), to whom, by the caller, from their address,
+    /// and with which API key when the caller came with one.
     /// </summary>
-    protected Task AuditedAsync(string eventName, string? userId, Func<Task> change, string? details = null) =>
-        Db.AtomicallyAsync(async () =>
+    protected Task AuditedAsync(string eventName, string? userId, Func<Task> change, string? details = null)
+    {
+        if (Request.GetClaimsPrincipal().FindFirst(ApiKeyAcceptance.KeyIdClaim)?.Value is { } key)
+            details = details is null ? $"apikey={key}" : $"{details} apikey={key}";
+        return Db.AtomicallyAsync(async () =>
         {
             await change();
             await Resolve<AuditTrail>().RecordAsync(eventName, userId, GetSession().UserAuthId, ClientIp, details, Cancel);
         }, Cancel);
+    }
 
     /// <summary>The user as the API shows them, with their roles and permissions as they stand.</summary>
     protected User Shown(UserRecord user) => UserMapping.ToDto(user, Resolve<RoleCatalog>());
@@ -89,6 +96,22 @@ public abstract class AppService : Service
         if (user.MfaEnabled)
             Check(user, await Resolve<Guesses>().CodeAsync(user, code, ClientIp, Cancel), "InvalidCode", AuthMessages.BadCode, "code");
         await Resolve<Guesses>().ClearAsync(user, Cancel);
+    }
+
+    /// <summary>How long after a sign-in with the password its session may add a way in (a passkey, an API key) without typing it again.</summary>
+    public static readonly TimeSpan RecentSignIn = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// A new way into the account (a passkey, an API key) takes what a sign-in takes: a verified
+    /// address when Auth:RequireVerifiedEmail says so, and the password with a current code
+    /// (<see cref="ConfirmAsync"/>), unless the session signed in with the password moments ago.
+    /// </summary>
+    protected async Task ConfirmNewWayInAsync(UserRecord user, string? password, string? code)
+    {
+        if (Resolve<IOptions<AuthSettings>>().Value.RequireVerifiedEmail && !user.EmailVerified)
+            throw new EmailNotVerifiedException();
+        if (!SignedInWithPasswordWithin(RecentSignIn))
+            await ConfirmAsync(user, password, code);
     }
 
     /// <summary>A change confirmed with a current code alone, of a secret being set up: a guess as well.</summary>

@@ -34,6 +34,7 @@ public class GetUsersResponse
 [Tag(Tags.User)]
 [Route("/user/{public_id}", "GET")]
 [ValidateIsAuthenticated]
+[OpenToApiKeys]
 [ApiResponse(404, "User not found (also someone else's record, unless the caller holds users.read).")]
 public class GetUser : IReturn<User>, IGet
 {
@@ -41,8 +42,9 @@ public class GetUser : IReturn<User>, IGet
     public string? PublicId { get; set; }
 }
 
-/// <summary>The user the bearer token belongs to.</summary>
+/// <summary>The user the bearer token or API key belongs to.</summary>
 [Tag(Tags.User)]
 [Route("/user/me", "GET")]
 [ValidateIsAuthenticated]
+[OpenToApiKeys]
 public class GetCurrentUser : IReturn<User>, IGet;

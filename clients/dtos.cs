@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-07 12:36:51
+Date: 2026-12-07 15:01:23
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -139,6 +139,16 @@ namespace Boilerplate.ServiceModel
         public virtual string Code { get; set; }
     }
 
+    [Route("/apikeys", "POST")]
+    public partial class CreateApiKey : IReturn<CreateApiKeyResponse>, IPost
+    {
+        public virtual string Name { get; set; }
+        public virtual List<string> Scopes { get; set; }
+        public virtual int? ExpiresInDays { get; set; }
+        public virtual string Password { get; set; }
+        public virtual string Code { get; set; }
+    }
+
     [Route("/user", "POST")]
     public partial class CreateUser : IReturn<TokenResponse>, IPost
     {
@@ -146,6 +156,12 @@ namespace Boilerplate.ServiceModel
         public virtual string Username { get; set; }
         public virtual string Password { get; set; }
         public virtual bool? UseTokenCookie { get; set; }
+    }
+
+    [Route("/apikeys/{id}", "DELETE")]
+    public partial class DeleteApiKey : IReturnVoid, IDelete
+    {
+        public virtual string Id { get; set; }
     }
 
     [Route("/user/me", "DELETE")]
@@ -175,6 +191,16 @@ namespace Boilerplate.ServiceModel
     {
         [DataMember(Name="public_id")]
         public virtual string PublicId { get; set; }
+    }
+
+    [Route("/user/{public_id}/apikeys/{id}", "DELETE")]
+    [DataContract]
+    public partial class DeleteUserApiKey : IReturnVoid, IDelete
+    {
+        [DataMember(Name="public_id")]
+        public virtual string PublicId { get; set; }
+        [DataMember]
+        public virtual string Id { get; set; }
     }
 
     [Route("/user/me/mfa/totp", "DELETE")]
@@ -227,6 +253,11 @@ namespace Boilerplate.ServiceModel
         public virtual string RefreshToken { get; set; }
         public virtual DateTime RefreshTokenExpiry { get; set; }
         public virtual ResponseStatus ResponseStatus { get; set; }
+    }
+
+    [Route("/apikeys", "GET")]
+    public partial class GetApiKeys : IReturn<GetApiKeysResponse>, IGet
+    {
     }
 
     [Route("/audit", "GET")]
@@ -311,6 +342,14 @@ namespace Boilerplate.ServiceModel
     [Route("/user/{public_id}", "GET")]
     [DataContract]
     public partial class GetUser : IReturn<User>, IGet
+    {
+        [DataMember(Name="public_id")]
+        public virtual string PublicId { get; set; }
+    }
+
+    [Route("/user/{public_id}/apikeys", "GET")]
+    [DataContract]
+    public partial class GetUserApiKeys : IReturn<GetApiKeysResponse>, IGet
     {
         [DataMember(Name="public_id")]
         public virtual string PublicId { get; set; }
@@ -521,6 +560,17 @@ namespace Boilerplate.ServiceModel
 
 namespace Boilerplate.ServiceModel.Types
 {
+    public partial class ApiKey
+    {
+        public virtual string Id { get; set; }
+        public virtual string Name { get; set; }
+        public virtual string VisibleKey { get; set; }
+        public virtual List<string> Scopes { get; set; }
+        public virtual DateTime CreatedDate { get; set; }
+        public virtual DateTime? ExpiryDate { get; set; }
+        public virtual DateTime? LastUsedDate { get; set; }
+    }
+
     public partial class AuditEvent
     {
         public virtual DateTime At { get; set; }
@@ -529,6 +579,16 @@ namespace Boilerplate.ServiceModel.Types
         public virtual string Actor { get; set; }
         public virtual string Client { get; set; }
         public virtual string Details { get; set; }
+    }
+
+    public partial class CreateApiKeyResponse : ApiKey
+    {
+        public virtual string Key { get; set; }
+    }
+
+    public partial class GetApiKeysResponse
+    {
+        public virtual List<ApiKey> Results { get; set; }
     }
 
     public partial class GetPasskeysResponse

@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-07 12:36:51
+Date: 2026-12-07 15:01:23
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -67,6 +67,19 @@ export class AddPasskey implements IReturn<Passkey>, IPost
     public getTypeName() { return 'AddPasskey'; }
     public getMethod() { return 'POST'; }
     public createResponse() { return new Passkey(); }
+}
+
+export class ApiKey
+{
+    public id!: string;
+    public name!: string;
+    public visibleKey!: string;
+    public scopes!: string[];
+    public createdDate!: string;
+    public expiryDate?: string;
+    public lastUsedDate?: string;
+
+    public constructor(init?: Partial<ApiKey>) { (Object as any).assign(this, init); }
 }
 
 // @Route("/assignroles", "POST")
@@ -205,6 +218,28 @@ export class ConfirmTotp implements IReturn<RecoveryCodesResponse>, IPost
     public createResponse() { return new RecoveryCodesResponse(); }
 }
 
+// @Route("/apikeys", "POST")
+export class CreateApiKey implements IReturn<CreateApiKeyResponse>, IPost
+{
+    public name?: string;
+    public scopes?: string[];
+    public expiresInDays?: number;
+    public password?: string;
+    public code?: string;
+
+    public constructor(init?: Partial<CreateApiKey>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'CreateApiKey'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new CreateApiKeyResponse(); }
+}
+
+export class CreateApiKeyResponse extends ApiKey
+{
+    public key!: string;
+
+    public constructor(init?: Partial<CreateApiKeyResponse>) { super(init); (Object as any).assign(this, init); }
+}
+
 // @Route("/user", "POST")
 export class CreateUser implements IReturn<TokenResponse>, IPost
 {
@@ -217,6 +252,17 @@ export class CreateUser implements IReturn<TokenResponse>, IPost
     public getTypeName() { return 'CreateUser'; }
     public getMethod() { return 'POST'; }
     public createResponse() { return new TokenResponse(); }
+}
+
+// @Route("/apikeys/{id}", "DELETE")
+export class DeleteApiKey implements IReturnVoid, IDelete
+{
+    public id?: string;
+
+    public constructor(init?: Partial<DeleteApiKey>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'DeleteApiKey'; }
+    public getMethod() { return 'DELETE'; }
+    public createResponse() {}
 }
 
 // @Route("/user/me", "DELETE")
@@ -262,6 +308,18 @@ export class DeleteUser implements IReturnVoid, IDelete
 
     public constructor(init?: Partial<DeleteUser>) { (Object as any).assign(this, init); }
     public getTypeName() { return 'DeleteUser'; }
+    public getMethod() { return 'DELETE'; }
+    public createResponse() {}
+}
+
+// @Route("/user/{public_id}/apikeys/{id}", "DELETE")
+export class DeleteUserApiKey implements IReturnVoid, IDelete
+{
+    public public_id?: string;
+    public id?: string;
+
+    public constructor(init?: Partial<DeleteUserApiKey>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'DeleteUserApiKey'; }
     public getMethod() { return 'DELETE'; }
     public createResponse() {}
 }
@@ -343,6 +401,22 @@ export class GetAccessTokenResponse
     public responseStatus?: ResponseStatus;
 
     public constructor(init?: Partial<GetAccessTokenResponse>) { (Object as any).assign(this, init); }
+}
+
+// @Route("/apikeys", "GET")
+export class GetApiKeys implements IReturn<GetApiKeysResponse>, IGet
+{
+    public constructor(init?: Partial<GetApiKeys>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'GetApiKeys'; }
+    public getMethod() { return 'GET'; }
+    public createResponse() { return new GetApiKeysResponse(); }
+}
+
+export class GetApiKeysResponse
+{
+    public results!: ApiKey[];
+
+    public constructor(init?: Partial<GetApiKeysResponse>) { (Object as any).assign(this, init); }
 }
 
 // @Route("/audit", "GET")
@@ -473,6 +547,17 @@ export class GetUser implements IReturn<User>, IGet
     public getTypeName() { return 'GetUser'; }
     public getMethod() { return 'GET'; }
     public createResponse() { return new User(); }
+}
+
+// @Route("/user/{public_id}/apikeys", "GET")
+export class GetUserApiKeys implements IReturn<GetApiKeysResponse>, IGet
+{
+    public public_id?: string;
+
+    public constructor(init?: Partial<GetUserApiKeys>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'GetUserApiKeys'; }
+    public getMethod() { return 'GET'; }
+    public createResponse() { return new GetApiKeysResponse(); }
 }
 
 // @Route("/user/{public_id}/sessions", "GET")

@@ -30,6 +30,7 @@ public sealed class AccountMail(
     public const string TwoFactorEnabled = "two_factor_enabled";
     public const string TwoFactorDisabled = "two_factor_disabled";
     public const string RecoveryCodesRenewed = "recovery_codes_renewed";
+    public const string ApiKeyCreated = "api_key_created";
 
     /// <summary>Each notice's title and sentence, by the detail a notice is queued with.</summary>
     public static readonly IReadOnlyDictionary<string, (string Title, string Sentence)> Notices = new Dictionary<string, (string, string)>
@@ -39,6 +40,7 @@ public sealed class AccountMail(
         [TwoFactorEnabled] = ("two-factor sign-in is on", "Two-factor sign-in was turned on for your account."),
         [TwoFactorDisabled] = ("two-factor sign-in is off", "Two-factor sign-in was turned off for your account: your password alone now signs in."),
         [RecoveryCodesRenewed] = ("new recovery codes", "New recovery codes were made for your account; the old ones no longer work."),
+        [ApiKeyCreated] = ("an API key was made", "An API key was made for your account: a script that holds it can call the API as you, within its scopes."),
     };
 
     private readonly AuthSettings settings = auth.Value;

@@ -14,6 +14,8 @@ public static class AuditEventNames
     public const string RoleDeleted = "role.deleted";
     public const string RolesAssigned = "roles.assigned";
     public const string RolesUnassigned = "roles.unassigned";
+    public const string ApiKeyCreated = "apikey.created";
+    public const string ApiKeyCancelled = "apikey.cancelled";
     public const string SigningKeyMade = "signing-key.made";
     public const string SigningKeyRotated = "signing-key.rotated";
     public const string SigningKeyRevoked = "signing-key.revoked";

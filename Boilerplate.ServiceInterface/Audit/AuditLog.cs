@@ -109,4 +109,10 @@ public sealed partial class AuditLog(ILogger<AuditLog> log)
 
     [LoggerMessage(EventId = 127, Level = LogLevel.Information, Message = "audit signing key made kid={Kid} algorithm={Algorithm}, as none could sign")]
     public partial void SigningKeyMade(string kid, string algorithm);
+
+    [LoggerMessage(EventId = 132, Level = LogLevel.Warning, Message = "audit api key created user={PublicId} key={KeyId} scopes={Scopes} client={Client}")]
+    public partial void ApiKeyCreated(string publicId, string keyId, string scopes, string client);
+
+    [LoggerMessage(EventId = 133, Level = LogLevel.Warning, Message = "audit api key cancelled user={PublicId} key={KeyId} by={Actor} client={Client}")]
+    public partial void ApiKeyCancelled(string actor, string publicId, string keyId, string client);
 }

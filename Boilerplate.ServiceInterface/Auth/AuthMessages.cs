@@ -21,5 +21,10 @@ public static class AuthMessages
     public const string BadCode = "The code does not match.";
     public const string MfaTokenSpent = "This sign-in has expired or is complete. Please sign in again.";
     public const string MfaRequired = "Enter the code from your authenticator app (or a recovery code) at POST /auth/login/mfa with this mfa_token.";
+    public const string InvalidApiKey = "Invalid API key.";
+    public const string ExpiredApiKey = "This API key has expired.";
+    public const string ApiKeyAccountLocked = "This API key's account is locked.";
+    public const string SessionNeeded = "An API key cannot do this: it needs a signed-in session.";
+    public static string TooManyApiKeyFailures(int seconds) => $"Too many requests with a bad API key: try again in {seconds} seconds.";
     public const string RefreshTokenReused = "Refresh token already used: the session has been ended. Please log in again.";
 }

@@ -10,7 +10,7 @@ namespace Boilerplate.ServiceInterface.Data;
 /// The app's tables; scoped to a request. A DataContext rather than a DataConnection: it takes a
 /// pooled connection for each query and gives it straight back, so a request waiting on bcrypt or
 /// on the client holds none, and a few connections per host serve many requests. Each table is
-/// read and written by one store: <c>user</c> by <c>UserStore</c>, the token tables by the Auth classes, the passkey tables by the Passkeys classes, the outbox by <c>MailOutbox</c>, the signing keys by <c>SigningKeyStore</c>, the roles by <c>RoleStore</c>, the audit trail by <c>AuditTrail</c>.
+/// read and written by one store: <c>user</c> by <c>UserStore</c>, the token tables by the Auth classes, the passkey tables by the Passkeys classes, the outbox by <c>MailOutbox</c>, the signing keys by <c>SigningKeyStore</c>, the roles by <c>RoleStore</c>, the audit trail by <c>AuditTrail</c>, the API keys by <c>ApiKeyStore</c>.
 /// </summary>
 public class AppDb(DataOptions options) : DataContext(options)
 {
@@ -27,6 +27,7 @@ public class AppDb(DataOptions options) : DataContext(options)
     public ITable<SigningKeyRecord> SigningKeys => this.GetTable<SigningKeyRecord>();
     public ITable<RoleRecord> Roles => this.GetTable<RoleRecord>();
     public ITable<AuditEventRecord> AuditEvents => this.GetTable<AuditEventRecord>();
+    public ITable<ApiKeyRecord> ApiKeys => this.GetTable<ApiKeyRecord>();
 
     private int atomicDepth;
     private List<Action>? afterCommit;

@@ -13,20 +13,14 @@ namespace Boilerplate.ServiceInterface.Passkeys;
 
 /// <summary>A user's passkeys: adding, listing, renaming and removing them, and signing in with one.</summary>
 public class PasskeyServices(
-    PasskeyStore store, PasskeyRegistrations registrations, PasskeySignIns passkeySignIns, PublicAddress publicAddress, IOptions<AppSettings> app, IOptions<AuthSettings> auth) : AppService
+    PasskeyStore store, PasskeyRegistrations registrations, PasskeySignIns passkeySignIns, PublicAddress publicAddress, IOptions<AppSettings> app) : AppService
 {
-    /// <summary>How long after a sign-in with the password its session may add a passkey without typing it again.</summary>
-    public static readonly TimeSpan RecentSignIn = TimeSpan.FromMinutes(5);
-
     /// <summary>A passkey is a new way in: it takes what a sign-in takes, or a sign-in with the password moments ago.</summary>
     public async Task<PasskeyOptionsResponse> Post(BeginPasskeyRegistration request)
     {
         var party = Party();
         var user = await CallerAsync();
-        if (auth.Value.RequireVerifiedEmail && !user.EmailVerified)
-            throw new EmailNotVerifiedException();
-        if (!SignedInWithPasswordWithin(RecentSignIn))
-            await ConfirmAsync(user, request.Password, request.Code);
+        await ConfirmNewWayInAsync(user, request.Password, request.Code);
         var options = await registrations.BeginAsync(party, user, Cancel);
         return new PasskeyOptionsResponse { CeremonyId = options.CeremonyId, Options = options.Json };
     }

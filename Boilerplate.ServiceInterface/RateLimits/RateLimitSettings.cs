@@ -25,6 +25,12 @@ public sealed class RateLimitSettings
     public RateLimitBudget Confirmation { get; set; } = new(10, TimeSpan.FromMinutes(1));
 
     /// <summary>
+    /// Requests with an API key that is unknown, expired or whose account is locked: past it, the
+    /// client's keys are refused (429) without being looked up until the window is over.
+    /// </summary>
+    public RateLimitBudget FailedApiKey { get; set; } = new(10, TimeSpan.FromMinutes(1));
+
+    /// <summary>
     /// Requests to mail one address, from whatever client: no one fills a stranger's mailbox by
     /// spreading requests over many addresses of their own.
     /// </summary>
@@ -34,7 +40,7 @@ public sealed class RateLimitSettings
     [
         (RateLimitBudgets.SignIn, SignIn), (RateLimitBudgets.Registration, Registration), (RateLimitBudgets.Renewal, Renewal),
         (RateLimitBudgets.Mail, Mail), (RateLimitBudgets.MailedLink, MailedLink), (RateLimitBudgets.Confirmation, Confirmation),
-        (nameof(MailPerRecipient), MailPerRecipient),
+        (nameof(FailedApiKey), FailedApiKey), (nameof(MailPerRecipient), MailPerRecipient),
     ];
 
     public RateLimitBudget? Find(string name) => Budgets().FirstOrDefault(b => b.Name == name).Budget;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Boilerplate.ServiceInterface.ApiKeys;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Data.Migrations;
 using Boilerplate.ServiceInterface.Metrics;
@@ -14,7 +15,8 @@ namespace Boilerplate.ServiceInterface.Revocation;
 /// <summary>
 /// Keeps what this host holds in memory in step with the database: the revocations
 /// (<see cref="RevokedTokens"/>, <see cref="EndedSessions"/>) and the users it has read
-/// (<see cref="UserCache"/>: locked, roles and permissions, security stamp, gone), the roles'
+/// (<see cref="UserCache"/>: locked, roles and permissions, security stamp, gone), the API keys in use
+/// (<see cref="ApiKeyCache"/>), the roles'
 /// permissions (<see cref="RoleCatalog"/>) and the signing keys (<see cref="SigningKeyRing"/>), so a token revoked, a user changed or a key rotated or revoked on
 /// one host counts on all of them while no request pays a database round trip to check.
 /// <para>
@@ -28,7 +30,7 @@ namespace Boilerplate.ServiceInterface.Revocation;
 /// </para>
 /// </summary>
 public sealed partial class RevocationSync(
-    DatabaseTarget database, RevokedTokens revoked, EndedSessions endedSessions, UserCache users, SigningKeyRing keys,
+    DatabaseTarget database, RevokedTokens revoked, EndedSessions endedSessions, UserCache users, ApiKeyCache apiKeys, SigningKeyRing keys,
     IServiceScopeFactory scopes, AppMetrics metrics, TimeProvider clock, ILogger<RevocationSync> log)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
@@ -84,6 +86,7 @@ public sealed partial class RevocationSync(
                 {
                     LogLost(e);
                     users.Suspend();
+                    apiKeys.Suspend();
                 }
                 await DropListenerAsync();
                 await Task.Delay(retry, stop);
@@ -121,6 +124,7 @@ public sealed partial class RevocationSync(
         await scope.ServiceProvider.GetRequiredService<SigningKeyStore>().LoadAsync(cancel);
         await scope.ServiceProvider.GetRequiredService<RoleStore>().LoadAsync(cancel);
         users.Clear();
+        apiKeys.Clear();
         LogLoaded(revoked.Count);
     }
 
@@ -169,7 +173,7 @@ public sealed partial class RevocationSync(
     /// Payloads, as the triggers write them: "token &lt;jti&gt; &lt;expiry, Unix seconds&gt;",
     /// "session &lt;id&gt; &lt;ended, Unix seconds&gt;" (migration 10), "user &lt;public_id&gt;"
     /// (migration 13; "stamp &lt;public_id&gt; &lt;n&gt;" and "deleted &lt;public_id&gt;" before it),
-    /// "signing-key &lt;kid&gt; &lt;revoked or deleted, 0 or 1&gt;" (migration 15), "roles &lt;name&gt;" (migration 16),
+    /// "signing-key &lt;kid&gt; &lt;revoked or deleted, 0 or 1&gt;" (migration 15), "roles &lt;name&gt;" (migration 16), "apikey &lt;key_hash&gt;" (migration 18),
     /// each followed by the Unix time it was written (migration 7).
     /// Fields after the known ones are ignored, so a later field never stops an older host from
     /// applying the revocation.
@@ -200,6 +204,10 @@ public sealed partial class RevocationSync(
                 if (gone == "1")
                     keys.Forget(kid);
                 _ = ReadKeysAsync(CancellationToken.None);
+                Arrived(rest);
+                break;
+            case ["apikey", var keyHash, .. var rest]:
+                apiKeys.Evict(keyHash);
                 Arrived(rest);
                 break;
             case ["roles", _, .. var rest]:

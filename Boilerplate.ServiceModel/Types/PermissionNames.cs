@@ -8,7 +8,7 @@ public static class PermissionNames
 {
     /// <summary>The user list and search, and any user's record and sessions.</summary>
     public const string UsersRead = "users.read";
-    /// <summary>Lock, unlock, end a user's sessions, reset a user's second factor.</summary>
+    /// <summary>Lock, unlock, end a user's sessions, reset a user's second factor, see and cancel a user's API keys.</summary>
     public const string UsersManage = "users.manage";
     public const string UsersDelete = "users.delete";
     /// <summary>Roles, grants and the admin flag: whoever holds it can grant anything, so give it as you would Admin.</summary>

@@ -35,6 +35,11 @@ public class MigrationTests(DatabaseKind kind)
     [Test]
     public async Task Each_downgrade_undoes_one_migration()
     {
+        Assert.That(Tables(), Does.Contain("api_keys"));
+        Assert.That(Triggers(), kind == DatabaseKind.PostgreSql ? Does.Contain("api_keys_notify") : Does.Not.Contain("api_keys_notify"));
+        await Db("downgrade");
+        Assert.That(Tables(), Does.Not.Contain("api_keys"));
+
         Assert.That(Tables(), Does.Contain("audit_events"));
         await Db("downgrade");
         Assert.That(Tables(), Does.Not.Contain("audit_events"));

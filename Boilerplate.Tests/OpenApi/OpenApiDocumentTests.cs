@@ -20,6 +20,7 @@ public class OpenApiDocumentTests : ApiFixture
         "BeginPasskeyRegistration", "AddPasskey", "GetPasskeys", "RenamePasskey", "DeletePasskey", "BeginPasskeySignIn", "PasskeySignIn",
         "GetJsonWebKeySet", "GetOpenIdConfiguration", "GetSigningKeys", "RotateSigningKey", "RevokeSigningKey",
         "GetRoles", "SaveRole", "DeleteRole", "AssignRoles", "UnAssignRoles", "GetAuditEvents",
+        "CreateApiKey", "GetApiKeys", "DeleteApiKey", "GetUserApiKeys", "DeleteUserApiKey",
     ];
 
     private async Task<JsonNode> DocumentAsync()
@@ -57,7 +58,7 @@ public class OpenApiDocumentTests : ApiFixture
         Assert.That(result.Diagnostic!.Errors.Select(e => e.ToString()), Is.Empty);
         Assert.That(result.Diagnostic.Warnings.Select(e => e.ToString()), Is.Empty);
         Assert.That(result.Diagnostic.SpecificationVersion, Is.EqualTo(OpenApiSpecVersion.OpenApi3_1));
-        Assert.That(result.Document!.Paths, Has.Count.EqualTo(44));
+        Assert.That(result.Document!.Paths, Has.Count.EqualTo(48));
     }
 
     [Test]
@@ -92,7 +93,7 @@ public class OpenApiDocumentTests : ApiFixture
         var tags = (await DocumentAsync())["tags"]!.AsArray();
 
         Assert.That(tags.Select(t => $"{t!["name"]}: {t["description"]}"),
-            Is.EqualTo(new[] { "user: user related operations", "auth: authentication related operations", "keys: the keys that sign access tokens, for other services and for admins", "roles: roles, the permissions they grant, and who holds them", "audit: the stored audit trail" }));
+            Is.EqualTo(new[] { "user: user related operations", "auth: authentication related operations", "keys: the keys that sign access tokens, for other services and for admins", "roles: roles, the permissions they grant, and who holds them", "apikeys: API keys: how scripts call the API as their user, within the key's scopes", "audit: the stored audit trail" }));
     }
 
     [Test]
@@ -113,6 +114,7 @@ public class OpenApiDocumentTests : ApiFixture
             "BeginPasskeyRegistration", "AddPasskey", "GetPasskeys", "RenamePasskey", "DeletePasskey",
             "GetSigningKeys", "RotateSigningKey", "RevokeSigningKey",
             "GetRoles", "SaveRole", "DeleteRole", "AssignRoles", "UnAssignRoles", "GetAuditEvents",
+            "CreateApiKey", "GetApiKeys", "DeleteApiKey", "GetUserApiKeys", "DeleteUserApiKey",
         }));
         Assert.That(byRequirement["""[{},{"Bearer":[]}]"""], Is.EquivalentTo(new[] { "Authenticate", "Authenticate_2", "Authenticate_3" }),
             "Authenticate reads a bearer token when one is sent (GET /auth describes the session)");

@@ -10,8 +10,6 @@ namespace Boilerplate.Tests.Revocation;
 /// </summary>
 public class SharedRevocationTests() : TwoHostFixture("shared_admin")
 {
-    private static readonly TimeSpan Guarantee = TimeSpan.FromSeconds(1);
-
     [Test]
     public async Task A_logout_on_one_host_is_refused_by_the_other()
     {

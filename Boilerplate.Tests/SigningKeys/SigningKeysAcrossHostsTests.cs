@@ -12,8 +12,6 @@ namespace Boilerplate.Tests.SigningKeys;
 [NonParallelizable]
 public class SigningKeysAcrossHostsTests() : TwoHostFixture("keys_root")
 {
-    private static readonly TimeSpan Guarantee = TimeSpan.FromSeconds(1);
-
     [Test]
     public async Task A_key_rotated_now_on_one_host_signs_on_the_other_within_a_second_and_each_accepts_the_others_tokens()
     {

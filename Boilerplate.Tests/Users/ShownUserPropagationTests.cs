@@ -11,8 +11,6 @@ namespace Boilerplate.Tests.Users;
 /// </summary>
 public class ShownUserPropagationTests() : TwoHostFixture("shown_admin")
 {
-    private static readonly TimeSpan Guarantee = TimeSpan.FromSeconds(1);
-
     [Test]
     public async Task A_lock_on_one_host_is_shown_by_the_other()
     {

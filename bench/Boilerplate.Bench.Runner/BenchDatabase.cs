@@ -1,5 +1,7 @@
+using Boilerplate.ServiceInterface.ApiKeys;
 using Boilerplate.ServiceInterface.Data;
 using LinqToDB;
+using LinqToDB.Async;
 using LinqToDB.Data;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -81,6 +83,26 @@ public sealed class BenchDatabase
     {
         await using var db = Open();
         await db.InsertAsync(key);
+    }
+
+    /// <summary>An API key for each of the first <paramref name="count"/> users, as <c>POST /apikeys</c> stores one: answers each user's public id and key.</summary>
+    public async Task<List<(string PublicId, string Key)>> SeedApiKeysAsync(int count)
+    {
+        await using var db = Open();
+        var owners = await db.Users.OrderBy(u => u.Id).Take(count).Select(u => new { u.Id, u.PublicId }).ToListAsync();
+        var now = DateTime.UtcNow;
+        var keys = owners.Select(owner => (owner.Id, owner.PublicId, Key: ApiKeySecrets.New())).ToList();
+        await db.BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.MultipleRows }, keys.Select(k => new ApiKeyRecord
+        {
+            PublicId = Guid.NewGuid().ToString(),
+            UserId = k.Id,
+            Name = "bench",
+            KeyHash = ApiKeySecrets.Hash(k.Key),
+            VisibleKey = ApiKeySecrets.Visible(k.Key),
+            Scopes = "",
+            CreatedOn = now,
+        }));
+        return keys.ConvertAll(k => (k.PublicId, k.Key));
     }
 
     /// <summary>Revoked token ids that expire long after the run, as logouts would leave them.</summary>

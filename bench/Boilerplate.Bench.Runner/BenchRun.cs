@@ -20,6 +20,7 @@ public sealed partial class BenchRun(RunOptions options, BenchPaths paths)
     private const int FloodConnections = 64;
     private const int HostPort = 5080, RevokedHostPort = 5081, PostgresHostPort = 5082, BaselinePort = 5090;
 
+    private const int ApiKeyCount = 1_000;
     private const string PublicUrl = "https://bench.example.test";
     private static readonly string Secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
     private readonly BenchIssuer issuer = new(Secret, PublicUrl, accessTokenLifetime: TimeSpan.FromHours(4));
@@ -45,6 +46,7 @@ public sealed partial class BenchRun(RunOptions options, BenchPaths paths)
         var passwordHash = BCrypt.Net.BCrypt.HashPassword(Password, ProductionWorkFactor);
         var users = await plainDb.SeedUsersAsync(userCount, passwordHash);
         await plainDb.SeedSigningKeyAsync(issuer.Key);
+        var apiKeys = await plainDb.SeedApiKeysAsync(options.Quick ? 100 : ApiKeyCount);
         var revokedDb = plainDb.CopyTo(Path.Combine(paths.Work, "revoked.db"));
         await revokedDb.SeedRevokedAsync(revokedCount);
         var postgresDb = options.Postgres is { } server ? await BenchDatabase.FreshPostgresAsync(server, "users") : null;
@@ -61,7 +63,7 @@ public sealed partial class BenchRun(RunOptions options, BenchPaths paths)
             var accounts = AccountSeeder.Generate(AccountCount(options));
             Log($"seeding {accounts.Count:N0} accounts");
             var accountDatabases = await SeedAccountsAsync(accounts, passwordHash, accountsPostgresDb);
-            return await RunAsync(started, report, userCount, revokedCount, plainDb, revokedDb, postgresDb, users, accounts, accountDatabases);
+            return await RunAsync(started, report, userCount, revokedCount, plainDb, revokedDb, postgresDb, users, apiKeys, accounts, accountDatabases);
         }
         finally
         {
@@ -74,7 +76,7 @@ public sealed partial class BenchRun(RunOptions options, BenchPaths paths)
 
     private async Task<Report> RunAsync(DateTime started, Report report, int userCount, int revokedCount,
         BenchDatabase plainDb, BenchDatabase revokedDb, BenchDatabase? postgresDb, List<UserRecord> users,
-        List<SeededAccount> accounts, List<AccountsDatabase> accountDatabases)
+        List<(string PublicId, string Key)> apiKeys, List<SeededAccount> accounts, List<AccountsDatabase> accountDatabases)
     {
 
         // Tokens made by the app's own issuer with the hosts' signing key: exactly what a sign-in returns.
@@ -87,6 +89,10 @@ public sealed partial class BenchRun(RunOptions options, BenchPaths paths)
         await File.WriteAllLinesAsync(tokensFile, users.Select(user => $"{user.PublicId} {issuer.Issue(user, Guid.NewGuid().ToString("N"))}"));
         var manyMeEnv = ManyUsers(tokensFile, "/user/me");
         var manyByIdEnv = ManyUsers(tokensFile, "/user/{id}");
+        // API keys the same way: each of many users' scripts with a key of its own.
+        var keysFile = Path.Combine(paths.Work, "apikeys.txt");
+        await File.WriteAllLinesAsync(keysFile, apiKeys.Select(k => $"{k.PublicId} {k.Key}"));
+        var manyKeysEnv = ManyUsers(keysFile, "/user/me");
 
         Log("cold starts");
         var plainStarts = new List<double>();
@@ -126,6 +132,7 @@ public sealed partial class BenchRun(RunOptions options, BenchPaths paths)
         await wrk.RunAsync(host.BaseUrl + byIdPath, "get.lua", GetConnections, warmup, memberEnv);
         await wrk.RunAsync(host.BaseUrl + "/user/me", "get.lua", GetConnections, warmup, memberEnv);
         await wrk.RunAsync(host.BaseUrl, "many-users.lua", GetConnections, warmup, manyMeEnv);
+        await wrk.RunAsync(host.BaseUrl, "many-users.lua", GetConnections, warmup, manyKeysEnv);
         await wrk.RunAsync(host.BaseUrl + "/user", "admin-list.lua", GetConnections, warmup, adminEnv);
         await wrk.RunAsync(revokedHost.BaseUrl + "/user/me", "get.lua", GetConnections, warmup, memberEnv);
         await wrk.RunAsync(host.BaseUrl + "/auth/login", "login.lua", BcryptConnections, BcryptDuration, loginEnv);
@@ -148,6 +155,7 @@ public sealed partial class BenchRun(RunOptions options, BenchPaths paths)
         var manyByIdPostgres = postgresHost is null ? null : report.Add($"GET /user/{{public_id}}, {manyUsers} (PostgreSQL)", baselineJson, 0.45);
         var manyMe = report.Add($"GET /user/me, {manyUsers} (SQLite)", baselineJson, 0.6);
         var manyMePostgres = postgresHost is null ? null : report.Add($"GET /user/me, {manyUsers} (PostgreSQL)", baselineJson, 0.45);
+        var manyKeys = report.Add($"GET /user/me, {apiKeys.Count:N0} API keys in turn (SQLite)", baselineJson, 0.5);
         var meRevoked = report.Add($"GET /user/me, {revokedCount:N0} revoked ids loaded", me.Name, 0.95);
         var list = report.Add($"GET /user?per_page=100 (admin, {userCount:N0} users)", baselineJson, 0.15);
         var verify = report.Add($"bare BCrypt.Verify, cost {ProductionWorkFactor}, {Machine.Cores} threads");
@@ -183,6 +191,7 @@ public sealed partial class BenchRun(RunOptions options, BenchPaths paths)
                 manyMe.Rounds.Add(await LoadAsync(manyMe, host.BaseUrl, "many-users.lua", GetConnections, manyMeEnv));
                 rssUnderManyUsers.Add(rss.MaxMb);
             }
+            manyKeys.Rounds.Add(await LoadAsync(manyKeys, host.BaseUrl, "many-users.lua", GetConnections, manyKeysEnv));
             meRevoked.Rounds.Add(await LoadAsync(meRevoked, revokedHost.BaseUrl + "/user/me", "get.lua", GetConnections, memberEnv));
             if (postgresHost is not null)
             {

@@ -139,6 +139,27 @@ public class IdiomTests
     }
 
     [Test]
+    public async Task A_handler_that_fails_with_an_HttpError_is_answered_with_it()
+    {
+        var response = await api.SendAsync(HttpMethod.Get, "/idioms/me", authorization: "Test flood");
+
+        Assert.That(response.Status, Is.EqualTo(429));
+        Assert.That(response.Header("Retry-After"), Is.EqualTo("30"));
+        Assert.That(response.ResponseStatus["message"]!.GetValue<string>(), Is.EqualTo("Slow down."));
+    }
+
+    [Test]
+    public async Task The_session_says_which_provider_authenticated_the_caller()
+    {
+        var byToken = await api.SendAsync(HttpMethod.Get, "/idioms/me", authorization: Alice);
+        var byKey = await api.SendAsync(HttpMethod.Get, "/idioms/me", authorization: "Test apikey:42;alice;alice@example.com;");
+
+        Assert.That(byToken.String("authProvider"), Is.EqualTo("jwt"));
+        Assert.That(byKey.String("authProvider"), Is.EqualTo(AuthenticateService.ApiKeyProvider));
+        Assert.That(byKey.String("userAuthId"), Is.EqualTo("42"));
+    }
+
+    [Test]
     public async Task An_operation_without_a_guard_never_reads_the_token()
     {
         var sent = await api.SendAsync(HttpMethod.Get, "/idioms/anonymous", authorization: Alice);

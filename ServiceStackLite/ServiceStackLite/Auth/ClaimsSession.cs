@@ -5,7 +5,8 @@ namespace ServiceStack.Auth;
 /// <summary>
 /// A session read from a bearer token's claims, by the names ServiceStack's JWT provider writes:
 /// <c>sub</c>, <c>sid</c> (else <c>jti</c>), <c>preferred_username</c>, <c>name</c>, <c>email</c>,
-/// <c>roles</c> and <c>perms</c>.
+/// <c>roles</c> and <c>perms</c>; an API key's principal, whose authentication type is
+/// <see cref="AuthenticateService.ApiKeyProvider"/>, by the same names.
 /// </summary>
 internal static class ClaimsSession
 {
@@ -26,7 +27,9 @@ internal static class ClaimsSession
             Roles = All("roles"),
             Permissions = All("perms"),
             IsAuthenticated = true,
-            AuthProvider = "jwt",
+            AuthProvider = principal.Identity?.AuthenticationType == AuthenticateService.ApiKeyProvider
+                ? AuthenticateService.ApiKeyProvider
+                : AuthenticateService.JwtProvider,
         };
     }
 }

@@ -34,8 +34,11 @@ internal sealed class RequestAuthentication
 
     public bool Succeeded => result.Succeeded;
 
-    /// <summary>Why the credentials were refused: always a <see cref="TokenException"/>, a 401.</summary>
-    public TokenException Failure => result.Failure as TokenException ?? new TokenException(invalidTokenMessage);
+    /// <summary>
+    /// Why the credentials were refused: a <see cref="TokenException"/> (401), or the
+    /// <see cref="HttpError"/> the handler failed with, e.g. a 429 for a client that sent too many bad keys.
+    /// </summary>
+    public Exception Failure => result.Failure as TokenException ?? result.Failure as HttpError ?? (Exception)new TokenException(invalidTokenMessage);
 
     public ClaimsPrincipal? Principal => result.Succeeded ? result.Principal : null;
 

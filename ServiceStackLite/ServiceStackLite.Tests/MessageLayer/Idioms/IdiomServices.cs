@@ -87,6 +87,7 @@ public class Caller
     public string? UserName { get; set; }
     public string? Email { get; set; }
     public List<string> Roles { get; set; } = [];
+    public string? AuthProvider { get; set; }
     public string? ClaimsName { get; set; }
 }
 
@@ -185,6 +186,7 @@ public class IdiomServices : Service
             UserName = session.UserName,
             Email = session.Email,
             Roles = session.Roles,
+            AuthProvider = session.AuthProvider,
             ClaimsName = Request.GetClaimsPrincipal().FindFirst("preferred_username")?.Value,
         };
     }
