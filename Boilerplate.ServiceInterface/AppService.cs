@@ -92,9 +92,9 @@ public abstract class AppService : Service
     /// </summary>
     protected async Task ConfirmAsync(UserRecord user, string? password, string? code, string passwordField = "password")
     {
-        Check(user, await Resolve<Guesses>().PasswordAsync(user, password, ClientIp, Cancel), "InvalidPassword", $"{passwordField} does not match.", passwordField);
+        await CheckAsync(user, await Resolve<Guesses>().PasswordAsync(user, password, ClientIp, Cancel), "InvalidPassword", $"{passwordField} does not match.", passwordField);
         if (user.MfaEnabled)
-            Check(user, await Resolve<Guesses>().CodeAsync(user, code, ClientIp, Cancel), "InvalidCode", AuthMessages.BadCode, "code");
+            await CheckAsync(user, await Resolve<Guesses>().CodeAsync(user, code, ClientIp, Cancel), "InvalidCode", AuthMessages.BadCode, "code");
         await Resolve<Guesses>().ClearAsync(user, Cancel);
     }
 
@@ -117,15 +117,18 @@ public abstract class AppService : Service
     /// <summary>A change confirmed with a current code alone, of a secret being set up: a guess as well.</summary>
     protected async Task RequireCodeAsync(UserRecord user, string? code)
     {
-        Check(user, await Resolve<Guesses>().CodeAsync(user, code, ClientIp, Cancel), "InvalidCode", AuthMessages.BadCode, "code");
+        await CheckAsync(user, await Resolve<Guesses>().CodeAsync(user, code, ClientIp, Cancel), "InvalidCode", AuthMessages.BadCode, "code");
         await Resolve<Guesses>().ClearAsync(user, Cancel);
     }
 
-    private void Check(UserRecord user, Guess guess, string errorCode, string message, string field)
+    private async Task CheckAsync(UserRecord user, Guess guess, string errorCode, string message, string field)
     {
         if (guess == Guess.Right)
             return;
-        Audit.ConfirmationFailed(user.PublicId, guess == Guess.LockedOut ? "locked out" : errorCode, ClientIp);
+        var reason = guess == Guess.LockedOut ? "locked out" : errorCode;
+        Audit.ConfirmationFailed(user.PublicId, reason, ClientIp);
+        // On record whether or not the client still waits, as a failed sign-in is.
+        await Resolve<AuditTrail>().RecordAsync(AuditEventNames.ConfirmationFailed, user.PublicId, user.PublicId, ClientIp, $"reason={reason}", CancellationToken.None);
         throw guess == Guess.LockedOut
             ? HttpError.Validation("LockedOut", AuthMessages.LockedOut, field)
             : HttpError.Validation(errorCode, message, field);

@@ -1,3 +1,4 @@
+using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Mail;
 using Boilerplate.ServiceInterface.Passwords;
@@ -29,7 +30,7 @@ public class AccountEmailServices(
         // A link to an address the account has since left verifies nothing.
         if (user is null || user.Email != token!.Email)
             throw new InvalidEmailTokenException();
-        await Users.SetEmailVerifiedAsync(user, Cancel);
+        await AuditedAsync(AuditEventNames.EmailVerified, user.PublicId, () => Users.SetEmailVerifiedAsync(user, Cancel));
         Audit.EmailVerified(user.PublicId, ClientIp);
         return new StatusResponse { Message = "Your email address is verified." };
     }
@@ -57,12 +58,16 @@ public class AccountEmailServices(
         if (user is null || user.Locked || user.Email != token!.Email)
             throw new InvalidEmailTokenException();
 
-        await Users.SetPasswordHashAsync(user.Id, await passwords.HashAsync(request.NewPassword!, Cancel), Cancel);
-        await Users.ClearLockoutAsync(user.Id, Cancel);
-        // The mail reached its owner, so the address is theirs.
-        await Users.SetEmailVerifiedAsync(user, Cancel);
-        await signOut.EndAllAsync(user, Cancel);
-        await mailedLinks.PasswordChangedAsync(user, Cancel);
+        var hash = await passwords.HashAsync(request.NewPassword!, Cancel);
+        await AuditedAsync(AuditEventNames.PasswordReset, user.PublicId, async () =>
+        {
+            await Users.SetPasswordHashAsync(user.Id, hash, Cancel);
+            await Users.ClearLockoutAsync(user.Id, Cancel);
+            // The mail reached its owner, so the address is theirs.
+            await Users.SetEmailVerifiedAsync(user, Cancel);
+            await signOut.EndAllAsync(user, Cancel);
+            await mailedLinks.PasswordChangedAsync(user, Cancel);
+        });
         Audit.PasswordReset(user.PublicId, ClientIp);
         return await SignedInAsync(user, new LoginResponse { Message = "Password reset. Every other session has been signed out." }, SignInProof.MailedLink);
     }
@@ -78,11 +83,11 @@ public class AccountEmailServices(
             throw new UserExistsException();
         await recipients.CountAsync(newEmail, Cancel);
 
-        await Db.AtomicallyAsync(async () =>
+        await AuditedAsync(AuditEventNames.EmailChangeRequested, user.PublicId, async () =>
         {
             await outbox.QueueAsync(AccountMail.EmailChange, newEmail, user.Id, linkBase: publicAddress.Url, cancel: Cancel);
             await outbox.QueueAsync(AccountMail.EmailChangeNotice, user.Email, user.Id, detail: newEmail, cancel: Cancel);
-        }, Cancel);
+        });
         Audit.EmailChangeRequested(user.PublicId, ClientIp);
         Response.StatusCode = 202;
         return new StatusResponse { Message = $"A confirmation link is on its way to {newEmail}. Nothing changes until it is followed." };
@@ -98,8 +103,11 @@ public class AccountEmailServices(
         if (user is null)
             throw new InvalidEmailTokenException();
 
-        await Users.SetEmailAsync(user, token!.Email, Cancel);
-        await mailedLinks.AddressMovedAsync(user, Cancel);
+        await AuditedAsync(AuditEventNames.EmailChanged, user.PublicId, async () =>
+        {
+            await Users.SetEmailAsync(user, token!.Email, Cancel);
+            await mailedLinks.AddressMovedAsync(user, Cancel);
+        });
         Audit.EmailChanged(user.PublicId, ClientIp);
         return Shown((await Users.FindByIdAsync(user.Id, Cancel))!);
     }

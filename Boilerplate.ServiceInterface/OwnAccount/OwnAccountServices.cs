@@ -1,4 +1,5 @@
 using Boilerplate.ServiceInterface.AccountEmail;
+using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Passwords;
 using Boilerplate.ServiceInterface.Sessions;
 using Boilerplate.ServiceInterface.Tokens;
@@ -15,9 +16,13 @@ public class OwnAccountServices(PasswordHasher passwords, SignOutEverywhere sign
     {
         var user = await CallerAsync();
         await ConfirmAsync(user, request.CurrentPassword, request.Code, "current_password");
-        await Users.SetPasswordHashAsync(user.Id, await passwords.HashAsync(request.NewPassword!, Cancel), Cancel);
-        await signOut.EndAllAsync(user, Cancel);
-        await mailedLinks.PasswordChangedAsync(user, Cancel);
+        var hash = await passwords.HashAsync(request.NewPassword!, Cancel);
+        await AuditedAsync(AuditEventNames.PasswordChanged, user.PublicId, async () =>
+        {
+            await Users.SetPasswordHashAsync(user.Id, hash, Cancel);
+            await signOut.EndAllAsync(user, Cancel);
+            await mailedLinks.PasswordChangedAsync(user, Cancel);
+        });
         Audit.PasswordChanged(user.PublicId, ClientIp);
         var proof = user.MfaEnabled ? SignInProof.PasswordAndCode : SignInProof.Password;
         return await SignedInAsync(user, new TokenResponse { Message = "Password changed. Every other session has been signed out." }, proof);
@@ -27,7 +32,7 @@ public class OwnAccountServices(PasswordHasher passwords, SignOutEverywhere sign
     {
         var user = await CallerAsync();
         await ConfirmAsync(user, request.Password, request.Code);
-        await accounts.DeleteAsync(user, Cancel);
+        await AuditedAsync(AuditEventNames.UserDeleted, user.PublicId, () => accounts.DeleteAsync(user, Cancel), "by the user");
     }
 
     /// <summary>ServiceStack's clients cannot send a DELETE with a body, and the password must not go in the URL.</summary>

@@ -40,6 +40,10 @@ public sealed class PasskeyRegistrations(PasskeyStore store, PasskeyCeremonies c
         return new PasskeyOptions(await ceremonies.IssueAsync(PasskeyCeremonies.Registration, user.Id, json, cancel), json);
     }
 
+    /// <summary>
+    /// The passkey a browser's answer makes, verified against its ceremony, which it spends; not yet
+    /// stored, so the caller stores it with whatever goes with it (<see cref="PasskeyStore.InsertAsync"/>).
+    /// </summary>
     /// <exception cref="InvalidPasskeyException">The answer is malformed, its ceremony spent, or it does not verify.</exception>
     /// <exception cref="PasskeyExistsException">The credential is registered already.</exception>
     public async Task<PasskeyRecord> FinishAsync(
@@ -83,7 +87,6 @@ public sealed class PasskeyRegistrations(PasskeyStore store, PasskeyCeremonies c
             Name = string.IsNullOrWhiteSpace(name) ? DefaultName : name.Trim(),
             CreatedOn = clock.GetUtcNow().UtcDateTime,
         };
-        await store.InsertAsync(passkey, cancel);
         return passkey;
     }
 

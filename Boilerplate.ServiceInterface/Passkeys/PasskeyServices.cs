@@ -1,4 +1,5 @@
 using Boilerplate.ServiceInterface.AccountEmail;
+using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Mail;
@@ -31,7 +32,11 @@ public class PasskeyServices(
         var party = Party();
         var user = await CallerAsync();
         var passkey = await registrations.FinishAsync(party, user, request.CeremonyId, request.Credential, request.Name, Cancel);
-        await NotifyAsync(user, AccountMail.PasskeyAdded);
+        await AuditedAsync(AuditEventNames.PasskeyAdded, user.PublicId, async () =>
+        {
+            await store.InsertAsync(passkey, Cancel);
+            await NotifyAsync(user, AccountMail.PasskeyAdded);
+        }, $"passkey={passkey.PublicId}");
         Audit.PasskeyAdded(user.PublicId, passkey.PublicId, ClientIp);
         return Describe(passkey);
     }
@@ -56,7 +61,7 @@ public class PasskeyServices(
         var passkey = await FindAsync(user, request.Id);
         // A change of how the account is got into: confirmed as a sign-in is.
         await ConfirmAsync(user, request.Password, request.Code);
-        await store.DeleteAsync(passkey.Id, Cancel);
+        await AuditedAsync(AuditEventNames.PasskeyRemoved, user.PublicId, () => store.DeleteAsync(passkey.Id, Cancel), $"passkey={passkey.PublicId}");
         Audit.PasskeyRemoved(user.PublicId, passkey.PublicId, ClientIp);
     }
 

@@ -42,14 +42,14 @@ public sealed class PasskeySignIns(
     {
         var answer = PasskeyJson.Assertion(credential);
         var ceremony = await ceremonies.TakeAsync(ceremonyId, PasskeyCeremonies.SignIn, null, cancel)
-                       ?? throw signIns.Refuse(null, "passkey ceremony spent or expired", "passkey_ceremony_spent", PasskeyMessages.CeremonySpent, client);
+                       ?? throw await signIns.RefuseAsync(null, "passkey ceremony spent or expired", "passkey_ceremony_spent", PasskeyMessages.CeremonySpent, client);
         var passkey = await store.FindByCredentialIdAsync(Base64Url.EncodeToString(answer.RawId), cancel);
         var user = passkey is null ? null : await users.FindByIdAsync(passkey.UserId, cancel);
         if (passkey is null || user is null)
-            throw signIns.Refuse(null, "unknown passkey", "unknown_passkey", PasskeyMessages.UnknownPasskey, client);
+            throw await signIns.RefuseAsync(null, "unknown passkey", "unknown_passkey", PasskeyMessages.UnknownPasskey, client);
         // No credential list was sent, so the user handle is what says whose passkey the browser chose.
         if (answer.Response.UserHandle is not { Length: > 0 })
-            throw signIns.Refuse(user, "passkey answer without a user handle", "passkey_not_verified", PasskeyMessages.NotVerified, client);
+            throw await signIns.RefuseAsync(user, "passkey answer without a user handle", "passkey_not_verified", PasskeyMessages.NotVerified, client);
 
         VerifyAssertionResult result;
         try
@@ -65,32 +65,32 @@ public sealed class PasskeySignIns(
         }
         catch (Fido2VerificationException e) when (e.Code == Fido2ErrorCode.InvalidSignCount)
         {
-            throw Cloned(user, passkey, client);
+            throw await ClonedAsync(user, passkey, client);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var reason = e is Fido2VerificationException fido ? fido.Code.ToString() : "malformed";
-            throw signIns.Refuse(user, $"passkey not verified ({reason})", "passkey_not_verified", PasskeyMessages.NotVerified, client);
+            throw await signIns.RefuseAsync(user, $"passkey not verified ({reason})", "passkey_not_verified", PasskeyMessages.NotVerified, client);
         }
 
         // Asked for above, and checked here whatever the library makes of it: the UV flag of the authenticator data.
         if ((answer.Response.AuthenticatorData[UserVerifiedFlagByte] & UserVerifiedFlag) == 0)
-            throw signIns.Refuse(user, "passkey without user verification", "passkey_not_verified", PasskeyMessages.NotVerified, client);
+            throw await signIns.RefuseAsync(user, "passkey without user verification", "passkey_not_verified", PasskeyMessages.NotVerified, client);
 
         // WebAuthn: when either counter is non-zero the new one must be higher; the library lets a 0 after a non-zero through.
         if (result.SignCount == 0 && passkey.SignCount > 0)
-            throw Cloned(user, passkey, client);
+            throw await ClonedAsync(user, passkey, client);
         if (!await store.RecordUseAsync(passkey, result.SignCount, clock.GetUtcNow().UtcDateTime, cancel))
-            throw Cloned(user, passkey, client);
+            throw await ClonedAsync(user, passkey, client);
 
         audit.PasskeyUsed(user.PublicId, passkey.PublicId, client);
         await signIns.CompleteWithPasskeyAsync(user, client, cancel);
         return user;
     }
 
-    private SignInFailedException Cloned(UserRecord user, PasskeyRecord passkey, string client)
+    private Task<SignInFailedException> ClonedAsync(UserRecord user, PasskeyRecord passkey, string client)
     {
         audit.PasskeyCloned(user.PublicId, passkey.PublicId, client);
-        return signIns.Refuse(user, "passkey counter did not go up", "passkey_cloned", PasskeyMessages.Cloned, client);
+        return signIns.RefuseAsync(user, $"passkey counter did not go up (passkey={passkey.PublicId})", "passkey_cloned", PasskeyMessages.Cloned, client);
     }
 }

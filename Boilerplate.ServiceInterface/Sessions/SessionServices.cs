@@ -47,8 +47,11 @@ public class SessionServices(SessionStore sessions, SignOutEverywhere signOut, R
         await revoked.RevokeAsync(Db, tokenId, expires.UtcDateTime, Cancel);
         metrics.Revoked("logout");
         var session = GetSession();
-        if (session.Id is { } sessionId)
-            await sessions.EndAsync(sessionId, Cancel);
+        await AuditedAsync(AuditEventNames.LoggedOut, session.UserAuthId, async () =>
+        {
+            if (session.Id is { } sessionId)
+                await sessions.EndAsync(sessionId, Cancel);
+        }, $"session={session.Id ?? "none"}");
         TokenCookies.Clear(Request);
         Audit.LoggedOut(session.UserAuthId!, session.Id ?? "none", ClientIp);
         return new StatusResponse { Message = "Successfully logged out." };
@@ -57,7 +60,7 @@ public class SessionServices(SessionStore sessions, SignOutEverywhere signOut, R
     public async Task<StatusResponse> Post(LogoutAll request)
     {
         var user = await CallerAsync();
-        await signOut.EndAllAsync(user, Cancel);
+        await AuditedAsync(AuditEventNames.LoggedOutEverywhere, user.PublicId, () => signOut.EndAllAsync(user, Cancel));
         TokenCookies.Clear(Request);
         Audit.LoggedOutEverywhere(user.PublicId, ClientIp);
         return new StatusResponse { Message = "Successfully logged out of every session." };
@@ -66,14 +69,20 @@ public class SessionServices(SessionStore sessions, SignOutEverywhere signOut, R
     public async Task<StatusResponse> Post(LogoutOthers request)
     {
         var user = await CallerAsync();
-        var ended = await sessions.EndOthersAsync(user.Id, GetSession().Id ?? "", Cancel);
+        var ended = 0;
+        await AuditedAsync(AuditEventNames.OtherSessionsEnded, user.PublicId,
+            async () => ended = await sessions.EndOthersAsync(user.Id, GetSession().Id ?? "", Cancel), $"kept={GetSession().Id ?? "none"}");
         Audit.LoggedOutOthers(user.PublicId, ended, ClientIp);
         return new StatusResponse { Message = ended == 1 ? "Signed out of 1 other session." : $"Signed out of {ended} other sessions." };
     }
 
     public async Task<GetSessionsResponse> Get(GetSessions request) => await ListAsync(await CallerAsync());
 
-    public async Task Delete(EndSession request) => await EndAsync(await CallerAsync(), request.SessionId);
+    public async Task Delete(EndSession request)
+    {
+        var user = await CallerAsync();
+        await AuditedAsync(AuditEventNames.SessionEnded, user.PublicId, () => EndAsync(user, request.SessionId), $"session={request.SessionId}");
+    }
 
     public async Task<GetSessionsResponse> Get(GetUserSessions request) => await ListAsync(await UserAsync(request.PublicId));
 

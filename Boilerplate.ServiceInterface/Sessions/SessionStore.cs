@@ -32,7 +32,7 @@ public sealed record SessionClient(string Ip, string? UserAgent)
 /// hashes. Ending a session revokes its refresh tokens and refuses its access tokens at once.
 /// </summary>
 public sealed class SessionStore(
-    AppDb db, UserStore users, JwtTokens jwt, EndedSessions ended, IOptions<AuthSettings> options, TimeProvider clock, AuditLog audit, AppMetrics metrics)
+    AppDb db, UserStore users, JwtTokens jwt, EndedSessions ended, IOptions<AuthSettings> options, TimeProvider clock, AuditLog audit, AuditTrail trail, AppMetrics metrics)
 {
     private readonly AuthSettings settings = options.Value;
 
@@ -53,6 +53,8 @@ public sealed class SessionStore(
                 Ip = client.KnownIp,
                 UserAgent = client.ShortUserAgent,
             }, token: cancel);
+            // Every way in ends here, so this is where a sign-in is on record.
+            await trail.RecordAsync(AuditEventNames.SignedIn, user.PublicId, user.PublicId, client.Ip, $"session={familyId} methods={string.Join(',', proof.Methods())}", cancel);
             return added;
         }, cancel);
         return new SessionTokens(familyId, jwt.Issue(user, familyId, proof), refreshToken, expires);
@@ -93,31 +95,47 @@ public sealed class SessionStore(
         if (!settings.RotateRefreshTokens)
         {
             var kept = DateTime.SpecifyKind(token.ExpiresOn, DateTimeKind.Utc);
-            await TouchAsync(token.FamilyId, client, kept, cancel);
+            await db.AtomicallyAsync(async () =>
+            {
+                await TouchAsync(token.FamilyId, client, kept, cancel);
+                await RecordAsync(AuditEventNames.SessionRenewed, user, token.FamilyId, client, cancel);
+            }, cancel);
             metrics.Refresh("kept");
             return new SessionTokens(token.FamilyId, jwt.Issue(user, token.FamilyId), refreshToken, kept);
         }
 
-        // Claim the token in one conditional write, so of two concurrent uses only one wins.
-        var claimed = await db.RefreshTokens
-            .Where(t => t.Id == token.Id && t.UsedOn == null)
-            .Set(t => t.UsedOn, now)
-            .UpdateAsync(cancel);
-        if (claimed == 0)
+        var renewed = await db.AtomicallyAsync(async () =>
         {
-            // A used token presented again: someone else holds a copy. End the whole session.
-            await EndAsync(token.FamilyId, cancel);
+            // Claim the token in one conditional write, so of two concurrent uses only one wins.
+            var claimed = await db.RefreshTokens
+                .Where(t => t.Id == token.Id && t.UsedOn == null)
+                .Set(t => t.UsedOn, now)
+                .UpdateAsync(cancel);
+            if (claimed == 0)
+            {
+                // A used token presented again: someone else holds a copy. End the whole session.
+                await EndAsync(token.FamilyId, cancel);
+                await RecordAsync(AuditEventNames.RefreshTokenReused, user, token.FamilyId, client, cancel);
+                return ((string Token, DateTime Expires)?)null;
+            }
+            var added = await AddRefreshTokenAsync(user.Id, token.FamilyId, endOfSession, cancel);
+            await TouchAsync(token.FamilyId, client, added.Expires, cancel);
+            await RecordAsync(AuditEventNames.SessionRenewed, user, token.FamilyId, client, cancel);
+            return added;
+        }, cancel);
+        if (renewed is not var (next, expires))
+        {
             audit.RefreshTokenReused(user.PublicId, token.FamilyId, client.Ip);
             metrics.Refresh("reuse_detected");
             throw new TokenException(AuthMessages.RefreshTokenReused);
         }
-
-        var (next, expires) = await AddRefreshTokenAsync(user.Id, token.FamilyId, endOfSession, cancel);
-        await TouchAsync(token.FamilyId, client, expires, cancel);
         audit.Refreshed(user.PublicId, token.FamilyId, client.Ip);
         metrics.Refresh("rotated");
         return new SessionTokens(token.FamilyId, jwt.Issue(user, token.FamilyId), next, expires);
     }
+
+    private Task RecordAsync(string eventName, UserRecord user, string familyId, SessionClient client, CancellationToken cancel) =>
+        trail.RecordAsync(eventName, user.PublicId, user.PublicId, client.Ip, $"session={familyId}", cancel);
 
     private TokenException Refused(string message)
     {

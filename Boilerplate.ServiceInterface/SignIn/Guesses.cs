@@ -28,7 +28,8 @@ public enum Guess
 /// while the second factor is pending. A password costs the same bcrypt work whatever the outcome.
 /// </summary>
 public sealed class Guesses(
-    UserStore users, PasswordHasher passwords, SecondFactor secondFactor, IOptions<AuthSettings> options, TimeProvider clock, AuditLog audit, AppMetrics metrics)
+    AppDb db, UserStore users, PasswordHasher passwords, SecondFactor secondFactor, IOptions<AuthSettings> options, TimeProvider clock,
+    AuditLog audit, AuditTrail trail, AppMetrics metrics)
 {
     private readonly AuthSettings settings = options.Value;
 
@@ -89,7 +90,14 @@ public sealed class Guesses(
     private async Task<Guess> WrongAsync(UserRecord user, string client)
     {
         var until = clock.GetUtcNow().UtcDateTime + settings.LockoutDuration;
-        if (await users.LockOutAtLimitAsync(user.Id, settings.MaxFailedSignIns, until, CancellationToken.None))
+        var lockedOut = await db.AtomicallyAsync(async () =>
+        {
+            if (!await users.LockOutAtLimitAsync(user.Id, settings.MaxFailedSignIns, until, CancellationToken.None))
+                return false;
+            await trail.RecordAsync(AuditEventNames.LockedOut, user.PublicId, null, client, $"until={until:o}");
+            return true;
+        });
+        if (lockedOut)
         {
             audit.LockedOut(user.PublicId, until, client);
             metrics.LockedOut();

@@ -19,7 +19,7 @@ namespace Boilerplate.ServiceInterface.SignIn;
 /// </summary>
 public sealed class SignIns(
     UserStore users, PasswordHasher passwords, Guesses guesses, MfaChallenges challenges, IOptions<AuthSettings> options, TimeProvider clock,
-    AuditLog audit, AppMetrics metrics)
+    AuditLog audit, AuditTrail trail, AppMetrics metrics)
 {
     private readonly AuthSettings settings = options.Value;
 
@@ -34,25 +34,26 @@ public sealed class SignIns(
         if (user is null)
         {
             await passwords.VerifyAsync(password, hash: null, cancel);
-            throw Failed(null, "unknown account", "unknown_account", client);
+            throw await FailedAsync(null, "unknown account", "unknown_account", client);
         }
         switch (await guesses.PasswordAsync(user, password, client, cancel))
         {
             case Guess.LockedOut:
-                throw Failed(user, "locked out", "locked_out", client);
+                throw await FailedAsync(user, "locked out", "locked_out", client);
             case Guess.Wrong:
-                throw Failed(user, "wrong password", "wrong_password", client);
+                throw await FailedAsync(user, "wrong password", "wrong_password", client);
         }
         if (user.Locked)
-            throw Refused(user, "locked by an admin", "locked", AuthMessages.AccountLocked, client);
+            throw await RefusedAsync(user, "locked by an admin", "locked", AuthMessages.AccountLocked, client);
         // After the right password only: a wrong guess learns no more than before.
-        RequireVerifiedEmail(user, client);
+        await RequireVerifiedEmailAsync(user, client, cancel);
 
         if (passwords.NeedsRehash(user.PasswordHash))
             await users.SetPasswordHashAsync(user.Id, await passwords.HashAsync(password, cancel), cancel);
         if (user.MfaEnabled)
         {
             audit.SecondFactorPending(user.PublicId, client);
+            await trail.RecordAsync(AuditEventNames.SecondFactorPending, user.PublicId, null, client, cancel: cancel);
             metrics.SignIn("mfa_required");
             return user;
         }
@@ -67,9 +68,9 @@ public sealed class SignIns(
         var challenge = await challenges.FindAsync(mfaToken, cancel);
         var user = challenge is null ? null : await users.FindByIdAsync(challenge.UserId, cancel);
         if (challenge is null || user is null || !user.MfaEnabled)
-            throw Refused(user, "second factor without a live challenge", "mfa_token_spent", AuthMessages.MfaTokenSpent, client);
+            throw await RefusedAsync(user, "second factor without a live challenge", "mfa_token_spent", AuthMessages.MfaTokenSpent, client);
         if (user.Locked)
-            throw Refused(user, "locked by an admin", "locked", AuthMessages.AccountLocked, client);
+            throw await RefusedAsync(user, "locked by an admin", "locked", AuthMessages.AccountLocked, client);
 
         var byRecoveryCode = code is not { Length: > 0 };
         var guess = byRecoveryCode
@@ -77,13 +78,16 @@ public sealed class SignIns(
             : await guesses.CodeAsync(user, code, client, cancel);
         // Whoever got here knew the password, so the lockout is no secret to them; no code is looked at during it.
         if (guess == Guess.LockedOut)
-            throw Refused(user, "locked out", "locked_out", AuthMessages.LockedOut, client);
+            throw await RefusedAsync(user, "locked out", "locked_out", AuthMessages.LockedOut, client);
         if (guess == Guess.Wrong)
-            throw Refused(user, byRecoveryCode ? "wrong recovery code" : "wrong code", "wrong_code", AuthMessages.BadCode, client);
+            throw await RefusedAsync(user, byRecoveryCode ? "wrong recovery code" : "wrong code", "wrong_code", AuthMessages.BadCode, client);
         if (!await challenges.SpendAsync(challenge, cancel))
-            throw Refused(user, "second factor for a spent challenge", "mfa_token_spent", AuthMessages.MfaTokenSpent, client);
+            throw await RefusedAsync(user, "second factor for a spent challenge", "mfa_token_spent", AuthMessages.MfaTokenSpent, client);
         if (byRecoveryCode)
+        {
             audit.RecoveryCodeUsed(user.PublicId, client);
+            await trail.RecordAsync(AuditEventNames.RecoveryCodeUsed, user.PublicId, user.PublicId, client, cancel: cancel);
+        }
         await CompleteAsync(user, client, cancel);
         return user;
     }
@@ -97,22 +101,22 @@ public sealed class SignIns(
     public async Task CompleteWithPasskeyAsync(UserRecord user, string client, CancellationToken cancel = default)
     {
         if (user.Locked)
-            throw Refused(user, "locked by an admin", "locked", AuthMessages.AccountLocked, client);
+            throw await RefusedAsync(user, "locked by an admin", "locked", AuthMessages.AccountLocked, client);
         if (user.LockedOutUntil > clock.GetUtcNow().UtcDateTime)
-            throw Refused(user, "locked out", "locked_out", AuthMessages.LockedOut, client);
-        RequireVerifiedEmail(user, client);
+            throw await RefusedAsync(user, "locked out", "locked_out", AuthMessages.LockedOut, client);
+        await RequireVerifiedEmailAsync(user, client, cancel);
         await CompleteAsync(user, client, cancel);
     }
 
     /// <summary>A sign-in refused by another way in than the password: audited and counted as this one's refusals are.</summary>
-    public SignInFailedException Refuse(UserRecord? user, string reason, string result, string message, string client) =>
-        Refused(user, reason, result, message, client);
+    public Task<SignInFailedException> RefuseAsync(UserRecord? user, string reason, string result, string message, string client, CancellationToken cancel = default) =>
+        RefusedAsync(user, reason, result, message, client, cancel);
 
-    private void RequireVerifiedEmail(UserRecord user, string client)
+    private async Task RequireVerifiedEmailAsync(UserRecord user, string client, CancellationToken cancel)
     {
         if (!settings.RequireVerifiedEmail || user.EmailVerified)
             return;
-        audit.SignInFailed(user.PublicId, "email not verified", client);
+        await AuditFailureAsync(user, "email not verified", client, cancel);
         metrics.SignIn("email_not_verified");
         throw new EmailNotVerifiedException();
     }
@@ -124,17 +128,20 @@ public sealed class SignIns(
         metrics.SignIn("success");
     }
 
-    private SignInFailedException Failed(UserRecord? user, string reason, string result, string client)
-    {
-        audit.SignInFailed(user?.PublicId ?? "unknown", reason, client);
-        metrics.SignIn(result);
-        return new SignInFailedException(AuthMessages.BadCredentials);
-    }
+    private Task<SignInFailedException> FailedAsync(UserRecord? user, string reason, string result, string client) =>
+        RefusedAsync(user, reason, result, AuthMessages.BadCredentials, client, CancellationToken.None);
 
-    private SignInFailedException Refused(UserRecord? user, string reason, string result, string message, string client)
+    /// <summary>Audited whether or not the client still waits: a guess made is on record.</summary>
+    private async Task<SignInFailedException> RefusedAsync(UserRecord? user, string reason, string result, string message, string client, CancellationToken cancel = default)
     {
-        audit.SignInFailed(user?.PublicId ?? "unknown", reason, client);
+        await AuditFailureAsync(user, reason, client, CancellationToken.None);
         metrics.SignIn(result);
         return new SignInFailedException(message);
+    }
+
+    private async Task AuditFailureAsync(UserRecord? user, string reason, string client, CancellationToken cancel)
+    {
+        audit.SignInFailed(user?.PublicId ?? "unknown", reason, client);
+        await trail.RecordAsync(AuditEventNames.SignInFailed, user?.PublicId, null, client, $"reason={reason}", cancel);
     }
 }

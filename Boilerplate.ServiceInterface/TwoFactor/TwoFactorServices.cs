@@ -30,10 +30,14 @@ public class TwoFactorServices(SecondFactor secondFactor, SessionStore sessions)
             throw HttpError.Validation("NotStarted", "Start with POST /user/me/mfa/totp, then confirm a code from the app.", "code");
         await RequireCodeAsync(user, request.Code);
 
-        var codes = await secondFactor.EnableAsync(user, Cancel);
-        // Whoever else was signed in got there without the second factor.
-        await sessions.EndOthersAsync(user.Id, GetSession().Id ?? "", Cancel);
-        await NotifyAsync(user, AccountMail.TwoFactorEnabled);
+        List<string> codes = [];
+        await AuditedAsync(AuditEventNames.TwoFactorEnabled, user.PublicId, async () =>
+        {
+            codes = await secondFactor.EnableAsync(user, Cancel);
+            // Whoever else was signed in got there without the second factor.
+            await sessions.EndOthersAsync(user.Id, GetSession().Id ?? "", Cancel);
+            await NotifyAsync(user, AccountMail.TwoFactorEnabled);
+        });
         Audit.TwoFactorEnabled(user.PublicId, ClientIp);
         return new RecoveryCodesResponse { RecoveryCodes = codes };
     }
@@ -42,8 +46,11 @@ public class TwoFactorServices(SecondFactor secondFactor, SessionStore sessions)
     {
         var user = await CallerAsync();
         await RequireFactorAsync(user, request.Password, request.Code);
-        await secondFactor.DisableAsync(user, Cancel);
-        await NotifyAsync(user, AccountMail.TwoFactorDisabled);
+        await AuditedAsync(AuditEventNames.TwoFactorDisabled, user.PublicId, async () =>
+        {
+            await secondFactor.DisableAsync(user, Cancel);
+            await NotifyAsync(user, AccountMail.TwoFactorDisabled);
+        });
         Audit.TwoFactorDisabled(user.PublicId, ClientIp);
     }
 
@@ -54,8 +61,12 @@ public class TwoFactorServices(SecondFactor secondFactor, SessionStore sessions)
     {
         var user = await CallerAsync();
         await RequireFactorAsync(user, request.Password, request.Code);
-        var codes = await secondFactor.NewRecoveryCodesAsync(user, Cancel);
-        await NotifyAsync(user, AccountMail.RecoveryCodesRenewed);
+        List<string> codes = [];
+        await AuditedAsync(AuditEventNames.RecoveryCodesRenewed, user.PublicId, async () =>
+        {
+            codes = await secondFactor.NewRecoveryCodesAsync(user, Cancel);
+            await NotifyAsync(user, AccountMail.RecoveryCodesRenewed);
+        });
         Audit.RecoveryCodesRenewed(user.PublicId, ClientIp);
         return new RecoveryCodesResponse { RecoveryCodes = codes };
     }

@@ -32,7 +32,7 @@ public class AuditTrailTests(DatabaseKind kind) : ApiFixture(kind)
 
         Assert.That((await Api.PostAsync($"/user/{target}/lock", token: admin)).Status, Is.EqualTo(200));
 
-        var trail = await Api.GetAsync($"/audit?user={target}", admin);
+        var trail = await Api.GetAsync($"/audit?user={target}&event=user.locked", admin);
         Assert.That(trail.Status, Is.EqualTo(200), trail.Text);
         var locked = trail.Body["results"]!.AsArray().Single()!;
         Assert.That(locked["event"]!.GetValue<string>(), Is.EqualTo("user.locked"));
@@ -52,7 +52,7 @@ public class AuditTrailTests(DatabaseKind kind) : ApiFixture(kind)
 
         Assert.That((await api.PostAsync($"/user/{me}/lock", token: only)).Status, Is.EqualTo(409), "the last admin");
 
-        var trail = await api.GetAsync($"/audit?user={me}", only);
+        var trail = await api.GetAsync($"/audit?user={me}&event=user.locked", only);
         Assert.That(trail.Body["total"]!.GetValue<int>(), Is.Zero);
     }
 
@@ -61,7 +61,7 @@ public class AuditTrailTests(DatabaseKind kind) : ApiFixture(kind)
     {
         var otherAdmin = await Factory.CreateAdminAsync(UniqueName("audit_second"));
         var otherAdminId = await PublicIdOf(otherAdmin);
-        var start = DateTime.UtcNow.AddSeconds(-1).ToString("o");
+        var start = DateTime.UtcNow.ToString("o");
         var targets = new List<string>();
         for (var i = 0; i < 3; i++)
         {
@@ -71,19 +71,20 @@ public class AuditTrailTests(DatabaseKind kind) : ApiFixture(kind)
             await Api.PostAsync($"/user/{target}/unlock", token: otherAdmin);
         }
 
-        var byActor = await Api.GetAsync($"/audit?actor={otherAdminId}&per_page=4", admin);
+        var since = $"from={Uri.EscapeDataString(start)}";
+        var byActor = await Api.GetAsync($"/audit?actor={otherAdminId}&{since}&per_page=4", admin);
         Assert.That(byActor.Body["total"]!.GetValue<int>(), Is.EqualTo(6));
         var firstPage = byActor.Body["results"]!.AsArray();
         Assert.That(firstPage, Has.Count.EqualTo(4));
         Assert.That(firstPage[0]!["event"]!.GetValue<string>(), Is.EqualTo("user.unlocked"), "newest first");
         Assert.That(firstPage[0]!["user"]!.GetValue<string>(), Is.EqualTo(targets[2]));
-        var secondPage = (await Api.GetAsync($"/audit?actor={otherAdminId}&per_page=4&page=2", admin)).Body["results"]!.AsArray();
+        var secondPage = (await Api.GetAsync($"/audit?actor={otherAdminId}&{since}&per_page=4&page=2", admin)).Body["results"]!.AsArray();
         Assert.That(secondPage.Select(e => e!["user"]!.GetValue<string>()), Is.EqualTo(new[] { targets[0], targets[0] }));
 
         var locks = await Api.GetAsync($"/audit?actor={otherAdminId}&event=user.locked&from={Uri.EscapeDataString(start)}", admin);
         Assert.That(locks.Body["results"]!.AsArray().Select(e => e!["user"]!.GetValue<string>()), Is.EqualTo(targets.AsEnumerable().Reverse()));
         var beforeAll = await Api.GetAsync($"/audit?actor={otherAdminId}&to={Uri.EscapeDataString(start)}", admin);
-        Assert.That(beforeAll.Body["total"]!.GetValue<int>(), Is.Zero);
+        Assert.That(beforeAll.Body["results"]!.AsArray().Select(e => e!["event"]!.GetValue<string>()), Is.EqualTo(new[] { "sign-in.succeeded" }), "only the admin's own sign-in");
     }
 
     [Test]
@@ -114,7 +115,7 @@ public class AuditTrailTests(DatabaseKind kind) : ApiFixture(kind)
         var target = await PublicIdOf(await Api.RegisterAsync(UniqueName()));
         await Api.PostAsync($"/user/{target}/lock", token: admin);
 
-        var csv = await Api.GetAsync($"/audit?user={target}&format=csv", admin);
+        var csv = await Api.GetAsync($"/audit?user={target}&event=user.locked&format=csv", admin);
 
         Assert.That(csv.Status, Is.EqualTo(200), csv.Text);
         Assert.That(csv.Message.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/csv"));

@@ -48,6 +48,9 @@ public class DatabaseOutageTests
         var unread = await a.RegisterAsync("outage_unread");
         var loggedOut = await a.RegisterAsync("outage_gone");
         Assert.That((await a.PostAsync("/auth/logout", token: loggedOut)).Status, Is.EqualTo(200));
+        var usedKey = (await a.PostAsync("/apikeys", new { name = "used" }, known)).String("key");
+        var unusedKey = (await a.PostAsync("/apikeys", new { name = "unused" }, known)).String("key");
+        Assert.That((await a.GetAsync("/user/me", usedKey)).Status, Is.EqualTo(200));
 
         await server.StopAsync();
         try
@@ -58,6 +61,8 @@ public class DatabaseOutageTests
             Assert.That(me.String("username"), Is.EqualTo("outage_known"));
             Assert.That((await a.GetAsync($"/user/{new JsonWebToken(known).Subject}", known)).Status, Is.EqualTo(200));
             Assert.That((await a.GetAsync("/user", known)).Status, Is.EqualTo(403), "a non-admin on an admin route, as last read");
+            Assert.That((await a.GetAsync("/user/me", usedKey)).Status, Is.EqualTo(200), "an API key this host has read");
+            Assert.That((await a.GetAsync("/user/me", unusedKey)).Status, Is.EqualTo(503), "one it never read");
 
             var refused = await a.GetAsync("/user/me", unread);
             Assert.That(refused.Status, Is.EqualTo(503), "a user this host never read cannot be judged: " + refused.Text);
