@@ -109,8 +109,8 @@ public sealed class SignIns(
     }
 
     /// <summary>A sign-in refused by another way in than the password: audited and counted as this one's refusals are.</summary>
-    public Task<SignInFailedException> RefuseAsync(UserRecord? user, string reason, string result, string message, string client, CancellationToken cancel = default) =>
-        RefusedAsync(user, reason, result, message, client, cancel);
+    public Task<SignInFailedException> RefuseAsync(UserRecord? user, string reason, string result, string message, string client) =>
+        RefusedAsync(user, reason, result, message, client);
 
     private async Task RequireVerifiedEmailAsync(UserRecord user, string client, CancellationToken cancel)
     {
@@ -129,10 +129,10 @@ public sealed class SignIns(
     }
 
     private Task<SignInFailedException> FailedAsync(UserRecord? user, string reason, string result, string client) =>
-        RefusedAsync(user, reason, result, AuthMessages.BadCredentials, client, CancellationToken.None);
+        RefusedAsync(user, reason, result, AuthMessages.BadCredentials, client);
 
     /// <summary>Audited whether or not the client still waits: a guess made is on record.</summary>
-    private async Task<SignInFailedException> RefusedAsync(UserRecord? user, string reason, string result, string message, string client, CancellationToken cancel = default)
+    private async Task<SignInFailedException> RefusedAsync(UserRecord? user, string reason, string result, string message, string client)
     {
         await AuditFailureAsync(user, reason, client, CancellationToken.None);
         metrics.SignIn(result);
