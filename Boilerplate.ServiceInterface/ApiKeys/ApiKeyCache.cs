@@ -7,10 +7,9 @@ namespace Boilerplate.ServiceInterface.ApiKeys;
 /// last noted it used (<see cref="ApiKeyUsage"/>). Its user's state is judged apart, as every
 /// token's is, so a lock or deletion counts for the key at once.
 /// </summary>
-public sealed class CachedApiKey(string id, string keyHash, string userPublicId, IReadOnlyList<string> scopes, DateTime? expiresOn)
+public sealed class CachedApiKey(string id, string userPublicId, IReadOnlyList<string> scopes, DateTime? expiresOn)
 {
     public string Id => id;
-    public string KeyHash => keyHash;
     public string UserPublicId => userPublicId;
     public IReadOnlyList<string> Scopes => scopes;
     public DateTime? ExpiresOn => expiresOn;

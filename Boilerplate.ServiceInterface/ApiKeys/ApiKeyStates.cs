@@ -37,7 +37,7 @@ public sealed class ApiKeyStates(DataOptions database, ApiKeyCache cache)
         if (row is null)
             return null;
         // An unknown hash is not kept: made-up keys would push real ones out.
-        var key = new CachedApiKey(row.PublicId, keyHash, row.UserPublicId, GrantNames.Parse(row.Scopes), row.ExpiresOn);
+        var key = new CachedApiKey(row.PublicId, row.UserPublicId, GrantNames.Parse(row.Scopes), row.ExpiresOn);
         cache.Keep(keyHash, key, generation);
         return key;
     }
