@@ -13,34 +13,14 @@ namespace Boilerplate.ServiceInterface.ApiKeys;
 /// </summary>
 public sealed class ApiKeyStates(DataOptions database, ApiKeyCache cache)
 {
-    private const long AskAgainAfterMs = 1000;
-    private long databaseAwayUntil;
-
     /// <summary>The key, or null when no key has this hash (never made, or cancelled).</summary>
-    public async Task<CachedApiKey?> FindAsync(string keyHash, CancellationToken cancel = default)
-    {
-        var cached = cache.Find(keyHash);
-        if (cached is not null && (cache.IsCurrent || Environment.TickCount64 < databaseAwayUntil))
-            return cached;
-        var generation = cache.Generation;
-        KeyRow? row;
-        try
-        {
-            row = await ReadAsync(keyHash, cancel);
-        }
-        catch (Exception e) when (cached is not null && DatabaseErrors.IsUnavailable(e))
-        {
-            // No host can cancel a key while the database is away: the key as last read holds.
-            databaseAwayUntil = Environment.TickCount64 + AskAgainAfterMs;
-            return cached;
-        }
-        if (row is null)
-            return null;
-        // An unknown hash is not kept: made-up keys would push real ones out.
-        var key = new CachedApiKey(row.PublicId, row.UserPublicId, GrantNames.Parse(row.Scopes), row.ExpiresOn);
-        cache.Keep(keyHash, key, generation);
-        return key;
-    }
+    public ValueTask<CachedApiKey?> FindAsync(string keyHash, CancellationToken cancel = default) =>
+        cache.ReadThroughAsync(keyHash, this, static (self, hash, c) => self.ReadKeyAsync(hash, c), cancel);
+
+    private async Task<CachedApiKey?> ReadKeyAsync(string keyHash, CancellationToken cancel) =>
+        await ReadAsync(keyHash, cancel) is { } row
+            ? new CachedApiKey(row.PublicId, row.UserPublicId, GrantNames.Parse(row.Scopes), row.ExpiresOn)
+            : null;
 
     /// <summary>Plain SQL, as <c>UserStates</c> reads a user: linq2db builds a query on a string key afresh at each call.</summary>
     private async Task<KeyRow?> ReadAsync(string keyHash, CancellationToken cancel)

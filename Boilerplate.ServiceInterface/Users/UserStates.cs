@@ -12,31 +12,11 @@ namespace Boilerplate.ServiceInterface.Users;
 /// </summary>
 public sealed class UserStates(DataOptions database, UserCache cache, RoleCatalog roles)
 {
-    private const long AskAgainAfterMs = 1000;
-    private long databaseAwayUntil;
+    public ValueTask<CachedUser> FindAsync(string publicId, CancellationToken cancel = default) =>
+        cache.ReadThroughAsync(publicId, this, static (self, id, c) => self.ReadStateAsync(id, c), cancel)!;
 
-    public async Task<CachedUser> FindAsync(string publicId, CancellationToken cancel = default)
-    {
-        var cached = cache.Find(publicId);
-        if (cached is not null && (cache.IsCurrent || Environment.TickCount64 < databaseAwayUntil))
-            return cached;
-        var generation = cache.Generation;
-        UserRecord? user;
-        try
-        {
-            user = await ReadAsync(database, publicId, cancel);
-        }
-        catch (Exception e) when (cached is not null && DatabaseErrors.IsUnavailable(e))
-        {
-            // No host can write a change while the database is away: the user as last read holds.
-            // Not asked again for a moment, so an outage does not cost each request a failed connect.
-            databaseAwayUntil = Environment.TickCount64 + AskAgainAfterMs;
-            return cached;
-        }
-        var state = user is null ? CachedUser.Gone(publicId) : CachedUser.Of(user, roles);
-        cache.Keep(state, generation);
-        return state;
-    }
+    private async Task<CachedUser?> ReadStateAsync(string publicId, CancellationToken cancel) =>
+        await ReadAsync(database, publicId, cancel) is { } user ? CachedUser.Of(user, roles) : CachedUser.Gone(publicId);
 
     /// <summary>
     /// The row with this public id, or null. Plain SQL because linq2db builds the SQL of a query on
