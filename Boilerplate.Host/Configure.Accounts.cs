@@ -2,6 +2,7 @@ using Boilerplate.Host.Hosting;
 using Boilerplate.ServiceInterface.AccountEmail;
 using Boilerplate.ServiceInterface.ApiKeys;
 using Boilerplate.ServiceInterface.Audit;
+using Boilerplate.ServiceInterface.ExternalSignIn;
 using Boilerplate.ServiceInterface.Mail;
 using Boilerplate.ServiceInterface.Passkeys;
 using Boilerplate.ServiceInterface.Passwords;
@@ -41,6 +42,7 @@ public static class ConfigureAccounts
             .AddRegistration()
             .AddTwoFactor()
             .AddPasskeys()
+            .AddExternalSignIn()
             .AddAccountEmail()
             .AddMail()
             .AddRateLimits();

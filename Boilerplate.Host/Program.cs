@@ -13,6 +13,7 @@ using Boilerplate.ServiceInterface.Revocation;
 //                        revocation, sessions, sign-in, registration, two-factor, passkeys, account
 //                        email, the mail outbox, rate limits), one line each
 //   Configure.Auth       ASP.NET Core's JWT bearer handler, asking the tokens' acceptance
+//   Configure.ExternalSignIn  an OpenID Connect handler per Auth:External provider, and GET /auth/{name}
 //   Configure.Limits     Kestrel's cut-offs for slow headers and slow bodies
 //   Configure.Https      HSTS and HTTP-to-HTTPS redirection, in production only
 //   Configure.ForwardedHeaders  the client's address and scheme, from trusted proxies only
@@ -49,6 +50,7 @@ static WebApplication Build(string[] args, bool serving)
     builder.AddDatabase();
     builder.AddAccounts();
     builder.AddAuth();
+    builder.AddExternalSignIn();
     builder.AddLimits();
     builder.AddHttps();
     builder.AddForwardedHeaders();
@@ -76,6 +78,7 @@ static WebApplication Build(string[] args, bool serving)
     app.UseHttps();
     app.UseRequestLog();
     app.UseAppHost();
+    app.UseExternalSignIn();
     app.UseOpenApi();
     app.UseAccountApp();
     app.UseHealth();

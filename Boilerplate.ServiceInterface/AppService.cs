@@ -158,7 +158,7 @@ public abstract class AppService : Service
     protected async Task<(string SessionId, SessionTokens? Body)> StartSessionAsync(UserRecord user, SignInProof proof)
     {
         if (user.MfaEnabled && !proof.HasSecondFactor())
-            throw new MfaRequiredException(await Resolve<MfaChallenges>().IssueAsync(user, Cancel));
+            throw new MfaRequiredException(await Resolve<MfaChallenges>().IssueAsync(user, afterExternal: proof == SignInProof.External, Cancel));
         var session = await Resolve<SessionStore>().StartAsync(user, SessionClient.Of(Request), proof, Cancel);
         return (session.SessionId, Resolve<TokenDelivery>().Deliver(Request, session));
     }

@@ -31,6 +31,8 @@ public sealed class AccountMail(
     public const string TwoFactorDisabled = "two_factor_disabled";
     public const string RecoveryCodesRenewed = "recovery_codes_renewed";
     public const string ApiKeyCreated = "api_key_created";
+    public const string IdentityLinked = "identity_linked";
+    public const string IdentityUnlinked = "identity_unlinked";
 
     /// <summary>Each notice's title and sentence, by the detail a notice is queued with.</summary>
     public static readonly IReadOnlyDictionary<string, (string Title, string Sentence)> Notices = new Dictionary<string, (string, string)>
@@ -41,6 +43,8 @@ public sealed class AccountMail(
         [TwoFactorDisabled] = ("two-factor sign-in is off", "Two-factor sign-in was turned off for your account: your password alone now signs in."),
         [RecoveryCodesRenewed] = ("new recovery codes", "New recovery codes were made for your account; the old ones no longer work."),
         [ApiKeyCreated] = ("an API key was made", "An API key was made for your account: a script that holds it can call the API as you, within its scopes."),
+        [IdentityLinked] = ("a sign-in provider was linked", "An account at an external provider was linked to your account: it signs you in."),
+        [IdentityUnlinked] = ("a sign-in provider was unlinked", "An external provider's account was unlinked from your account: it no longer signs you in."),
     };
 
     private readonly AuthSettings settings = auth.Value;

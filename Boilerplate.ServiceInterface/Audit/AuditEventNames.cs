@@ -26,6 +26,9 @@ public static class AuditEventNames
     public const string RecoveryCodeUsed = "mfa.recovery-code-used";
     public const string PasskeyAdded = "passkey.added";
     public const string PasskeyRemoved = "passkey.removed";
+    public const string IdentityLinked = "identity.linked";
+    public const string IdentityUnlinked = "identity.unlinked";
+    public const string RegisteredThroughProvider = "user.registered-through-provider";
 
     // What admins and permission holders do; the actor is who did it, none for the command line.
     public const string AdminGranted = "user.admin-granted";

@@ -71,4 +71,7 @@ public sealed class AuthSettings
 
     /// <summary>How long the mfa_token of a sign-in waiting for its second factor works.</summary>
     public TimeSpan MfaChallengeLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>OpenID Connect providers to sign in with, by name (<c>/auth/{name}</c>); none by default.</summary>
+    public Dictionary<string, ExternalSignIn.ExternalProviderSettings> External { get; set; } = new(StringComparer.Ordinal);
 }

@@ -65,6 +65,7 @@ public sealed class AuthSettingsValidation(IHostEnvironment environment) : IVali
         }
         if (settings.ClockSkew < TimeSpan.Zero)
             problems.Add($"Auth:ClockSkew must not be negative, not {settings.ClockSkew}.");
+        problems.AddRange(ExternalSignIn.ExternalProviderValidation.Problems(settings.External, environment));
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -20,6 +20,8 @@ public class AppDb(DataOptions options) : DataContext(options)
     public ITable<SessionRecord> Sessions => this.GetTable<SessionRecord>();
     public ITable<RecoveryCodeRecord> RecoveryCodes => this.GetTable<RecoveryCodeRecord>();
     public ITable<MfaChallengeRecord> MfaChallenges => this.GetTable<MfaChallengeRecord>();
+    public ITable<ExternalIdentityRecord> ExternalIdentities => this.GetTable<ExternalIdentityRecord>();
+    public ITable<ExternalSignInRecord> ExternalSignIns => this.GetTable<ExternalSignInRecord>();
     public ITable<PasskeyRecord> Passkeys => this.GetTable<PasskeyRecord>();
     public ITable<PasskeyCeremonyRecord> PasskeyCeremonies => this.GetTable<PasskeyCeremonyRecord>();
     public ITable<EmailTokenRecord> EmailTokens => this.GetTable<EmailTokenRecord>();

@@ -23,4 +23,6 @@ public class MfaChallengeRecord
     [Column("created_on"), NotNull] public DateTime CreatedOn { get; set; }
     [Column("expires_on"), NotNull] public DateTime ExpiresOn { get; set; }
     [Column("used_on")] public DateTime? UsedOn { get; set; }
+    /// <summary>The first step was an external provider's sign-in, not the password.</summary>
+    [Column("after_external"), NotNull] public bool AfterExternal { get; set; }
 }

@@ -44,13 +44,15 @@ public sealed class PasswordHasher : IDisposable
         RunAsync(() => BCrypt.Net.BCrypt.HashPassword(password, workFactor), cancel);
 
     /// <summary>
-    /// Checks a password; with no hash (unknown user) it still does a full bcrypt verify, so a
-    /// wrong email cannot be told from a wrong password by the time the answer takes.
+    /// Checks a password; with no hash (an unknown user, or an account made through an external
+    /// provider, which has no password) it still does a full bcrypt verify, so a wrong email cannot
+    /// be told from a wrong password by the time the answer takes.
     /// </summary>
     public async Task<bool> VerifyAsync(string password, string? hash, CancellationToken cancel = default)
     {
-        var matches = await RunAsync(() => BCrypt.Net.BCrypt.Verify(password, hash ?? dummyHash.Value), cancel);
-        return matches && hash is not null;
+        var known = !string.IsNullOrEmpty(hash);
+        var matches = await RunAsync(() => BCrypt.Net.BCrypt.Verify(password, known ? hash : dummyHash.Value), cancel);
+        return matches && known;
     }
 
     /// <summary>True when the hash was made at another cost than the one configured now.</summary>

@@ -18,25 +18,30 @@ public abstract class SecretProtector(IOptions<AuthSettings> options, string pur
     private readonly byte[] key = HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(options.Value.SecretKey), 32,
         info: Encoding.UTF8.GetBytes(purpose));
 
-    public string Protect(string secret)
+    public string Protect(string secret) => Convert.ToBase64String(Protect(Encoding.UTF8.GetBytes(secret)));
+
+    /// <exception cref="CryptographicException">Not sealed under this secret and purpose (the secret changed meanwhile).</exception>
+    public string Unprotect(string protectedSecret) => Encoding.UTF8.GetString(Unprotect(Convert.FromBase64String(protectedSecret)));
+
+    public byte[] Protect(byte[] plain)
     {
-        var plain = Encoding.UTF8.GetBytes(secret);
         var sealedBytes = new byte[NonceBytes + TagBytes + plain.Length];
         var nonce = sealedBytes.AsSpan(0, NonceBytes);
         RandomNumberGenerator.Fill(nonce);
         using var aes = new AesGcm(key, TagBytes);
         aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceBytes + TagBytes), sealedBytes.AsSpan(NonceBytes, TagBytes));
-        return Convert.ToBase64String(sealedBytes);
+        return sealedBytes;
     }
 
-    /// <exception cref="CryptographicException">Not sealed under this secret and purpose (the secret changed meanwhile).</exception>
-    public string Unprotect(string protectedSecret)
+    /// <exception cref="CryptographicException">Not sealed under this secret and purpose, or not sealed at all.</exception>
+    public byte[] Unprotect(byte[] sealedBytes)
     {
-        var sealedBytes = Convert.FromBase64String(protectedSecret);
+        if (sealedBytes.Length < NonceBytes + TagBytes)
+            throw new CryptographicException("Too short to be sealed.");
         var plain = new byte[sealedBytes.Length - NonceBytes - TagBytes];
         using var aes = new AesGcm(key, TagBytes);
         aes.Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes + TagBytes), sealedBytes.AsSpan(NonceBytes, TagBytes), plain);
-        return Encoding.UTF8.GetString(plain);
+        return plain;
     }
 }
 

@@ -15,7 +15,7 @@ namespace Boilerplate.ServiceInterface.SignIn;
 /// </summary>
 public sealed class MfaChallenges(AppDb db, IOptions<AuthSettings> options, TimeProvider clock)
 {
-    public async Task<string> IssueAsync(UserRecord user, CancellationToken cancel = default)
+    public async Task<string> IssueAsync(UserRecord user, bool afterExternal, CancellationToken cancel = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var token = SecretTokens.New();
@@ -27,6 +27,7 @@ public sealed class MfaChallenges(AppDb db, IOptions<AuthSettings> options, Time
             UserId = user.Id,
             CreatedOn = now,
             ExpiresOn = now + options.Value.MfaChallengeLifetime,
+            AfterExternal = afterExternal,
         }, token: cancel);
         return token;
     }

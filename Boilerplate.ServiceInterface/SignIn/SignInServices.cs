@@ -18,8 +18,8 @@ public class SignInServices(SignIns signIns) : AppService
 
     public async Task<TokenResponse> Post(LoginMfa request)
     {
-        var user = await signIns.SecondFactorAsync(request.MfaToken, request.Code, request.RecoveryCode, ClientIp, Cancel);
-        return await SignedInAsync(user, new TokenResponse { Message = "Successfully logged in." }, SignInProof.PasswordAndCode);
+        var (user, proof) = await signIns.SecondFactorAsync(request.MfaToken, request.Code, request.RecoveryCode, ClientIp, Cancel);
+        return await SignedInAsync(user, new TokenResponse { Message = "Successfully logged in." }, proof);
     }
 
     public async Task<AuthenticateResponse> Post(Authenticate request)

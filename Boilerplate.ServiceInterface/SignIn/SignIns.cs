@@ -3,6 +3,7 @@ using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
 using Boilerplate.ServiceInterface.Metrics;
 using Boilerplate.ServiceInterface.Passwords;
+using Boilerplate.ServiceInterface.Tokens;
 using Boilerplate.ServiceInterface.TwoFactor;
 using Boilerplate.ServiceInterface.Users;
 using Microsoft.Extensions.Options;
@@ -61,9 +62,12 @@ public sealed class SignIns(
         return user;
     }
 
-    /// <summary>The second step of a sign-in with a second factor: a TOTP code or a recovery code for the challenge's user.</summary>
+    /// <summary>
+    /// The second step of a sign-in with a second factor: a TOTP code or a recovery code for the
+    /// challenge's user. The proof says what the first step was, the password or a provider.
+    /// </summary>
     /// <exception cref="SignInFailedException">Refused; its message is what the client is told.</exception>
-    public async Task<UserRecord> SecondFactorAsync(string? mfaToken, string? code, string? recoveryCode, string client, CancellationToken cancel = default)
+    public async Task<(UserRecord User, SignInProof Proof)> SecondFactorAsync(string? mfaToken, string? code, string? recoveryCode, string client, CancellationToken cancel = default)
     {
         var challenge = await challenges.FindAsync(mfaToken, cancel);
         var user = challenge is null ? null : await users.FindByIdAsync(challenge.UserId, cancel);
@@ -89,7 +93,7 @@ public sealed class SignIns(
             await trail.RecordAsync(AuditEventNames.RecoveryCodeUsed, user.PublicId, user.PublicId, client, cancel: cancel);
         }
         await CompleteAsync(user, client, cancel);
-        return user;
+        return (user, challenge.AfterExternal ? SignInProof.ExternalAndCode : SignInProof.PasswordAndCode);
     }
 
     /// <summary>
@@ -98,7 +102,19 @@ public sealed class SignIns(
     /// </summary>
     /// <exception cref="SignInFailedException">Refused; its message is what the client is told.</exception>
     /// <exception cref="EmailNotVerifiedException">Auth:RequireVerifiedEmail, and the address is not verified.</exception>
-    public async Task CompleteWithPasskeyAsync(UserRecord user, string client, CancellationToken cancel = default)
+    public async Task CompleteWithPasskeyAsync(UserRecord user, string client, CancellationToken cancel = default) =>
+        await CompleteWithoutPasswordAsync(user, client, cancel);
+
+    /// <summary>
+    /// A sign-in an external provider vouched for: the refusals that follow a right password. An
+    /// account with a second factor still owes it (the session asks, as after the password).
+    /// </summary>
+    /// <exception cref="SignInFailedException">Refused; its message is what the client is told.</exception>
+    /// <exception cref="EmailNotVerifiedException">Auth:RequireVerifiedEmail, and the address is not verified.</exception>
+    public Task CompleteExternalAsync(UserRecord user, string client, CancellationToken cancel = default) =>
+        CompleteWithoutPasswordAsync(user, client, cancel);
+
+    private async Task CompleteWithoutPasswordAsync(UserRecord user, string client, CancellationToken cancel)
     {
         if (user.Locked)
             throw await RefusedAsync(user, "locked by an admin", "locked", AuthMessages.AccountLocked, client);

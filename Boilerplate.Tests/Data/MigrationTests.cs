@@ -35,6 +35,12 @@ public class MigrationTests(DatabaseKind kind)
     [Test]
     public async Task Each_downgrade_undoes_one_migration()
     {
+        Assert.That(Tables(), Does.Contain("external_identities").And.Contain("external_sign_ins"));
+        Assert.That(Columns("mfa_challenges"), Does.Contain("after_external"));
+        await Db("downgrade");
+        Assert.That(Tables(), Does.Not.Contain("external_identities").And.Not.Contain("external_sign_ins"));
+        Assert.That(Columns("mfa_challenges"), Does.Not.Contain("after_external"));
+
         Assert.That(Tables(), Does.Contain("api_keys"));
         Assert.That(Triggers(), kind == DatabaseKind.PostgreSql ? Does.Contain("api_keys_notify") : Does.Not.Contain("api_keys_notify"));
         await Db("downgrade");

@@ -1,0 +1,343 @@
+using System.Net;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Boilerplate.ServiceInterface.ExternalSignIn;
+using Boilerplate.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+
+namespace Boilerplate.Tests.ExternalSignIn;
+
+/// <summary>
+/// Signing in with an external OpenID Connect provider, against a real one on loopback: the browser
+/// goes to /auth/{name}, signs in at the provider, comes back to /auth/{name}/callback, and the
+/// account page finishes with POST /auth/external/complete. A new identity makes an account only
+/// from an address the provider verified, never takes over an existing one, and every rule of
+/// other sign-ins holds.
+/// </summary>
+[OnEachDatabase]
+public class ExternalSignInTests(DatabaseKind kind)
+{
+    private const string Provider = "testid";
+    private const string Password = "password-123";
+    private static int counter;
+    private TestOidcProvider provider = null!;
+    private ApiFactory factory = null!;
+    private Api api = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        provider = await TestOidcProvider.StartAsync(("boilerplate", "client-secret-of-the-test", $"http://localhost/auth/{Provider}/callback"));
+        factory = new ApiFactory(kind: kind)
+        {
+            Settings =
+            {
+                [$"Auth:External:{Provider}:Authority"] = provider.Authority,
+                [$"Auth:External:{Provider}:ClientId"] = "boilerplate",
+                [$"Auth:External:{Provider}:ClientSecret"] = "client-secret-of-the-test",
+                [$"Auth:External:{Provider}:DisplayName"] = "Test ID",
+            },
+        };
+        api = factory.CreateApi();
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        factory?.Dispose();
+        if (provider is not null)
+            await provider.DisposeAsync();
+    }
+
+    [Test]
+    public async Task The_providers_are_listed_for_anyone()
+    {
+        var listed = await api.GetAsync("/auth/providers");
+
+        Assert.That(listed.Status, Is.EqualTo(200), listed.Text);
+        var only = listed.Body["results"]!.AsArray().Single()!;
+        Assert.That(only["name"]!.GetValue<string>(), Is.EqualTo(Provider));
+        Assert.That(only["displayName"]!.GetValue<string>(), Is.EqualTo("Test ID"));
+        Assert.That(only["url"]!.GetValue<string>(), Is.EqualTo($"/auth/{Provider}"));
+    }
+
+    [Test]
+    public async Task A_new_identity_with_a_verified_address_makes_an_account_with_no_password_and_signs_in()
+    {
+        var email = Email();
+
+        var signedIn = await SignInAsync(NewBrowser(), Sub(), email);
+
+        Assert.That(signedIn.Status, Is.EqualTo(200), signedIn.Text);
+        var me = await api.GetAsync("/user/me", signedIn.String("Authorization"));
+        Assert.That(me.String("email"), Is.EqualTo(email));
+        Assert.That(me.Body["email_verified"]!.GetValue<bool>(), Is.True, "the provider verified it");
+        var identities = await api.GetAsync("/user/me/identities", signedIn.String("Authorization"));
+        Assert.That(identities.Body["results"]!.AsArray().Single()!["provider"]!.GetValue<string>(), Is.EqualTo(Provider));
+        Assert.That((await api.PostAsync("/auth/login", new { email, password = "" })).Status, Is.EqualTo(400).Or.EqualTo(401), "no password signs in");
+    }
+
+    [Test]
+    public async Task A_returning_identity_signs_in_to_its_account_even_with_another_address_at_the_provider()
+    {
+        var sub = Sub();
+        var first = await SignInAsync(NewBrowser(), sub, Email());
+
+        var again = await SignInAsync(NewBrowser(), sub, Email(), emailVerified: false);
+
+        Assert.That(again.Status, Is.EqualTo(200), again.Text);
+        Assert.That(await PublicIdAsync(again), Is.EqualTo(await PublicIdAsync(first)));
+    }
+
+    [Test]
+    public async Task An_address_the_provider_did_not_verify_neither_makes_nor_reaches_an_account()
+    {
+        var (email, token) = await RegisterAsync();
+
+        var unknown = await SignInAsync(NewBrowser(), Sub(), Email(), emailVerified: false);
+        var existing = await SignInAsync(NewBrowser(), Sub(), email, emailVerified: false);
+
+        Assert.That(unknown.Status, Is.EqualTo(401), unknown.Text);
+        Assert.That(unknown.String("message"), Does.Contain("Test ID has not verified your email address"));
+        Assert.That(existing.Status, Is.EqualTo(401), existing.Text);
+        Assert.That(await IdentitiesAsync(token), Is.Empty);
+    }
+
+    [Test]
+    public async Task An_existing_accounts_address_is_not_linked_silently_the_owner_links_it_from_their_account()
+    {
+        var (email, token) = await RegisterAsync();
+
+        var refused = await SignInAsync(NewBrowser(), Sub(), email);
+
+        Assert.That(refused.Status, Is.EqualTo(401), refused.Text);
+        Assert.That(refused.String("message"), Does.Contain($"An account with {email} exists already").And.Contain("link Test ID from your account page"));
+        Assert.That(refused.Text, Does.Not.Contain("Authorization\":\"ey"));
+        Assert.That(await IdentitiesAsync(token), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_signed_in_user_links_a_provider_and_then_signs_in_with_it()
+    {
+        var (email, token) = await RegisterAsync();
+        var sub = Sub();
+
+        var linked = await SignInAsync(NewBrowser(), sub, Email(), startedBy: token);
+
+        Assert.That(linked.Status, Is.EqualTo(200), linked.Text);
+        Assert.That(linked.Body["linked"]!.GetValue<bool>(), Is.True);
+        Assert.That(linked.Body["Authorization"], Is.Null, "linking starts no session");
+        Assert.That(await IdentitiesAsync(token), Is.EqualTo(new[] { Provider }));
+        var signedIn = await SignInAsync(NewBrowser(), sub, Email());
+        Assert.That((await api.GetAsync("/user/me", signedIn.String("Authorization"))).String("email"), Is.EqualTo(email));
+    }
+
+    [Test]
+    public async Task Linking_finished_in_another_accounts_session_links_nothing()
+    {
+        var (_, starter) = await RegisterAsync();
+        var (_, other) = await RegisterAsync();
+
+        var refused = await SignInAsync(NewBrowser(), Sub(), Email(), startedBy: starter, finishedBy: other);
+
+        Assert.That(refused.Status, Is.EqualTo(403), refused.Text);
+        Assert.That(await IdentitiesAsync(starter), Is.Empty);
+        Assert.That(await IdentitiesAsync(other), Is.Empty);
+    }
+
+    [Test]
+    public async Task An_identity_linked_to_one_account_is_not_linked_to_another()
+    {
+        var sub = Sub();
+        await SignInAsync(NewBrowser(), sub, Email());
+        var (_, token) = await RegisterAsync();
+
+        var refused = await SignInAsync(NewBrowser(), sub, Email(), startedBy: token);
+
+        Assert.That(refused.Status, Is.EqualTo(409), refused.Text);
+        Assert.That(await IdentitiesAsync(token), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_locked_account_is_refused_after_the_provider()
+    {
+        var sub = Sub();
+        var first = await SignInAsync(NewBrowser(), sub, Email());
+        var admin = await factory.CreateAdminAsync($"extadmin{Interlocked.Increment(ref counter)}");
+        Assert.That((await api.PostAsync($"/user/{await PublicIdAsync(first)}/lock", token: admin)).Status, Is.EqualTo(200));
+
+        var refused = await SignInAsync(NewBrowser(), sub, Email());
+
+        Assert.That(refused.Status, Is.EqualTo(401), refused.Text);
+        Assert.That(refused.String("message"), Does.Contain("locked"));
+    }
+
+    [Test]
+    public async Task An_account_with_a_second_factor_is_asked_for_it_after_the_provider()
+    {
+        var (_, token) = await RegisterAsync();
+        var sub = Sub();
+        await SignInAsync(NewBrowser(), sub, Email(), startedBy: token);
+        var secret = (await api.PostAsync("/user/me/mfa/totp", new { password = Password }, token)).String("secret");
+        Assert.That((await api.PostAsync("/user/me/mfa/totp/confirm", new { code = Rfc6238.Code(secret, offset: -1) }, token)).Status, Is.EqualTo(200));
+
+        var pending = await SignInAsync(NewBrowser(), sub, Email());
+
+        Assert.That(pending.Status, Is.EqualTo(200), pending.Text);
+        Assert.That(pending.String("status"), Is.EqualTo("mfa_required"));
+        Assert.That(pending.Body["Authorization"], Is.Null, "no token before the second factor");
+        var completed = await api.PostAsync("/auth/login/mfa", new { mfa_token = pending.String("mfa_token"), code = Rfc6238.Code(secret) });
+        Assert.That(completed.Status, Is.EqualTo(200), completed.Text);
+        var methods = new JsonWebToken(completed.String("Authorization")).Claims.Where(c => c.Type == "amr").Select(c => c.Value);
+        Assert.That(methods, Is.EquivalentTo(new[] { "fed", "otp", "mfa" }), "the token says the first step was the provider, not a password");
+    }
+
+    [Test]
+    public async Task The_last_way_in_cannot_be_unlinked_another_can()
+    {
+        var onlyProvider = await SignInAsync(NewBrowser(), Sub(), Email());
+        var (_, withPassword) = await RegisterAsync();
+        await SignInAsync(NewBrowser(), Sub(), Email(), startedBy: withPassword);
+
+        var refused = await api.SendAsync(HttpMethod.Delete, $"/user/me/identities/{Provider}", token: onlyProvider.String("Authorization"));
+        var unlinked = await api.SendAsync(HttpMethod.Delete, $"/user/me/identities/{Provider}", token: withPassword);
+
+        Assert.That(refused.Status, Is.EqualTo(409), refused.Text);
+        Assert.That(refused.String("message"), Does.Contain("only way in"));
+        Assert.That(unlinked.Status, Is.EqualTo(204), unlinked.Text);
+        Assert.That(await IdentitiesAsync(withPassword), Is.Empty);
+    }
+
+    [Test]
+    public async Task Access_denied_at_the_provider_ends_on_the_account_page_with_a_reason()
+    {
+        var browser = NewBrowser();
+
+        var back = await browser.GetAsync(PathOf(await provider.DenyAsync(await StartAsync(browser))));
+
+        Assert.That(back.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(back.Headers.Location!.ToString(), Is.EqualTo($"{ExternalSignInPage}?provider={Provider}&error=access_denied"));
+    }
+
+    [Test]
+    public async Task A_forged_state_or_a_callback_opened_in_another_browser_signs_no_one_in()
+    {
+        var started = NewBrowser();
+        var callback = await provider.SignInAsync(await StartAsync(started), Sub(), Email(), emailVerified: true);
+        var elsewhere = NewBrowser();
+
+        var forged = await started.GetAsync($"/auth/{Provider}/callback?code=made-up&state=made-up");
+        var otherBrowser = await elsewhere.GetAsync(PathOf(callback));
+        var completed = await elsewhere.PostAsync("/auth/external/complete", Api.Json(new { }));
+
+        Assert.That(forged.Headers.Location!.ToString(), Is.EqualTo($"{ExternalSignInPage}?provider={Provider}&error=failed"));
+        Assert.That(otherBrowser.Headers.Location!.ToString(), Is.EqualTo($"{ExternalSignInPage}?provider={Provider}&error=failed"));
+        Assert.That((int)completed.StatusCode, Is.EqualTo(400), "no sign-in waits in the other browser");
+    }
+
+    [Test]
+    public async Task A_finished_sign_in_cannot_be_finished_again()
+    {
+        var browser = NewBrowser();
+        var ticket = await CallbackAsync(browser, Sub(), Email(), emailVerified: true);
+
+        var first = await browser.PostAsync("/auth/external/complete", Api.Json(new { }));
+        var replayed = await NewBrowser().SendAsync(new HttpRequestMessage(HttpMethod.Post, "/auth/external/complete")
+        {
+            Content = Api.Json(new { }),
+            Headers = { { "Cookie", $"{ExternalSignInTickets.Cookie}={ticket}" } },
+        });
+
+        Assert.That((int)first.StatusCode, Is.EqualTo(200));
+        Assert.That((int)replayed.StatusCode, Is.EqualTo(400));
+    }
+
+    [TestCase("https://elsewhere.example/steal")]
+    [TestCase("//elsewhere.example/steal")]
+    [TestCase("/\\elsewhere.example")]
+    public async Task The_browser_lands_only_on_a_path_of_this_service(string elsewhere)
+    {
+        var browser = NewBrowser();
+        await CallbackAsync(browser, Sub(), Email(), emailVerified: true, $"?continue={Uri.EscapeDataString(elsewhere)}");
+
+        var completed = await new Api(browser).PostAsync("/auth/external/complete", new { });
+
+        Assert.That(completed.String("continue"), Is.EqualTo("/account/"));
+    }
+
+    [Test]
+    public async Task The_browser_lands_on_the_path_it_asked_for()
+    {
+        var browser = NewBrowser();
+        await CallbackAsync(browser, Sub(), Email(), emailVerified: true, "?continue=%2Faccount%2Fadmin%2Fusers");
+
+        var completed = await new Api(browser).PostAsync("/auth/external/complete", new { });
+
+        Assert.That(completed.String("continue"), Is.EqualTo("/account/admin/users"));
+    }
+
+    [Test]
+    public void Production_refuses_a_provider_whose_authority_is_not_https()
+    {
+        var providers = new Dictionary<string, ExternalProviderSettings> { ["corp"] = new() { Authority = "http://id.example.com", ClientId = "app" } };
+
+        var inProduction = ExternalProviderValidation.Problems(providers, new HostingEnvironment { EnvironmentName = Environments.Production });
+        var inDevelopment = ExternalProviderValidation.Problems(providers, new HostingEnvironment { EnvironmentName = Environments.Development });
+
+        Assert.That(inProduction, Has.One.Contains("Auth:External:corp:Authority must be an https address in production"));
+        Assert.That(inDevelopment, Is.Empty);
+    }
+
+    private const string ExternalSignInPage = "/account/external";
+
+    /// <summary>A browser of its own: its cookies, no redirects followed.</summary>
+    private HttpClient NewBrowser() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>The whole flow: begun (by a signed-in account when linking), signed in at the provider, and finished.</summary>
+    private async Task<ApiResponse> SignInAsync(HttpClient browser, string sub, string email, bool emailVerified = true, string? startedBy = null, string? finishedBy = null)
+    {
+        await CallbackAsync(browser, sub, email, emailVerified, startedBy is null ? "" : "?link=true", startedBy);
+        return await new Api(browser).PostAsync("/auth/external/complete", new { }, finishedBy ?? startedBy);
+    }
+
+    /// <summary>Up to the provider's redirect back; answers the ticket the callback left in the browser.</summary>
+    private async Task<string> CallbackAsync(HttpClient browser, string sub, string email, bool emailVerified, string query = "", string? token = null)
+    {
+        var callback = await provider.SignInAsync(await StartAsync(browser, query, token), sub, email, emailVerified);
+        var back = await browser.GetAsync(PathOf(callback));
+        Assert.That(back.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await back.Content.ReadAsStringAsync());
+        Assert.That(back.Headers.Location!.ToString(), Is.EqualTo($"{ExternalSignInPage}?provider={Provider}"));
+        var cookie = back.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith($"{ExternalSignInTickets.Cookie}="));
+        Assert.That(cookie, Does.Contain("httponly").IgnoreCase.And.Contain("samesite=lax").IgnoreCase);
+        return cookie[(ExternalSignInTickets.Cookie.Length + 1)..cookie.IndexOf(';')];
+    }
+
+    private async Task<Uri> StartAsync(HttpClient browser, string query = "", string? token = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/auth/{Provider}{query}");
+        if (token is not null)
+            request.Headers.Authorization = new("Bearer", token);
+        var started = await browser.SendAsync(request);
+        Assert.That(started.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await started.Content.ReadAsStringAsync());
+        Assert.That(started.Headers.Location!.ToString(), Does.StartWith(provider.Authority));
+        return started.Headers.Location!;
+    }
+
+    private static string PathOf(Uri callback) => callback.PathAndQuery;
+
+    private async Task<(string Email, string Token)> RegisterAsync()
+    {
+        var name = $"ext{Interlocked.Increment(ref counter)}";
+        return ($"{name}@example.com", await api.RegisterAsync(name, Password));
+    }
+
+    private async Task<string> PublicIdAsync(ApiResponse signedIn) => (await api.GetAsync("/user/me", signedIn.String("Authorization"))).String("public_id");
+
+    private async Task<List<string>> IdentitiesAsync(string token) =>
+        (await api.GetAsync("/user/me/identities", token)).Body["results"]!.AsArray().Select(i => i!["provider"]!.GetValue<string>()).ToList();
+
+    private static string Sub() => Guid.NewGuid().ToString("N");
+
+    private static string Email() => $"ext-{Guid.NewGuid():N}@provider.example";
+}
