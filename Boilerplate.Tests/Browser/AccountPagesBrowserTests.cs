@@ -259,6 +259,83 @@ public class AccountPagesBrowserTests
     }
 
     [Test]
+    public async Task An_API_key_is_made_shown_once_used_and_cancelled_from_the_account_page()
+    {
+        var page = await NewPageAsync();
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        var (_, username) = await SignUpAsync(page, "scripter");
+        var api = new Api(new HttpClient { BaseAddress = new Uri(baseUrl) });
+
+        var section = Region(page, "API keys");
+        await section.GetByLabel("Key name", new() { Exact = true }).FillAsync("Nightly export");
+        await section.GetByLabel("Your password", new() { Exact = true }).FillAsync(Password);
+        await section.GetByRole(AriaRole.Button, new() { Name = "Make API key", Exact = true }).ClickAsync();
+        var shown = section.GetByLabel("API key", new() { Exact = true });
+        await shown.WaitForAsync();
+        var key = await shown.InputValueAsync();
+        Assert.That(await shown.IsEditableAsync(), Is.False, "the key is shown read-only");
+        Assert.That(await section.InnerTextAsync(), Does.Contain("it will not be shown again"));
+        await section.GetByRole(AriaRole.Button, new() { Name = "Copy", Exact = true }).ClickAsync();
+        await section.GetByText("Copied.", new() { Exact = true }).WaitForAsync();
+        Assert.That(await page.EvaluateAsync<string>("navigator.clipboard.readText()"), Is.EqualTo(key));
+        Assert.That(await EverythingOnAsync(page), Does.Contain(key), "while shown, the key is on the page: the check below can see it");
+        await section.ScreenshotAsync(new() { Path = Chromium.Screenshot("account-api-key-made") });
+
+        var used = await api.GetAsync("/user/me", key);
+        Assert.That(used.Status, Is.EqualTo(200), used.Text);
+        Assert.That(used.String("username"), Is.EqualTo(username), "the key calls as its maker");
+
+        await section.GetByRole(AriaRole.Button, new() { Name = "Done", Exact = true }).ClickAsync();
+        await shown.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await page.ReloadAsync();
+        var listed = section.GetByTestId("apikey");
+        await listed.GetByText("Nightly export", new() { Exact = true }).WaitForAsync();
+        Assert.That(await listed.InnerTextAsync(), Does.Contain(key[..12]).And.Contain("reads your account only").And.Not.Contain("last used never"));
+        Assert.That(await EverythingOnAsync(page), Does.Not.Contain(key), "the key is shown once, and kept nowhere the page can read it back");
+        await section.ScreenshotAsync(new() { Path = Chromium.Screenshot("account-api-keys") });
+
+        await listed.GetByRole(AriaRole.Button, new() { Name = "Cancel key", Exact = true }).ClickAsync();
+        await listed.GetByRole(AriaRole.Button, new() { Name = "Cancel Nightly export", Exact = true }).ClickAsync();
+        await section.GetByText("No API keys yet.").WaitForAsync();
+        var refused = await api.GetAsync("/user/me", key);
+        Assert.That(refused.Status, Is.EqualTo(401), refused.Text);
+    }
+
+    [Test]
+    public async Task An_API_key_without_a_name_is_refused_with_the_servers_error_beside_the_name()
+    {
+        var page = await NewPageAsync();
+        await SignUpAsync(page, "unnamed");
+        var section = Region(page, "API keys");
+
+        await section.GetByRole(AriaRole.Button, new() { Name = "Make API key", Exact = true }).ClickAsync();
+
+        var nameError = section.Locator("#apikey_name-error");
+        await nameError.WaitForAsync();
+        Assert.That(await nameError.InnerTextAsync(), Does.Contain("name is required"));
+        Assert.That(await section.GetByText("name is required").CountAsync(), Is.EqualTo(1), "not repeated in the summary above the form");
+        Assert.That(await section.GetByTestId("apikey").CountAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task An_API_key_gets_the_permissions_ticked_as_its_scopes_and_no_others()
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, await CreateAdminAsync(), "admin-password-1");
+        var api = new Api(new HttpClient { BaseAddress = new Uri(baseUrl) });
+
+        var section = Region(page, "API keys");
+        await section.GetByLabel("Key name", new() { Exact = true }).FillAsync("Support export");
+        await section.GetByLabel("users.read", new() { Exact = true }).CheckAsync();
+        await section.GetByRole(AriaRole.Button, new() { Name = "Make API key", Exact = true }).ClickAsync();
+        var key = await section.GetByLabel("API key", new() { Exact = true }).InputValueAsync();
+
+        Assert.That(await section.GetByTestId("apikey").InnerTextAsync(), Does.Contain("users.read").And.Not.Contain("users.manage"));
+        Assert.That((await api.GetAsync("/user", key)).Status, Is.EqualTo(200), "users.read lists users");
+        Assert.That((await api.GetAsync("/roles", key)).Status, Is.EqualTo(403), "roles.manage was not ticked");
+    }
+
+    [Test]
     public async Task An_admin_grants_and_revokes_admin_resets_two_factor_and_deletes_a_user()
     {
         var admin = await CreateAdminAsync();
@@ -420,6 +497,13 @@ public class AccountPagesBrowserTests
         await AccountPage.SignUpAsync(page, email, username);
         return (email, username);
     }
+
+    /// <summary>All a script on the page could read: its markup, its inputs' values, its address and its storage.</summary>
+    private static async Task<string> EverythingOnAsync(IPage page) => page.Url + await page.EvaluateAsync<string>("""
+        () => document.documentElement.outerHTML
+          + [...document.querySelectorAll("input")].map(i => i.value).join("\n")
+          + JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })
+        """);
 
     /// <summary>An admin made with the host's own create-admin command, on the host's database; answers its email.</summary>
     private async Task<string> CreateAdminAsync()
