@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-07 15:01:23
+Date: 2026-12-07 18:05:45
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -62,6 +62,13 @@ namespace Boilerplate.ServiceModel
         public virtual List<string> AllRoles { get; set; }
         public virtual List<string> AllPermissions { get; set; }
         public virtual ResponseStatus ResponseStatus { get; set; }
+    }
+
+    public partial class AuthProvider
+    {
+        public virtual string Name { get; set; }
+        public virtual string DisplayName { get; set; }
+        public virtual string Url { get; set; }
     }
 
     [Route("/auth", "GET,POST")]
@@ -127,6 +134,12 @@ namespace Boilerplate.ServiceModel
         public virtual bool? UseTokenCookie { get; set; }
     }
 
+    [Route("/auth/external/complete", "POST")]
+    public partial class CompleteExternalSignIn : IReturn<ExternalSignInResponse>, IPost
+    {
+        public virtual bool? UseTokenCookie { get; set; }
+    }
+
     [Route("/auth/confirm-email-change", "POST")]
     public partial class ConfirmEmailChange : IReturn<User>, IPost
     {
@@ -169,6 +182,12 @@ namespace Boilerplate.ServiceModel
     {
         public virtual string Password { get; set; }
         public virtual string Code { get; set; }
+    }
+
+    [Route("/user/me/identities/{provider}", "DELETE")]
+    public partial class DeleteExternalIdentity : IReturnVoid, IDelete
+    {
+        public virtual string Provider { get; set; }
     }
 
     [Route("/user/me/passkeys/{id}", "DELETE")]
@@ -234,6 +253,21 @@ namespace Boilerplate.ServiceModel
         public virtual string Password { get; set; }
     }
 
+    public partial class ExternalIdentity
+    {
+        public virtual string Provider { get; set; }
+        public virtual string DisplayName { get; set; }
+        public virtual string Email { get; set; }
+        public virtual DateTime LinkedDate { get; set; }
+        public virtual DateTime? LastUsedDate { get; set; }
+    }
+
+    public partial class ExternalSignInResponse : LoginResponse
+    {
+        public virtual string Continue { get; set; }
+        public virtual bool Linked { get; set; }
+    }
+
     [Route("/auth/forgot-password", "POST")]
     public partial class ForgotPassword : IReturn<StatusResponse>, IPost
     {
@@ -293,9 +327,29 @@ namespace Boilerplate.ServiceModel
         public virtual int Total { get; set; }
     }
 
+    [Route("/auth/providers", "GET")]
+    public partial class GetAuthProviders : IReturn<GetAuthProvidersResponse>, IGet
+    {
+    }
+
+    public partial class GetAuthProvidersResponse
+    {
+        public virtual List<AuthProvider> Results { get; set; }
+    }
+
     [Route("/user/me", "GET")]
     public partial class GetCurrentUser : IReturn<User>, IGet
     {
+    }
+
+    [Route("/user/me/identities", "GET")]
+    public partial class GetExternalIdentities : IReturn<GetExternalIdentitiesResponse>, IGet
+    {
+    }
+
+    public partial class GetExternalIdentitiesResponse
+    {
+        public virtual List<ExternalIdentity> Results { get; set; }
     }
 
     [Route("/.well-known/jwks.json", "GET")]

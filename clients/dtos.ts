@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-07 15:01:23
+Date: 2026-12-07 18:05:45
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000
@@ -116,6 +116,15 @@ export class AuditEvent
     public constructor(init?: Partial<AuditEvent>) { (Object as any).assign(this, init); }
 }
 
+export class AuthProvider
+{
+    public name!: string;
+    public displayName!: string;
+    public url!: string;
+
+    public constructor(init?: Partial<AuthProvider>) { (Object as any).assign(this, init); }
+}
+
 // @Route("/auth", "GET,POST")
 // @Route("/auth/{provider}", "POST")
 export class Authenticate implements IReturn<AuthenticateResponse>, IPost
@@ -196,6 +205,17 @@ export class ChangePassword implements IReturn<TokenResponse>, IPut
     public createResponse() { return new TokenResponse(); }
 }
 
+// @Route("/auth/external/complete", "POST")
+export class CompleteExternalSignIn implements IReturn<ExternalSignInResponse>, IPost
+{
+    public useTokenCookie?: boolean;
+
+    public constructor(init?: Partial<CompleteExternalSignIn>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'CompleteExternalSignIn'; }
+    public getMethod() { return 'POST'; }
+    public createResponse() { return new ExternalSignInResponse(); }
+}
+
 // @Route("/auth/confirm-email-change", "POST")
 export class ConfirmEmailChange implements IReturn<User>, IPost
 {
@@ -273,6 +293,17 @@ export class DeleteCurrentUser implements IReturnVoid, IDelete
 
     public constructor(init?: Partial<DeleteCurrentUser>) { (Object as any).assign(this, init); }
     public getTypeName() { return 'DeleteCurrentUser'; }
+    public getMethod() { return 'DELETE'; }
+    public createResponse() {}
+}
+
+// @Route("/user/me/identities/{provider}", "DELETE")
+export class DeleteExternalIdentity implements IReturnVoid, IDelete
+{
+    public provider?: string;
+
+    public constructor(init?: Partial<DeleteExternalIdentity>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'DeleteExternalIdentity'; }
     public getMethod() { return 'DELETE'; }
     public createResponse() {}
 }
@@ -370,6 +401,50 @@ export class EnrollTotp implements IReturn<TotpEnrollmentResponse>, IPost
     public createResponse() { return new TotpEnrollmentResponse(); }
 }
 
+export class ExternalIdentity
+{
+    public provider!: string;
+    public displayName!: string;
+    public email?: string;
+    public linkedDate!: string;
+    public lastUsedDate?: string;
+
+    public constructor(init?: Partial<ExternalIdentity>) { (Object as any).assign(this, init); }
+}
+
+export class StatusResponse
+{
+    public status!: string;
+    public message!: string;
+    public responseStatus?: ResponseStatus;
+
+    public constructor(init?: Partial<StatusResponse>) { (Object as any).assign(this, init); }
+}
+
+export class TokenResponse extends StatusResponse
+{
+    public Authorization?: string;
+    public refreshToken?: string;
+    public refreshTokenExpiry?: string;
+
+    public constructor(init?: Partial<TokenResponse>) { super(init); (Object as any).assign(this, init); }
+}
+
+export class LoginResponse extends TokenResponse
+{
+    public mfa_token?: string;
+
+    public constructor(init?: Partial<LoginResponse>) { super(init); (Object as any).assign(this, init); }
+}
+
+export class ExternalSignInResponse extends LoginResponse
+{
+    public continue!: string;
+    public linked!: boolean;
+
+    public constructor(init?: Partial<ExternalSignInResponse>) { super(init); (Object as any).assign(this, init); }
+}
+
 // @Route("/auth/forgot-password", "POST")
 export class ForgotPassword implements IReturn<StatusResponse>, IPost
 {
@@ -446,6 +521,22 @@ export class GetAuditEventsResponse
     public constructor(init?: Partial<GetAuditEventsResponse>) { (Object as any).assign(this, init); }
 }
 
+// @Route("/auth/providers", "GET")
+export class GetAuthProviders implements IReturn<GetAuthProvidersResponse>, IGet
+{
+    public constructor(init?: Partial<GetAuthProviders>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'GetAuthProviders'; }
+    public getMethod() { return 'GET'; }
+    public createResponse() { return new GetAuthProvidersResponse(); }
+}
+
+export class GetAuthProvidersResponse
+{
+    public results!: AuthProvider[];
+
+    public constructor(init?: Partial<GetAuthProvidersResponse>) { (Object as any).assign(this, init); }
+}
+
 // @Route("/user/me", "GET")
 export class GetCurrentUser implements IReturn<User>, IGet
 {
@@ -453,6 +544,22 @@ export class GetCurrentUser implements IReturn<User>, IGet
     public getTypeName() { return 'GetCurrentUser'; }
     public getMethod() { return 'GET'; }
     public createResponse() { return new User(); }
+}
+
+// @Route("/user/me/identities", "GET")
+export class GetExternalIdentities implements IReturn<GetExternalIdentitiesResponse>, IGet
+{
+    public constructor(init?: Partial<GetExternalIdentities>) { (Object as any).assign(this, init); }
+    public getTypeName() { return 'GetExternalIdentities'; }
+    public getMethod() { return 'GET'; }
+    public createResponse() { return new GetExternalIdentitiesResponse(); }
+}
+
+export class GetExternalIdentitiesResponse
+{
+    public results!: ExternalIdentity[];
+
+    public constructor(init?: Partial<GetExternalIdentitiesResponse>) { (Object as any).assign(this, init); }
 }
 
 // @Route("/.well-known/jwks.json", "GET")
@@ -652,31 +759,6 @@ export class LoginMfa implements IReturn<TokenResponse>, IPost
     public getTypeName() { return 'LoginMfa'; }
     public getMethod() { return 'POST'; }
     public createResponse() { return new TokenResponse(); }
-}
-
-export class StatusResponse
-{
-    public status!: string;
-    public message!: string;
-    public responseStatus?: ResponseStatus;
-
-    public constructor(init?: Partial<StatusResponse>) { (Object as any).assign(this, init); }
-}
-
-export class TokenResponse extends StatusResponse
-{
-    public Authorization?: string;
-    public refreshToken?: string;
-    public refreshTokenExpiry?: string;
-
-    public constructor(init?: Partial<TokenResponse>) { super(init); (Object as any).assign(this, init); }
-}
-
-export class LoginResponse extends TokenResponse
-{
-    public mfa_token?: string;
-
-    public constructor(init?: Partial<LoginResponse>) { super(init); (Object as any).assign(this, init); }
 }
 
 // @Route("/auth/logout", "POST")

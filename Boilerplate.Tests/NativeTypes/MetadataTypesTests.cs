@@ -43,7 +43,8 @@ public class MetadataTypesTests : ApiFixture
                 "BeginPasskeyRegistration", "AddPasskey", "GetPasskeys", "RenamePasskey", "DeletePasskey", "BeginPasskeySignIn", "PasskeySignIn",
                 "GetJsonWebKeySet", "GetOpenIdConfiguration", "GetSigningKeys", "RotateSigningKey", "RevokeSigningKey",
                 "GetRoles", "SaveRole", "DeleteRole", "AssignRoles", "UnAssignRoles", "GetAuditEvents",
-                "CreateApiKey", "GetApiKeys", "DeleteApiKey", "GetUserApiKeys", "DeleteUserApiKey" }));
+                "CreateApiKey", "GetApiKeys", "DeleteApiKey", "GetUserApiKeys", "DeleteUserApiKey",
+                "GetAuthProviders", "CompleteExternalSignIn", "GetExternalIdentities", "DeleteExternalIdentity" }));
         Assert.That(metadata["config"]!["baseUrl"]!.GetValue<string>(), Is.EqualTo("http://localhost"));
         Assert.That(metadata["namespaces"]!.AsArray().Select(n => n!.GetValue<string>()), Does.Contain("Boilerplate.ServiceModel.Types"));
     }

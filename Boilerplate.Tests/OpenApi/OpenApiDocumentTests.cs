@@ -21,6 +21,7 @@ public class OpenApiDocumentTests : ApiFixture
         "GetJsonWebKeySet", "GetOpenIdConfiguration", "GetSigningKeys", "RotateSigningKey", "RevokeSigningKey",
         "GetRoles", "SaveRole", "DeleteRole", "AssignRoles", "UnAssignRoles", "GetAuditEvents",
         "CreateApiKey", "GetApiKeys", "DeleteApiKey", "GetUserApiKeys", "DeleteUserApiKey",
+        "GetAuthProviders", "CompleteExternalSignIn", "GetExternalIdentities", "DeleteExternalIdentity",
     ];
 
     private async Task<JsonNode> DocumentAsync()
@@ -58,7 +59,7 @@ public class OpenApiDocumentTests : ApiFixture
         Assert.That(result.Diagnostic!.Errors.Select(e => e.ToString()), Is.Empty);
         Assert.That(result.Diagnostic.Warnings.Select(e => e.ToString()), Is.Empty);
         Assert.That(result.Diagnostic.SpecificationVersion, Is.EqualTo(OpenApiSpecVersion.OpenApi3_1));
-        Assert.That(result.Document!.Paths, Has.Count.EqualTo(48));
+        Assert.That(result.Document!.Paths, Has.Count.EqualTo(52));
     }
 
     [Test]
@@ -115,13 +116,14 @@ public class OpenApiDocumentTests : ApiFixture
             "GetSigningKeys", "RotateSigningKey", "RevokeSigningKey",
             "GetRoles", "SaveRole", "DeleteRole", "AssignRoles", "UnAssignRoles", "GetAuditEvents",
             "CreateApiKey", "GetApiKeys", "DeleteApiKey", "GetUserApiKeys", "DeleteUserApiKey",
+            "GetExternalIdentities", "DeleteExternalIdentity",
         }));
-        Assert.That(byRequirement["""[{},{"Bearer":[]}]"""], Is.EquivalentTo(new[] { "Authenticate", "Authenticate_2", "Authenticate_3" }),
-            "Authenticate reads a bearer token when one is sent (GET /auth describes the session)");
+        Assert.That(byRequirement["""[{},{"Bearer":[]}]"""], Is.EquivalentTo(new[] { "Authenticate", "Authenticate_2", "Authenticate_3", "CompleteExternalSignIn" }),
+            "Authenticate reads a bearer token when one is sent (GET /auth describes the session), as finishing a link does");
         Assert.That(byRequirement["[]"], Is.EquivalentTo(new[]
         {
             "CreateUser", "Login", "LoginMfa", "GetAccessToken", "VerifyEmail", "ResendVerificationEmail", "ForgotPassword", "ResetPassword", "ConfirmEmailChange",
-            "BeginPasskeySignIn", "PasskeySignIn", "GetJsonWebKeySet", "GetOpenIdConfiguration",
+            "BeginPasskeySignIn", "PasskeySignIn", "GetJsonWebKeySet", "GetOpenIdConfiguration", "GetAuthProviders",
         }), "public, and saying so");
         Assert.That(byRequirement.Sum(group => group.Count()), Is.EqualTo(Operations.Length));
         Assert.That(document["security"], Is.Null, "no requirement for the whole API: registering and logging in need no token");
