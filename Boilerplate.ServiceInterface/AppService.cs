@@ -98,19 +98,20 @@ public abstract class AppService : Service
         await Resolve<Guesses>().ClearAsync(user, Cancel);
     }
 
-    /// <summary>How long after a sign-in with the password its session may add a way in (a passkey, an API key) without typing it again.</summary>
+    /// <summary>How long after a sign-in with the password (or through a provider) its session may add a way in (a passkey, an API key) without signing in again.</summary>
     public static readonly TimeSpan RecentSignIn = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// A new way into the account (a passkey, an API key) takes what a sign-in takes: a verified
     /// address when Auth:RequireVerifiedEmail says so, and the password with a current code
-    /// (<see cref="ConfirmAsync"/>), unless the session signed in with the password moments ago.
+    /// (<see cref="ConfirmAsync"/>), unless the session signed in with the password moments ago, or
+    /// through a provider (an account made through one has no password to type).
     /// </summary>
     protected async Task ConfirmNewWayInAsync(UserRecord user, string? password, string? code)
     {
         if (Resolve<IOptions<AuthSettings>>().Value.RequireVerifiedEmail && !user.EmailVerified)
             throw new EmailNotVerifiedException();
-        if (!SignedInWithPasswordWithin(RecentSignIn))
+        if (!SignedInFreshlyWithin(RecentSignIn))
             await ConfirmAsync(user, password, code);
     }
 
@@ -134,13 +135,17 @@ public abstract class AppService : Service
             : HttpError.Validation(errorCode, message, field);
     }
 
-    /// <summary>True when the caller's access token is the first of a sign-in with the password, made within <paramref name="window"/>: not a renewal, not a passkey.</summary>
-    protected bool SignedInWithPasswordWithin(TimeSpan window)
+    /// <summary>
+    /// True when the caller's access token is the first of a sign-in with the password or through a
+    /// provider (each with its code when the account has a second factor), made within
+    /// <paramref name="window"/>: not a renewal, not a passkey.
+    /// </summary>
+    protected bool SignedInFreshlyWithin(TimeSpan window)
     {
         var token = Request.GetClaimsPrincipal();
         var methods = token.FindAll(TokenClaims.Methods).Select(c => c.Value).ToList();
         return long.TryParse(token.FindFirst(TokenClaims.AuthTime)?.Value, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-               && methods.Contains("pwd")
+               && (methods.Contains("pwd") || methods.Contains("fed"))
                && Resolve<TimeProvider>().GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) < window;
     }
 

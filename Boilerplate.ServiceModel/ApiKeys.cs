@@ -10,8 +10,8 @@ namespace Boilerplate.ServiceModel;
 /// <c>scopes</c> (and to what the caller may do when it calls). The key is answered this once; only
 /// its hash is kept. A key is a way in, so this needs a signed-in session (never a key), is
 /// confirmed with the password (and a current code when two-factor sign-in is on) unless the
-/// session signed in with the password in the last 5 minutes, and sends a notice to the account's
-/// address.
+/// session signed in with the password, or through a provider, in the last 5 minutes, and sends a
+/// notice to the account's address.
 /// </summary>
 [Tag(Tags.ApiKeys)]
 [Route("/apikeys", "POST")]

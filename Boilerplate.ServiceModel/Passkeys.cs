@@ -9,7 +9,8 @@ namespace Boilerplate.ServiceModel;
 /// Starts adding a passkey to the caller's account: the options for the browser's
 /// navigator.credentials.create. A passkey is a way in, so this is confirmed with the password
 /// (and a current code when two-factor sign-in is on), unless the session signed in with the
-/// password in the last 5 minutes; a notice goes to the account's address once it is added.
+/// password, or through a provider, in the last 5 minutes; a notice goes to the account's address
+/// once it is added.
 /// </summary>
 [Tag(Tags.User)]
 [Route("/user/me/passkeys/options", "POST")]

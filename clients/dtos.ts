@@ -1,5 +1,5 @@
 /* Options:
-Date: 2026-12-07 18:05:45
+Date: 2026-12-07 18:32:58
 Version: 10.15
 Tip: To override a DTO option, remove "//" prefix before updating
 BaseUrl: http://localhost:5000

@@ -34,8 +34,20 @@ public static class ExternalSignInFlow
                 return Results.Redirect($"{FinishPage}?error=signed_out");
             properties.Items[LinkUserItem] = userId;
         }
-        return Results.Challenge(properties, [provider]);
+        try
+        {
+            await http.ChallengeAsync(provider, properties);
+        }
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException && !http.Response.HasStarted)
+        {
+            // The provider's discovery document could not be read: it is down or misconfigured.
+            Logger(http).LogWarning(e, "Sign-in with {Provider} could not begin: its discovery document could not be read", provider);
+            return Results.Redirect($"{FinishPage}?provider={provider}&error=unavailable");
+        }
+        return Results.Empty;
     }
+
+    private static ILogger Logger(HttpContext http) => http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ExternalSignInFlow));
 
     public static OpenIdConnectEvents Events(string provider, string? publicUrl) => new()
     {
@@ -83,8 +95,7 @@ public static class ExternalSignInFlow
         {
             // A forged or replayed state, an expired flow, a token that does not verify: the page says
             // "start again"; the detail is in the log, never in the page.
-            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ExternalSignInFlow))
-                .LogWarning("Sign-in with {Provider} failed: {Reason}", provider, context.Failure?.Message);
+            Logger(context.HttpContext).LogWarning("Sign-in with {Provider} failed: {Reason}", provider, context.Failure?.Message);
             context.Response.Redirect($"{FinishPage}?provider={provider}&error=failed");
             context.HandleResponse();
             return Task.CompletedTask;

@@ -115,4 +115,13 @@ public sealed partial class AuditLog(ILogger<AuditLog> log)
 
     [LoggerMessage(EventId = 133, Level = LogLevel.Warning, Message = "audit api key cancelled user={PublicId} key={KeyId} by={Actor} client={Client}")]
     public partial void ApiKeyCancelled(string actor, string publicId, string keyId, string client);
+
+    [LoggerMessage(EventId = 134, Level = LogLevel.Warning, Message = "audit external identity linked user={PublicId} provider={Provider} client={Client}")]
+    public partial void IdentityLinked(string publicId, string provider, string client);
+
+    [LoggerMessage(EventId = 135, Level = LogLevel.Warning, Message = "audit external identity unlinked user={PublicId} provider={Provider} client={Client}")]
+    public partial void IdentityUnlinked(string publicId, string provider, string client);
+
+    [LoggerMessage(EventId = 136, Level = LogLevel.Information, Message = "audit account made through a provider user={PublicId} provider={Provider} client={Client}")]
+    public partial void RegisteredThroughProvider(string publicId, string provider, string client);
 }

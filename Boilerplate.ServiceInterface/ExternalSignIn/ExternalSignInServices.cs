@@ -66,6 +66,7 @@ public class ExternalSignInServices(ExternalSignInTickets tickets, ExternalSignI
             await identities.DeleteAsync(identity, Cancel);
             await NotifyAsync(user, AccountMail.IdentityUnlinked);
         }, $"provider={identity.Provider}");
+        Audit.IdentityUnlinked(user.PublicId, identity.Provider, ClientIp);
     }
 
     /// <summary>Only the account that began the link finishes it, so a callback opened in someone else's session links nothing.</summary>

@@ -17,7 +17,7 @@ namespace Boilerplate.ServiceInterface.ExternalSignIn;
 /// when the session starts, as after a password.
 /// </summary>
 public sealed partial class ExternalSignIns(
-    ExternalIdentities identities, UserStore users, UserAccounts accounts, SignIns signIns, AppDb db, IOptions<AuthSettings> options, AuditTrail trail)
+    ExternalIdentities identities, UserStore users, UserAccounts accounts, SignIns signIns, AppDb db, IOptions<AuthSettings> options, AuditTrail trail, AuditLog audit)
 {
     private readonly AuthSettings settings = options.Value;
 
@@ -61,12 +61,15 @@ public sealed partial class ExternalSignIns(
 
     /// <summary>Links the identity to the account, with its row of the audit trail.</summary>
     /// <exception cref="ExternalIdentityTakenException">Linked to some account meanwhile, or the account has another identity of this provider.</exception>
-    public Task LinkAsync(UserRecord user, VouchedIdentity vouched, string client, CancellationToken cancel = default) =>
-        db.AtomicallyAsync(async () =>
+    public async Task LinkAsync(UserRecord user, VouchedIdentity vouched, string client, CancellationToken cancel = default)
+    {
+        await db.AtomicallyAsync(async () =>
         {
             await identities.LinkAsync(user.Id, vouched, cancel);
             await trail.RecordAsync(AuditEventNames.IdentityLinked, user.PublicId, user.PublicId, client, $"provider={vouched.Provider}", cancel);
         }, cancel);
+        audit.IdentityLinked(user.PublicId, vouched.Provider, client);
+    }
 
     /// <summary>An account for a new identity: its address verified (the provider did), no password, a username made from the address.</summary>
     private async Task<UserRecord> RegisterAsync(VouchedIdentity vouched, string client, CancellationToken cancel)
@@ -77,13 +80,15 @@ public sealed partial class ExternalSignIns(
             var username = attempt == 0 ? stem : $"{stem}-{Random.Shared.Next(1000, 10000)}";
             try
             {
-                return await db.AtomicallyAsync(async () =>
+                var user = await db.AtomicallyAsync(async () =>
                 {
-                    var user = await accounts.CreateAsync(vouched.Email!, username, passwordHash: "", admin: false, emailVerified: true, cancel);
-                    await identities.LinkAsync(user.Id, vouched, cancel);
-                    await trail.RecordAsync(AuditEventNames.RegisteredThroughProvider, user.PublicId, user.PublicId, client, $"provider={vouched.Provider}", cancel);
-                    return user;
+                    var made = await accounts.CreateAsync(vouched.Email!, username, passwordHash: "", admin: false, emailVerified: true, cancel);
+                    await identities.LinkAsync(made.Id, vouched, cancel);
+                    await trail.RecordAsync(AuditEventNames.RegisteredThroughProvider, made.PublicId, made.PublicId, client, $"provider={vouched.Provider}", cancel);
+                    return made;
                 }, cancel);
+                audit.RegisteredThroughProvider(user.PublicId, vouched.Provider, client);
+                return user;
             }
             catch (UserExistsException) when (attempt < 5)
             {

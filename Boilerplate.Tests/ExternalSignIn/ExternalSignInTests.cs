@@ -194,6 +194,16 @@ public class ExternalSignInTests(DatabaseKind kind)
     }
 
     [Test]
+    public async Task A_fresh_sign_in_through_the_provider_confirms_a_new_way_in_as_one_with_the_password_does()
+    {
+        var signedIn = await SignInAsync(NewBrowser(), Sub(), Email());
+
+        var key = await api.PostAsync("/apikeys", new { name = "made right after the provider" }, signedIn.String("Authorization"));
+
+        Assert.That(key.Status, Is.EqualTo(200), "an account made through a provider has no password to type: " + key.Text);
+    }
+
+    [Test]
     public async Task The_last_way_in_cannot_be_unlinked_another_can()
     {
         var onlyProvider = await SignInAsync(NewBrowser(), Sub(), Email());
@@ -275,6 +285,25 @@ public class ExternalSignInTests(DatabaseKind kind)
         var completed = await new Api(browser).PostAsync("/auth/external/complete", new { });
 
         Assert.That(completed.String("continue"), Is.EqualTo("/account/admin/users"));
+    }
+
+    [Test]
+    public async Task A_provider_that_cannot_be_reached_ends_on_the_account_page_not_in_an_error()
+    {
+        using var unreachable = new ApiFactory(kind: DatabaseKind.Sqlite)
+        {
+            Settings =
+            {
+                ["Auth:External:down:Authority"] = $"http://127.0.0.1:{LoopbackPort.Free()}",
+                ["Auth:External:down:ClientId"] = "boilerplate",
+            },
+        };
+        var browser = unreachable.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var started = await browser.GetAsync("/auth/down");
+
+        Assert.That(started.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await started.Content.ReadAsStringAsync());
+        Assert.That(started.Headers.Location!.ToString(), Is.EqualTo($"{ExternalSignInPage}?provider=down&error=unavailable"));
     }
 
     [Test]
