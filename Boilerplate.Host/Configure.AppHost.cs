@@ -32,7 +32,9 @@ public static class ConfigureAppHost
             options.NotAuthenticatedMessage = AuthMessages.MissingToken;
             options.InvalidTokenMessage = AuthMessages.InvalidToken;
             options.MissingRoleMessage = _ => AuthMessages.AdminRequired;
-            options.MissingPermissionMessage = AuthMessages.PermissionRequired;
+            options.MissingPermissionMessage = (caller, permission) => caller.HasClaim(c => c.Type == ApiKeyAcceptance.KeyIdClaim)
+                ? AuthMessages.ScopeRequired(permission)
+                : AuthMessages.PermissionRequired(permission);
             options.MapException = AppErrors.ToHttpError;
             options.GlobalRequestFiltersAsync.Add(TokenDelivery.RefuseForgeableCookieSignIn);
             options.GlobalRequestFiltersAsync.Add(ApiKeyReach.RefuseBeyondReach);

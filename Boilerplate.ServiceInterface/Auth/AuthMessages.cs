@@ -10,6 +10,9 @@ public static class AuthMessages
     public const string AdminRequired = "admin token required";
     /// <summary>The seed's words for a caller who may not, and which permission would let them.</summary>
     public static string PermissionRequired(string permission) => $"{AdminRequired} (this needs the {permission} permission)";
+    /// <summary>A key's caller: the key's scopes, or its user's permissions now, lack the permission.</summary>
+    public static string ScopeRequired(string permission) =>
+        $"This API key cannot do this: it needs the {permission} permission in its scopes, held by its user.";
     public const string AdminOnlyOnAdmin = "Only an admin can do this to an admin's account.";
     public const string BadCredentials = "email or password does not match.";
     public const string LockedOut = "Too many failed sign-ins: this account is locked for a while. Please try again later.";

@@ -120,7 +120,7 @@ public sealed class ServiceDispatcher(
         foreach (var permission in request.Operation.RequiredPermissions)
         {
             if (!caller.HasClaim(options.PermissionClaimType, permission))
-                throw HttpError.Forbidden(options.MissingPermissionMessage(permission));
+                throw HttpError.Forbidden(options.MissingPermissionMessage(caller, permission));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Reflection;
 using System.Text.Json;
 using ServiceStack.Json;
@@ -24,8 +25,8 @@ public sealed class ServiceStackLiteOptions
     /// <summary>Message for an authenticated caller who lacks a required role.</summary>
     public Func<string, string> MissingRoleMessage { get; set; } = _ => "Invalid Role";
 
-    /// <summary>Message for an authenticated caller who lacks a required permission.</summary>
-    public Func<string, string> MissingPermissionMessage { get; set; } = _ => "Invalid Permission";
+    /// <summary>Message for an authenticated caller (the principal) who lacks a required permission.</summary>
+    public Func<ClaimsPrincipal, string, string> MissingPermissionMessage { get; set; } = (_, _) => "Invalid Permission";
 
     /// <summary>The claim a caller's permissions are read from: <c>perms</c>, as ServiceStack's JWT provider writes them.</summary>
     public string PermissionClaimType { get; set; } = "perms";
