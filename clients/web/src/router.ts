@@ -16,6 +16,7 @@ const routes: RouteRecordRaw[] = [
   { path: "/reset-password", component: () => import("./pages/ResetPassword.vue"), meta: { title: "Set a new password" } },
   { path: "/verify-email", component: () => import("./pages/VerifyEmail.vue"), meta: { title: "Verify your email" } },
   { path: "/confirm-email", component: () => import("./pages/ConfirmEmail.vue"), meta: { title: "Confirm your new email" } },
+  { path: "/external", component: () => import("./pages/ExternalSignIn.vue"), meta: { title: "Signing in" } },
   { path: "/admin/users", component: () => import("./pages/AdminUsers.vue"), meta: { title: "Users", signedIn: true } },
   { path: "/:rest(.*)*", component: () => import("./pages/NotFound.vue"), meta: { title: "Page not found" } },
 ];
