@@ -52,9 +52,10 @@ public sealed class RunningHost : IAsyncDisposable
     /// <summary>Everything the host wrote, stdout and stderr together.</summary>
     public string Output { get { lock (output) return output.ToString(); } }
 
-    public static async Task<RunningHost> StartAsync(TestDatabase? database = null, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="port">A port picked beforehand, for settings that must name the host's address (a provider's redirect URI).</param>
+    public static async Task<RunningHost> StartAsync(TestDatabase? database = null, IReadOnlyDictionary<string, string>? settings = null, int? port = null)
     {
-        var host = new RunningHost(LoopbackPort.Free(), database, settings);
+        var host = new RunningHost(port ?? LoopbackPort.Free(), database, settings);
         using var http = new HttpClient();
         for (var attempt = 0; attempt < 100; attempt++)
         {
