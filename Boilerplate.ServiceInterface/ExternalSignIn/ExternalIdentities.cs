@@ -17,8 +17,10 @@ public sealed class ExternalIdentities(AppDb db, TimeProvider clock)
         db.ExternalIdentities.Where(i => i.UserId == userId).OrderBy(i => i.LinkedOn).ToListAsync(cancel);
 
     /// <exception cref="ExternalIdentityTakenException">The unique indexes refused it: linked meanwhile, here or elsewhere.</exception>
-    public async Task LinkAsync(long userId, VouchedIdentity identity, CancellationToken cancel = default)
+    /// <param name="signingIn">The identity is linked as it signs in (not from the account page): it is used now.</param>
+    public async Task LinkAsync(long userId, VouchedIdentity identity, bool signingIn, CancellationToken cancel = default)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
         try
         {
             await db.InsertAsync(new ExternalIdentityRecord
@@ -28,7 +30,8 @@ public sealed class ExternalIdentities(AppDb db, TimeProvider clock)
                 Issuer = identity.Issuer,
                 Subject = identity.Subject,
                 Email = identity.Email,
-                LinkedOn = clock.GetUtcNow().UtcDateTime,
+                LinkedOn = now,
+                LastUsedOn = signingIn ? now : null,
             }, token: cancel);
         }
         catch (Exception e) when (DatabaseErrors.IsUniqueViolation(e))

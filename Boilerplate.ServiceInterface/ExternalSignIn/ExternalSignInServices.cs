@@ -87,7 +87,7 @@ public class ExternalSignInServices(ExternalSignInTickets tickets, ExternalSignI
             throw HttpError.Conflict($"Your account is linked to another {name} account: unlink it first.");
         try
         {
-            await signIns.LinkAsync(user, vouched, ClientIp, Cancel);
+            await signIns.LinkAsync(user, vouched, ClientIp, signingIn: false, Cancel);
         }
         catch (ExternalIdentityTakenException)
         {

@@ -53,7 +53,7 @@ public sealed partial class ExternalSignIns(
             if (!(settings.External[vouched.Provider].LinkByVerifiedEmail && owner.EmailVerified))
                 throw await signIns.RefuseAsync(owner, $"{vouched.Provider} identity for an existing address", "external_account_exists",
                     $"An account with {vouched.Email} exists already. Sign in to it, then link {name} from your account page.", client);
-            await LinkAsync(owner, vouched, client, cancel);
+            await LinkAsync(owner, vouched, client, signingIn: true, cancel);
             return owner;
         }
         return await RegisterAsync(vouched, client, cancel);
@@ -61,11 +61,11 @@ public sealed partial class ExternalSignIns(
 
     /// <summary>Links the identity to the account, with its row of the audit trail.</summary>
     /// <exception cref="ExternalIdentityTakenException">Linked to some account meanwhile, or the account has another identity of this provider.</exception>
-    public async Task LinkAsync(UserRecord user, VouchedIdentity vouched, string client, CancellationToken cancel = default)
+    public async Task LinkAsync(UserRecord user, VouchedIdentity vouched, string client, bool signingIn, CancellationToken cancel = default)
     {
         await db.AtomicallyAsync(async () =>
         {
-            await identities.LinkAsync(user.Id, vouched, cancel);
+            await identities.LinkAsync(user.Id, vouched, signingIn, cancel);
             await trail.RecordAsync(AuditEventNames.IdentityLinked, user.PublicId, user.PublicId, client, $"provider={vouched.Provider}", cancel);
         }, cancel);
         audit.IdentityLinked(user.PublicId, vouched.Provider, client);
@@ -83,7 +83,7 @@ public sealed partial class ExternalSignIns(
                 var user = await db.AtomicallyAsync(async () =>
                 {
                     var made = await accounts.CreateAsync(vouched.Email!, username, passwordHash: "", admin: false, emailVerified: true, cancel);
-                    await identities.LinkAsync(made.Id, vouched, cancel);
+                    await identities.LinkAsync(made.Id, vouched, signingIn: true, cancel);
                     await trail.RecordAsync(AuditEventNames.RegisteredThroughProvider, made.PublicId, made.PublicId, client, $"provider={vouched.Provider}", cancel);
                     return made;
                 }, cancel);

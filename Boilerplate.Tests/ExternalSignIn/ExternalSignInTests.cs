@@ -73,8 +73,9 @@ public class ExternalSignInTests(DatabaseKind kind)
         var me = await api.GetAsync("/user/me", signedIn.String("Authorization"));
         Assert.That(me.String("email"), Is.EqualTo(email));
         Assert.That(me.Body["email_verified"]!.GetValue<bool>(), Is.True, "the provider verified it");
-        var identities = await api.GetAsync("/user/me/identities", signedIn.String("Authorization"));
-        Assert.That(identities.Body["results"]!.AsArray().Single()!["provider"]!.GetValue<string>(), Is.EqualTo(Provider));
+        var identity = (await api.GetAsync("/user/me/identities", signedIn.String("Authorization"))).Body["results"]!.AsArray().Single()!;
+        Assert.That(identity["provider"]!.GetValue<string>(), Is.EqualTo(Provider));
+        Assert.That(identity["lastUsedDate"]?.GetValue<DateTime>(), Is.Not.Null, "it has just signed in");
         Assert.That((await api.PostAsync("/auth/login", new { email, password = "" })).Status, Is.EqualTo(400).Or.EqualTo(401), "no password signs in");
     }
 
