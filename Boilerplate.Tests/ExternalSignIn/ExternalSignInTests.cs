@@ -119,6 +119,25 @@ public class ExternalSignInTests(DatabaseKind kind)
     }
 
     [Test]
+    public async Task A_sign_in_through_the_provider_is_a_session_in_the_list_and_on_record_as_are_link_and_unlink()
+    {
+        var (_, token) = await RegisterAsync();
+        var sub = Sub();
+        await SignInAsync(NewBrowser(), sub, Email(), startedBy: token);
+        var signedIn = await SignInAsync(NewBrowser(), sub, Email());
+        await api.SendAsync(HttpMethod.Delete, $"/user/me/identities/{Provider}", token: token);
+
+        var sessions = (await api.GetAsync("/user/me/sessions", token)).Body["data"]!.AsArray();
+        Assert.That(sessions, Has.Count.EqualTo(2), "the registration's session and the provider's");
+        var admin = await factory.CreateAdminAsync($"extadmin{Interlocked.Increment(ref counter)}");
+        var trail = (await api.GetAsync($"/audit?user={await PublicIdAsync(signedIn)}&per_page=100", admin)).Body["results"]!.AsArray()
+            .Select(e => (Event: e!["event"]!.GetValue<string>(), Details: e["details"]?.GetValue<string>())).ToList();
+        Assert.That(trail.Select(e => e.Event), Is.SupersetOf(new[] { "identity.linked", "identity.unlinked", "sign-in.succeeded" }));
+        Assert.That(trail.Where(e => e.Event == "sign-in.succeeded").Select(e => e.Details), Has.Some.Contains("methods=fed"));
+        Assert.That(trail.Single(e => e.Event == "identity.linked").Details, Is.EqualTo($"provider={Provider}"));
+    }
+
+    [Test]
     public async Task A_signed_in_user_links_a_provider_and_then_signs_in_with_it()
     {
         var (email, token) = await RegisterAsync();
@@ -289,6 +308,26 @@ public class ExternalSignInTests(DatabaseKind kind)
     }
 
     [Test]
+    public async Task With_LinkByVerifiedEmail_a_verified_address_signs_in_to_the_account_whose_address_is_verified_too()
+    {
+        await using var trusting = Host(linkByVerifiedEmail: true);
+        var verifiedOwner = await RegisterAsync(trusting.Api);
+        await VerifyAddressAsync(trusting.Factory, verifiedOwner.Email);
+        var unverifiedOwner = await RegisterAsync(trusting.Api);
+
+        var linked = await SignInAsync(trusting.Browser(), Sub(), verifiedOwner.Email);
+        var refused = await SignInAsync(trusting.Browser(), Sub(), unverifiedOwner.Email);
+        var unverifiedAtProvider = await SignInAsync(trusting.Browser(), Sub(), verifiedOwner.Email, emailVerified: false);
+
+        Assert.That(linked.Status, Is.EqualTo(200), linked.Text);
+        Assert.That((await trusting.Api.GetAsync("/user/me", linked.String("Authorization"))).String("email"), Is.EqualTo(verifiedOwner.Email));
+        Assert.That(await IdentitiesAsync(verifiedOwner.Token, trusting.Api), Is.EqualTo(new[] { Provider }));
+        Assert.That(refused.Status, Is.EqualTo(401), "the account's address is not verified: " + refused.Text);
+        Assert.That(await IdentitiesAsync(unverifiedOwner.Token, trusting.Api), Is.Empty);
+        Assert.That(unverifiedAtProvider.Status, Is.EqualTo(401), unverifiedAtProvider.Text);
+    }
+
+    [Test]
     public async Task A_provider_that_cannot_be_reached_ends_on_the_account_page_not_in_an_error()
     {
         using var unreachable = new ApiFactory(kind: DatabaseKind.Sqlite)
@@ -356,16 +395,45 @@ public class ExternalSignInTests(DatabaseKind kind)
 
     private static string PathOf(Uri callback) => callback.PathAndQuery;
 
-    private async Task<(string Email, string Token)> RegisterAsync()
+    private async Task<(string Email, string Token)> RegisterAsync(Api? on = null)
     {
         var name = $"ext{Interlocked.Increment(ref counter)}";
-        return ($"{name}@example.com", await api.RegisterAsync(name, Password));
+        return ($"{name}@example.com", await (on ?? api).RegisterAsync(name, Password));
+    }
+
+    /// <summary>A second host on the same provider, with <c>LinkByVerifiedEmail</c> as given.</summary>
+    private OtherHost Host(bool linkByVerifiedEmail)
+    {
+        var host = new ApiFactory(kind: kind);
+        foreach (var (key, value) in factory.Settings)
+            host.Settings[key] = value;
+        host.Settings[$"Auth:External:{Provider}:LinkByVerifiedEmail"] = linkByVerifiedEmail ? "true" : "false";
+        return new OtherHost(host);
+    }
+
+    private sealed class OtherHost(ApiFactory factory) : IAsyncDisposable
+    {
+        public ApiFactory Factory { get; } = factory;
+        public Api Api { get; } = factory.CreateApi();
+        public HttpClient Browser() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        public ValueTask DisposeAsync()
+        {
+            Factory.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>Follows the link of the verification mail the registration queued.</summary>
+    private static async Task VerifyAddressAsync(ApiFactory host, string email)
+    {
+        var verified = await host.CreateApi().PostAsync("/auth/verify-email", new { token = await PickupMail.TokenForAsync(email, host.MailFolder) });
+        Assert.That(verified.Status, Is.EqualTo(200), verified.Text);
     }
 
     private async Task<string> PublicIdAsync(ApiResponse signedIn) => (await api.GetAsync("/user/me", signedIn.String("Authorization"))).String("public_id");
 
-    private async Task<List<string>> IdentitiesAsync(string token) =>
-        (await api.GetAsync("/user/me/identities", token)).Body["results"]!.AsArray().Select(i => i!["provider"]!.GetValue<string>()).ToList();
+    private async Task<List<string>> IdentitiesAsync(string token, Api? on = null) =>
+        (await (on ?? api).GetAsync("/user/me/identities", token)).Body["results"]!.AsArray().Select(i => i!["provider"]!.GetValue<string>()).ToList();
 
     private static string Sub() => Guid.NewGuid().ToString("N");
 
