@@ -15,11 +15,10 @@ public class NginxTests
 {
     private const string Secret = "a-long-random-production-secret-behind-nginx-5c1d";
     private const string ClientAddress = "127.0.0.2";
-    private static readonly string Nginx = "/usr/sbin/nginx";
 
     private TestDatabase database = null!;
     private HostProcess.Serving first = null!, second = null!;
-    private Process nginx = null!;
+    private NginxServer nginx = null!;
     private string directory = null!;
     private string httpUrl = null!, httpsUrl = null!;
     private string[] hostUrls = null!;
@@ -27,7 +26,7 @@ public class NginxTests
     [OneTimeSetUp]
     public async Task Start()
     {
-        if (!File.Exists(Nginx) || !File.Exists("/usr/bin/openssl"))
+        if (!NginxServer.Installed || !File.Exists("/usr/bin/openssl"))
             Assert.Ignore("Needs Debian's nginx and openssl (apt-get install nginx openssl; .ci/run does).");
         database = TestDatabase.Create(DatabaseKind.PostgreSql);
         directory = Directory.CreateTempSubdirectory("boilerplate-nginx").FullName;
@@ -42,32 +41,13 @@ public class NginxTests
         (httpUrl, httpsUrl) = ($"http://127.0.0.1:{httpPort}", $"https://127.0.0.1:{httpsPort}");
         await Run("/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
             "-keyout", Path.Combine(directory, "key.pem"), "-out", Path.Combine(directory, "cert.pem"));
-        await File.WriteAllTextAsync(Path.Combine(directory, "nginx.conf"), Configuration(httpPort, httpsPort));
-        nginx = Process.Start(new ProcessStartInfo(Nginx, ["-p", directory, "-c", Path.Combine(directory, "nginx.conf")]) { RedirectStandardError = true })!;
-        using var probe = new HttpClient();
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                using var _ = await probe.GetAsync(httpUrl + "/health/live");
-                break;
-            }
-            catch (HttpRequestException) when (attempt < 50 && !nginx.HasExited)
-            {
-                await Task.Delay(100);
-            }
-        }
+        nginx = await NginxServer.StartAsync(directory, Configuration(httpPort, httpsPort), httpUrl + "/health/live");
     }
 
     [OneTimeTearDown]
     public async Task Stop()
     {
-        if (nginx is { HasExited: false })
-        {
-            // The whole tree: killed alone, the master leaves its workers running on the ports.
-            nginx.Kill(entireProcessTree: true);
-            await nginx.WaitForExitAsync();
-        }
+        if (nginx is not null) await nginx.DisposeAsync();
         if (first is not null) await first.DisposeAsync();
         if (second is not null) await second.DisposeAsync();
         database?.Dispose();

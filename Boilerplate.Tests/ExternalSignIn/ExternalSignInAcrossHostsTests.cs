@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Boilerplate.Tests.Support;
 
@@ -21,13 +20,12 @@ public class ExternalSignInAcrossHostsTests
     private const string ClientSecret = "client-secret-of-the-nginx-test";
     private const string Secret = "a-long-random-secret-shared-by-both-hosts-7e2b";
     private const string ServedBy = "X-Served-By";
-    private const string Nginx = "/usr/sbin/nginx";
     private const string FinishPage = "/account/external";
 
     private TestDatabase database = null!;
     private TestOidcProvider provider = null!;
     private HostProcess.Serving first = null!, second = null!;
-    private Process nginx = null!;
+    private NginxServer nginx = null!;
     private string directory = null!;
     private string origin = null!;
     private string firstAddress = null!, secondAddress = null!;
@@ -35,7 +33,7 @@ public class ExternalSignInAcrossHostsTests
     [OneTimeSetUp]
     public async Task Start()
     {
-        if (!File.Exists(Nginx))
+        if (!NginxServer.Installed)
             Assert.Ignore("Needs Debian's nginx (apt-get install nginx; .ci/run does).");
         database = TestDatabase.Create(DatabaseKind.PostgreSql);
         directory = Directory.CreateTempSubdirectory("boilerplate-ext-nginx").FullName;
@@ -49,37 +47,13 @@ public class ExternalSignInAcrossHostsTests
         first = await HostProcess.ServeAsync([], Development(firstAddress), $"http://{firstAddress}/health/live");
         second = await HostProcess.ServeAsync([], Development(secondAddress), $"http://{secondAddress}/health/live");
 
-        await File.WriteAllTextAsync(Path.Combine(directory, "nginx.conf"), Configuration(port));
-        nginx = Process.Start(new ProcessStartInfo(Nginx, ["-p", directory, "-c", Path.Combine(directory, "nginx.conf")])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        })!;
-        using var probe = new HttpClient();
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                using var _ = await probe.GetAsync(origin + "/health/live");
-                break;
-            }
-            catch (HttpRequestException) when (attempt < 50 && !nginx.HasExited)
-            {
-                await Task.Delay(100);
-            }
-        }
+        nginx = await NginxServer.StartAsync(directory, Configuration(port), origin + "/health/live");
     }
 
     [OneTimeTearDown]
     public async Task Stop()
     {
-        if (nginx is { HasExited: false })
-        {
-            // The whole tree: killed alone, the master leaves its workers running on the port.
-            nginx.Kill(entireProcessTree: true);
-            await nginx.WaitForExitAsync();
-        }
-        nginx?.Dispose();
+        if (nginx is not null) await nginx.DisposeAsync();
         if (first is not null) await first.DisposeAsync();
         if (second is not null) await second.DisposeAsync();
         if (provider is not null) await provider.DisposeAsync();
