@@ -19,7 +19,6 @@ public sealed class ExternalSignInTickets(AppDb db, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var ticket = SecretTokens.New();
-        await db.ExternalSignIns.Where(s => s.ExpiresOn <= now).DeleteAsync(cancel);
         await db.InsertAsync(new ExternalSignInRecord
         {
             TicketHash = SecretTokens.Hash(ticket),
@@ -34,6 +33,13 @@ public sealed class ExternalSignInTickets(AppDb db, TimeProvider clock)
             ExpiresOn = now + Lifetime,
         }, token: cancel);
         return ticket;
+    }
+
+    /// <summary>Deletes the sign-ins nobody finished in time: <see cref="TakeAsync"/> refuses them anyway.</summary>
+    public Task<int> PurgeExpiredAsync(CancellationToken cancel = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.ExternalSignIns.Where(s => s.ExpiresOn <= now).DeleteAsync(cancel);
     }
 
     /// <summary>The sign-in the ticket stands for, taken out so it is finished once; null when none waits (unknown, taken, or expired).</summary>

@@ -2,6 +2,7 @@ using Boilerplate.ServiceInterface.AccountEmail;
 using Boilerplate.ServiceInterface.Audit;
 using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Data;
+using Boilerplate.ServiceInterface.ExternalSignIn;
 using Boilerplate.ServiceInterface.Passkeys;
 using Boilerplate.ServiceInterface.Sessions;
 using Boilerplate.ServiceInterface.SignIn;
@@ -45,6 +46,7 @@ public sealed partial class RevokedTokenMaintenance(
                              + await services.GetRequiredService<EmailTokens>().PurgeExpiredAsync(stoppingToken)
                              + await services.GetRequiredService<MfaChallenges>().PurgeExpiredAsync(stoppingToken)
                              + await services.GetRequiredService<PasskeyCeremonies>().PurgeExpiredAsync(stoppingToken)
+                             + await services.GetRequiredService<ExternalSignInTickets>().PurgeExpiredAsync(stoppingToken)
                              + await services.GetRequiredService<AuditTrail>().PurgeAsync(audit.Value.Retention, stoppingToken);
                 LogPurged(purged);
             }
