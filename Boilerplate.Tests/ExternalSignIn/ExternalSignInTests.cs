@@ -240,6 +240,20 @@ public class ExternalSignInTests(DatabaseKind kind)
     }
 
     [Test]
+    public async Task An_unknown_provider_is_a_clear_4xx_to_begin_with_and_to_unlink()
+    {
+        var (_, token) = await RegisterAsync();
+
+        var begun = await api.GetAsync("/auth/nosuch");
+        var unlinked = await api.SendAsync(HttpMethod.Delete, "/user/me/identities/nosuch", token: token);
+
+        Assert.That(begun.Status, Is.InRange(400, 499), begun.Text);
+        Assert.That(begun.ResponseStatus["message"]!.GetValue<string>(), Is.Not.Empty);
+        Assert.That(unlinked.Status, Is.EqualTo(404), unlinked.Text);
+        Assert.That(unlinked.String("message"), Is.EqualTo("No nosuch identity is linked to your account."));
+    }
+
+    [Test]
     public async Task Access_denied_at_the_provider_ends_on_the_account_page_with_a_reason()
     {
         var browser = NewBrowser();
