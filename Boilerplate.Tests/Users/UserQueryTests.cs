@@ -89,6 +89,18 @@ public class UserQueryTests(DatabaseKind kind) : ApiFixture(kind)
         Assert.That(response.ResponseStatus["errors"]![0]!["message"]!.GetValue<string>(), Does.Contain("3 to 100 characters"));
     }
 
+    [TestCase("abc\ndef")]
+    [TestCase("abc\0def")]
+    [TestCase("abc\tdef")]
+    public async Task A_search_with_a_control_character_is_400_saying_so(string search)
+    {
+        var response = await Api.GetAsync($"/user?search={Uri.EscapeDataString(search)}", adminToken);
+
+        Assert.That(response.Status, Is.EqualTo(400), response.Text);
+        Assert.That(response.ResponseStatus["errors"]![0]!["fieldName"]!.GetValue<string>(), Is.EqualTo("search"));
+        Assert.That(response.ResponseStatus["errors"]![0]!["message"]!.GetValue<string>(), Is.EqualTo("search must not contain control characters."));
+    }
+
     [Test]
     public async Task A_search_longer_than_100_characters_is_400()
     {
