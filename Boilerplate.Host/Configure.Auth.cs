@@ -33,6 +33,8 @@ public static class ConfigureAuth
             .Configure<JwtTokens, SigningKeyRing, TokenAcceptance, TimeProvider>((jwt, tokens, keys, acceptance, clock) =>
             {
                 jwt.MapInboundClaims = false;
+                // Nothing reads the token back from the request's properties: keeping it there cost every request a dictionary.
+                jwt.SaveToken = false;
                 jwt.TokenHandlers.Clear();
                 jwt.TokenHandlers.Add(new RememberedTokens(new JsonWebTokenHandler { MapInboundClaims = false }, keys, clock));
                 jwt.TokenValidationParameters = tokens.ValidationParameters();

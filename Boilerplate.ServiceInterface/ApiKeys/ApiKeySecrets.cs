@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using Boilerplate.ServiceInterface.Auth;
 using Boilerplate.ServiceInterface.Secrets;
 
 namespace Boilerplate.ServiceInterface.ApiKeys;
@@ -40,9 +41,7 @@ public static class ApiKeySecrets
     {
         if (!string.IsNullOrEmpty(apiKeyHeader))
             return apiKeyHeader.Trim();
-        var value = authorization?.Trim() ?? "";
-        if (value.StartsWith("Bearer", StringComparison.OrdinalIgnoreCase))
-            value = value["Bearer".Length..].Trim();
-        return value.StartsWith(Prefix, StringComparison.Ordinal) ? value : null;
+        var credential = BearerCredential.Of(authorization);
+        return credential.StartsWith(Prefix, StringComparison.Ordinal) ? credential.ToString() : null;
     }
 }

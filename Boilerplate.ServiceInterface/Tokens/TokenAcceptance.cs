@@ -30,18 +30,15 @@ public sealed class TokenAcceptance(RevokedTokens revoked, EndedSessions endedSe
     public static (string? Token, TokenException? Refusal) Read(
         string? authorizationHeader, string? accessTokenCookie, string method, string? contentType, string? requestedWith)
     {
-        var value = authorizationHeader?.Trim() ?? "";
-        if (value.StartsWith("Bearer", StringComparison.OrdinalIgnoreCase))
-            value = value["Bearer".Length..].Trim();
-        var fromCookie = value.Length == 0 && accessTokenCookie is { Length: > 0 };
-        var token = fromCookie ? accessTokenCookie : value.Length > 0 ? value : null;
-        if (token is null)
+        var credential = BearerCredential.Of(authorizationHeader);
+        var fromCookie = credential.IsEmpty;
+        if (fromCookie && string.IsNullOrEmpty(accessTokenCookie))
             return (null, null);
-        if (token.Length > MaxLength)
-            return (token, new TokenException(AuthMessages.InvalidToken));
-        if (fromCookie && IsForgeable(method, contentType, requestedWith))
-            return (token, new TokenException(AuthMessages.ForgeableCookieWrite));
-        return (token, null);
+        if ((fromCookie ? accessTokenCookie!.Length : credential.Length) > MaxLength)
+            return (null, new TokenException(AuthMessages.InvalidToken));
+        if (fromCookie)
+            return (accessTokenCookie, IsForgeable(method, contentType, requestedWith) ? new TokenException(AuthMessages.ForgeableCookieWrite) : null);
+        return (credential.ToString(), null);
     }
 
     /// <summary>The header a script adds to say a write is its own; no HTML form can send it.</summary>

@@ -24,6 +24,14 @@ public class TokenGuardTests(DatabaseKind kind) : ApiFixture(kind)
         Assert.That(response.Status, Is.EqualTo(200), response.Text);
     }
 
+    [Test]
+    public async Task The_scheme_in_any_casing_and_spaces_around_the_token_are_accepted()
+    {
+        var token = await Api.RegisterAsync(UniqueName());
+        var response = await Api.SendAsync(HttpMethod.Get, "/user/me", authorization: "bEARER   " + token + "  ");
+        Assert.That(response.Status, Is.EqualTo(200), response.Text);
+    }
+
     [TestCase("Bearer not.a.jwt")]
     [TestCase("garbage")]
     [TestCase("Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl")]

@@ -23,7 +23,9 @@ internal sealed class RequestAuthentication
 
     public static async Task<RequestAuthentication> RunAsync(HttpContext context, ServiceStackLiteOptions options)
     {
-        var result = await context.AuthenticateAsync();
+        // ASP.NET Core's authentication middleware, where it ran first, keeps a success for the
+        // rest of the request: asking the scheme again would repeat its selection and its claims' copy.
+        var result = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult ?? await context.AuthenticateAsync();
         if (result.Succeeded)
             context.User = result.Principal;
         return new RequestAuthentication(result, options.InvalidTokenMessage);
