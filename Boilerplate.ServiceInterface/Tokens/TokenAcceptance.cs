@@ -79,6 +79,9 @@ public sealed class TokenAcceptance(RevokedTokens revoked, EndedSessions endedSe
             return new TokenException(AuthMessages.RevokedToken);
 
         var identity = (ClaimsIdentity)token.Identity!;
+        // Most tokens still say what their user holds: only a change since they were issued is rewritten.
+        if (Says(identity, TokenClaims.Roles, user.Roles) && Says(identity, TokenClaims.Permissions, user.Permissions))
+            return null;
         foreach (var claim in identity.Claims.Where(c => c.Type is TokenClaims.Roles or TokenClaims.Permissions).ToList())
             identity.RemoveClaim(claim);
         foreach (var role in user.Roles)
@@ -86,6 +89,21 @@ public sealed class TokenAcceptance(RevokedTokens revoked, EndedSessions endedSe
         foreach (var permission in user.Permissions)
             identity.AddClaim(new Claim(TokenClaims.Permissions, permission));
         return null;
+    }
+
+    /// <summary>True when the identity's claims of this type are these values, in this order.</summary>
+    private static bool Says(ClaimsIdentity identity, string type, IReadOnlyList<string> values)
+    {
+        var count = 0;
+        foreach (var claim in identity.Claims)
+        {
+            if (claim.Type != type)
+                continue;
+            if (count == values.Count || claim.Value != values[count])
+                return false;
+            count++;
+        }
+        return count == values.Count;
     }
 
     /// <summary>

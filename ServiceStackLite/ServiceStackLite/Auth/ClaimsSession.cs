@@ -12,20 +12,36 @@ internal static class ClaimsSession
 {
     public static IAuthSession From(ClaimsPrincipal principal)
     {
-        string? Claim(string type) => principal.FindFirst(type)?.Value;
-        List<string> All(string type) => principal.FindAll(type).Select(c => c.Value).ToList();
+        // One pass over the claims, the first of each kind kept, as FindFirst would: this runs for
+        // every authenticated request, and a search per claim walked them all eight times.
+        string? sid = null, jti = null, sub = null, preferredUsername = null, name = null, email = null;
+        List<string> roles = [], permissions = [];
+        foreach (var claim in principal.Claims)
+        {
+            switch (claim.Type)
+            {
+                case "sid": sid ??= claim.Value; break;
+                case "jti": jti ??= claim.Value; break;
+                case "sub": sub ??= claim.Value; break;
+                case "preferred_username": preferredUsername ??= claim.Value; break;
+                case "name": name ??= claim.Value; break;
+                case "email": email ??= claim.Value; break;
+                case "roles": roles.Add(claim.Value); break;
+                case "perms": permissions.Add(claim.Value); break;
+            }
+        }
 
-        var userName = Claim("preferred_username") ?? Claim("name");
+        var userName = preferredUsername ?? name;
         return new AuthUserSession
         {
-            Id = Claim("sid") ?? Claim("jti"),
-            UserAuthId = Claim("sub"),
+            Id = sid ?? jti,
+            UserAuthId = sub,
             UserAuthName = userName,
             UserName = userName,
-            DisplayName = Claim("name") ?? userName,
-            Email = Claim("email"),
-            Roles = All("roles"),
-            Permissions = All("perms"),
+            DisplayName = name ?? userName,
+            Email = email,
+            Roles = roles,
+            Permissions = permissions,
             IsAuthenticated = true,
             AuthProvider = principal.Identity?.AuthenticationType == AuthenticateService.ApiKeyProvider
                 ? AuthenticateService.ApiKeyProvider
