@@ -39,7 +39,8 @@ public static class AccountSeeder
         var now = DateTime.UtcNow;
         if (database.IsPostgreSql)
         {
-            await using var connection = new NpgsqlConnection(database.ConnectionString);
+            // The copy's end waits while the triggers index a million rows: longer than any command's default timeout.
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
             await connection.OpenAsync();
             await using (var copy = await connection.BeginBinaryImportAsync(
                 "COPY \"user\" (public_id, email, username, password_hash, admin, registered_on) FROM STDIN (FORMAT BINARY)"))
