@@ -211,7 +211,7 @@ public sealed partial class BenchRun(RunOptions options, BenchPaths paths)
             flooded.Rounds.Add(await DuringFloodAsync(flooded, host, memberEnv, loginEnv));
 
             jsonAgain.Rounds.Add(await LoadAsync(jsonAgain, baseline.BaseUrl + "/json", "get.lua", GetConnections));
-            await RunAccountsRoundAsync(accountsRun);
+            await RunAccountsRoundAsync(accountsRun, warmup);
             accountsLogin.Rounds.Add(await LoadAsync(accountsLogin, accountsRun.Databases[0].Host!.BaseUrl + "/auth/login", "login.lua", BcryptConnections, accountsRun.LoginEnv, BcryptDuration));
             rssUnderEveryAccount.Add(await RssWithEveryAccountAsync(accountsRun, everyAccount));
         }
