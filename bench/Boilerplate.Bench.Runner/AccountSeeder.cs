@@ -60,7 +60,7 @@ public static class AccountSeeder
             }
             // What a bulk load is followed by, before autovacuum would get to it: the planner's
             // statistics, and the visibility map that lets an index answer without the table.
-            await using var vacuum = new NpgsqlCommand("VACUUM ANALYZE \"user\", user_blocks", connection);
+            await using var vacuum = new NpgsqlCommand("VACUUM ANALYZE \"user\", user_blocks, user_search", connection);
             await vacuum.ExecuteNonQueryAsync();
             return;
         }

@@ -100,7 +100,7 @@ public sealed partial class BenchRun
             await scenarios.Host.WaitForOkAsync("/user/me", run.AdminToken);
             await wrk.RunAsync(scenarios.Host.BaseUrl + "/user?per_page=100", "get.lua", 1, warmup, Token(run.AdminToken));
             await wrk.RunAsync(scenarios.Host.BaseUrl, "search.lua", 1, warmup, Search(run, run.SurnamesFile));
-            await wrk.RunAsync(scenarios.Host.BaseUrl, "many-users.lua", GetConnections, warmup, ManyUsers(run.MeTokensFile, "/user/me"));
+            await WarmEveryTokenAsync(scenarios.Host.BaseUrl, ManyUsers(run.MeTokensFile, "/user/me"), warmup);
         }
     }
 
@@ -118,7 +118,7 @@ public sealed partial class BenchRun
             s.Surname.Rounds.Add(await LoadAsync(s.Surname, host.BaseUrl, "search.lua", 1, Search(run, run.SurnamesFile)));
             // Each round ends with every account's token through the SQLite host (the RSS below), which
             // leaves its caches holding other users: the 20,000 are brought back in first, as at the start.
-            await wrk.RunAsync(host.BaseUrl, "many-users.lua", GetConnections, warmup, ManyUsers(run.MeTokensFile, "/user/me"));
+            await WarmEveryTokenAsync(host.BaseUrl, ManyUsers(run.MeTokensFile, "/user/me"), warmup);
             s.Me.Rounds.Add(await LoadAsync(s.Me, host.BaseUrl, "many-users.lua", GetConnections, ManyUsers(run.MeTokensFile, "/user/me")));
         }
     }
