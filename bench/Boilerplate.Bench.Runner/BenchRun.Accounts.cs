@@ -118,8 +118,9 @@ public sealed partial class BenchRun
             s.Surname.Rounds.Add(await LoadAsync(s.Surname, host.BaseUrl, "search.lua", 1, Search(run, run.SurnamesFile)));
             // Each round ends with every account's token through the SQLite host (the RSS below), which
             // leaves its caches holding other users: the 20,000 are brought back in first, as at the start.
-            await WarmEveryTokenAsync(host.BaseUrl, ManyUsers(run.MeTokensFile, "/user/me"), warmup);
-            s.Me.Rounds.Add(await LoadAsync(s.Me, host.BaseUrl, "many-users.lua", GetConnections, ManyUsers(run.MeTokensFile, "/user/me")));
+            var me = ManyUsers(run.MeTokensFile, "/user/me");
+            await WarmEveryTokenAsync(host.BaseUrl, me, warmup);
+            s.Me.Rounds.Add(await LoadAsync(s.Me, host.BaseUrl, "many-users.lua", GetConnections, me));
         }
     }
 
